@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# ridgeway assoc against plink2 --glm hide-covar on the same simulated data, side by side: 3 covariates, 2 threads,
+# one trait and ten traits, for 10,000 x 100,000 and a larger cohort. Prints wall time, CPU time, peak memory and
+# the ratios. Usage: bench/assoc_vs_plink2.sh [RIDGEWAY_BINARY] [WORK_FOLDER]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+ridgeway=${1:-$here/../build/ridgeway}
+work=${2:-$here/results}
+threads=2
+mkdir -p "$work"
+cd "$work"
+
+# measure NAME COMMAND...: appends "NAME wall cpu peak_MiB" to timings.txt
+measure() {
+  local name=$1
+  shift
+  /usr/bin/time -f "%e %U %S %M" -o time.txt "$@" >/dev/null 2>&1
+  read -r wall user system peak < time.txt
+  printf '%-28s %8.2f %8.2f %10.1f\n' "$name" "$wall" "$(echo "$user + $system" | bc)" "$(echo "$peak / 1024" | bc -l)" | tee -a timings.txt
+}
+
+ratio() { echo "scale=2; $1 / $2" | bc; }
+wall_of() { awk -v n="$1" '$1 == n { print $2 }' timings.txt; }
+
+run_size() {
+  local n=$1 m=$2 tag=${1}x${2}
+  if [ ! -f "$tag.bed" ]; then
+    "$ridgeway" simulate --n "$n" --m "$m" --quantitative 10 --binary 0 --seed 1 --threads $threads --out "$tag" >/dev/null
+  fi
+  local traits10=Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9,Q10
+  echo "== $n samples x $m variants, 3 covariates, $threads threads"
+  printf '%-28s %8s %8s %10s\n' run wall_s cpu_s peak_MiB
+  measure "$tag plink2 1 trait" plink2 --bfile "$tag" --pheno "$tag.pheno" --pheno-name Q1 --covar "$tag.covar" \
+    --covar-name AGE,SEX,PC1 --glm hide-covar --threads $threads --out p1
+  measure "$tag ridgeway 1 trait" "$ridgeway" assoc --bfile "$tag" --pheno "$tag.pheno" --pheno-name Q1 \
+    --covar "$tag.covar" --covar-name AGE,SEX,PC1 --threads $threads --out r1
+  measure "$tag plink2 10 traits" plink2 --bfile "$tag" --pheno "$tag.pheno" --pheno-name "$traits10" \
+    --covar "$tag.covar" --covar-name AGE,SEX,PC1 --glm hide-covar --threads $threads --out p10
+  measure "$tag ridgeway 10 traits" "$ridgeway" assoc --bfile "$tag" --pheno "$tag.pheno" --pheno-name "$traits10" \
+    --covar "$tag.covar" --covar-name AGE,SEX,PC1 --threads $threads --out r10
+  echo "ratios ($tag): ridgeway/plink2 wall, 1 trait $(ratio "$(wall_of "$tag ridgeway 1 trait")" "$(wall_of "$tag plink2 1 trait")");" \
+       "10 traits $(ratio "$(wall_of "$tag ridgeway 10 traits")" "$(wall_of "$tag plink2 10 traits")");" \
+       "ridgeway 10 traits / 1 trait $(ratio "$(wall_of "$tag ridgeway 10 traits")" "$(wall_of "$tag ridgeway 1 trait")")"
+}
+
+: > timings.txt
+plink2 --version | head -1
+"$ridgeway" --version
+run_size 10000 100000
+run_size "${LARGE_N:-50000}" "${LARGE_M:-200000}"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what ridgeway needs to build and test on Debian 12, as root. Does nothing when everything is present.
+set -euo pipefail
+
+packages=(
+  g++ make cmake pkg-config
+  libhts-dev libcli11-dev libfmt-dev libopenblas-dev liblapacke-dev zlib1g-dev libgtest-dev
+  # peers and oracles used by the tests and benchmarks
+  plink2 bolt-lmm-example tabix python3 python3-numpy python3-scipy python3-mpmath time bc
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Error: missing Debian packages (${missing[*]}); run this script as root to install them" >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

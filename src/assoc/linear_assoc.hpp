@@ -1,0 +1,27 @@
+#pragma once
+// Step 2 for quantitative traits: every selected variant against every trait in one pass over the genotypes,
+// blocks of variants spread over threads, results written in file order whatever the thread count.
+#include <string>
+#include <vector>
+
+#include "assoc/linear_block_test.hpp"
+#include "io/genotype_source.hpp"
+#include "io/output/assoc_writer.hpp"
+#include "samples/cohort.hpp"
+
+namespace ridgeway {
+
+class OutputSet;
+class RunLog;
+
+struct AssocSettings {
+    std::string out_prefix;
+    VariantFilters filters;
+    ResultFormat format = ResultFormat::tsv;
+    int threads = 1;
+};
+
+void run_linear_assoc(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                      const AssocSettings& settings, OutputSet& outputs, RunLog& log);
+
+}  // namespace ridgeway

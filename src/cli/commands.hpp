@@ -1,0 +1,16 @@
+#pragma once
+// One function per subcommand: each turns parsed options into typed settings and calls the library.
+#include "cli/option_table.hpp"
+
+namespace ridgeway {
+
+class OutputSet;
+class RunLog;
+
+void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
+void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
+
+// --threads, defaulting to every core.
+int thread_count(const ParsedOptions& options);
+
+}  // namespace ridgeway

@@ -1,0 +1,141 @@
+#include "cli/option_table.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "core/run_log.hpp"
+#include "core/text_reader.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+const std::vector<std::string> kAssoc{"assoc"};
+const std::vector<std::string> kSimulate{"simulate"};
+const std::vector<std::string> kAll{"assoc", "simulate"};
+
+}  // namespace
+
+const std::vector<CommandSpec>& command_table() {
+    static const std::vector<CommandSpec> commands{
+        {"assoc", "per-variant linear association tests of quantitative traits (as plink2 --glm)"},
+        {"simulate", "write a simulated cohort (PLINK 1 files, traits, covariates, truth)"},
+    };
+    return commands;
+}
+
+const std::vector<OptionSpec>& option_table() {
+    static const std::vector<OptionSpec> options{
+        {"--bfile", "PREFIX", "", "PLINK 1 genotypes PREFIX.bed/.bim/.fam", kAssoc},
+        {"--pheno", "FILE", "", "trait table: header FID IID (or #FID IID, or #IID), then one column per trait", kAssoc},
+        {"--pheno-name", "LIST", "all columns", "traits to analyse: comma-separated, ranges such as T1-T5 allowed", kAssoc},
+        {"--covar", "FILE", "", "covariate table, same layout; non-numeric columns become indicator columns", kAssoc},
+        {"--covar-name", "LIST", "all columns", "covariates to use: comma-separated, ranges such as PC1-PC10 allowed", kAssoc},
+        {"--no-input-missing-phenotype", "", "", "read -9 as a value, not as missing (NA is always missing)", kAssoc},
+        {"--keep", "FILE", "", "analyse only the samples listed (FID IID, or IID, per line)", kAssoc},
+        {"--remove", "FILE", "", "leave out the samples listed", kAssoc},
+        {"--extract", "FILE", "", "analyse only the variant IDs listed (one per line)", kAssoc},
+        {"--exclude", "FILE", "", "leave out the variant IDs listed", kAssoc},
+        {"--chr", "LIST", "all", "chromosomes to analyse, e.g. 1-22,X", kAssoc},
+        {"--maf", "F", "0", "leave out variants with minor allele frequency below F", kAssoc},
+        {"--mac", "N", "0", "leave out variants with minor allele count below N", kAssoc},
+        {"--geno", "F", "1", "leave out variants with more than a fraction F of calls missing", kAssoc},
+        {"--mind", "F", "1", "leave out samples with more than a fraction F of calls missing", kAssoc},
+        {"--vif", "F", "50", "report VIF_TOO_HIGH when the covariates explain the genotype with a variance inflation above F", kAssoc},
+        {"--format", "tsv|regenie", "tsv", "result layout: bgzipped TSV with a tabix index, or regenie's .regenie files", kAssoc},
+        {"--n", "N", "2000", "samples to simulate", kSimulate},
+        {"--m", "M", "50000", "variants to simulate", kSimulate},
+        {"--chromosomes", "K", "10", "chromosomes the variants are spread over", kSimulate},
+        {"--seed", "S", "1", "random seed; the same seed writes the same files", kSimulate},
+        {"--h2", "H", "0.5", "heritability of each simulated trait", kSimulate},
+        {"--causal", "K", "100", "causal variants per trait", kSimulate},
+        {"--quantitative", "K", "2", "quantitative traits Q1..QK", kSimulate},
+        {"--binary", "K", "1", "case/control traits B1..BK (1 = control, 2 = case)", kSimulate},
+        {"--prevalence", "F", "0.1", "prevalence of the case/control traits", kSimulate},
+        {"--missing-rate", "F", "0.002", "fraction of genotype calls set missing", kSimulate},
+        {"--out", "PREFIX", "", "prefix of every output file, the .log included", kAll},
+        {"--threads", "N", "all cores", "worker threads; results are identical for any number", kAll},
+    };
+    return options;
+}
+
+ParsedOptions::ParsedOptions(std::string command, std::map<std::string, std::string> values, std::map<std::string, bool> flags)
+    : command_(std::move(command)), values_(std::move(values)), flags_(std::move(flags)) {}
+
+bool ParsedOptions::has(const std::string& name) const {
+    auto it = values_.find(name);
+    return it != values_.end() && !it->second.empty();
+}
+
+bool ParsedOptions::flag(const std::string& name) const {
+    auto it = flags_.find(name);
+    return it != flags_.end() && it->second;
+}
+
+std::string ParsedOptions::text(const std::string& name, const std::string& fallback) const {
+    return has(name) ? values_.at(name) : fallback;
+}
+
+std::string ParsedOptions::required_text(const std::string& name) const {
+    if (!has(name)) throw Error(ErrorKind::usage, fmt::format("ridgeway {} needs {}", command_, name));
+    return values_.at(name);
+}
+
+double ParsedOptions::number(const std::string& name, double fallback, double min, double max) const {
+    if (!has(name)) return fallback;
+    auto value = parse_double(values_.at(name));
+    if (!value || *value < min || *value > max)
+        throw Error(ErrorKind::usage, fmt::format("{} {}: expected a number from {} to {}", name, values_.at(name), min, max));
+    return *value;
+}
+
+long long ParsedOptions::integer(const std::string& name, long long fallback, long long min, long long max) const {
+    if (!has(name)) return fallback;
+    auto value = parse_integer(values_.at(name));
+    if (!value || *value < min || *value > max)
+        throw Error(ErrorKind::usage, fmt::format("{} {}: expected a whole number from {} to {}", name, values_.at(name), min, max));
+    return *value;
+}
+
+ParsedOptions parse_command_line(int argc, char** argv) {
+    CLI::App app{"ridgeway: genome-wide association studies with mixed-precision ridge regression"};
+    app.set_version_flag("--version", version_line());
+    app.require_subcommand(1);
+    app.fallthrough(false);
+    std::map<std::string, std::map<std::string, std::string>> values;
+    std::map<std::string, std::map<std::string, bool>> flags;
+    for (const auto& command : command_table()) {
+        CLI::App* sub = app.add_subcommand(command.name, command.summary);
+        for (const auto& option : option_table()) {
+            if (std::find(option.commands.begin(), option.commands.end(), command.name) == option.commands.end()) continue;
+            std::string help = option.help;
+            if (*option.default_text) help += fmt::format(" [default: {}]", option.default_text);
+            if (*option.value_name) {
+                sub->add_option(option.name, values[command.name][option.name], help)->type_name(option.value_name);
+            } else {
+                sub->add_flag(option.name, flags[command.name][option.name], help);
+            }
+        }
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& success) {
+        std::exit(app.exit(success));
+    } catch (const CLI::ParseError& error) {
+        std::string message = error.what();
+        if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::RequiredError) && argc <= 1)
+            message = "a command is needed; try ridgeway --help";
+        throw Error(ErrorKind::usage, message);
+    }
+    for (const auto& command : command_table())
+        if (app.got_subcommand(command.name))
+            return ParsedOptions(command.name, values[command.name], flags[command.name]);
+    throw Error(ErrorKind::usage, "a command is needed; try ridgeway --help");
+}
+
+}  // namespace ridgeway

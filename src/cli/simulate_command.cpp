@@ -1,0 +1,22 @@
+#include "cli/commands.hpp"
+#include "sim/cohort_simulator.hpp"
+
+namespace ridgeway {
+
+void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+    SimulationSettings settings;
+    settings.n_samples = options.integer("--n", 2000, 10, 100'000'000);
+    settings.n_variants = options.integer("--m", 50000, 1, 1'000'000'000);
+    settings.n_chromosomes = options.integer("--chromosomes", 10, 1, 22);
+    settings.seed = options.integer("--seed", 1, 0, 1LL << 62);
+    settings.h2 = options.number("--h2", 0.5, 0.0, 1.0);
+    settings.n_causal = options.integer("--causal", 100, 0, 1'000'000'000);
+    settings.n_quantitative = options.integer("--quantitative", 2, 0, 1000);
+    settings.n_binary = options.integer("--binary", 1, 0, 1000);
+    settings.prevalence = options.number("--prevalence", 0.1, 1e-6, 0.999999);
+    settings.missing_rate = options.number("--missing-rate", 0.002, 0.0, 0.5);
+    settings.threads = static_cast<unsigned>(thread_count(options));
+    simulate_cohort(settings, options.required_text("--out"), outputs, log);
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,45 @@
+#include "core/atomic_output.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <unistd.h>
+
+#include "core/error.hpp"
+
+namespace ridgeway {
+
+OutputSet::~OutputSet() {
+    if (committed_) return;
+    for (const auto& path : temporary_) std::remove(path.c_str());
+}
+
+std::string OutputSet::add(const std::string& final_path) {
+    std::string temporary = final_path + ".tmp-" + std::to_string(::getpid());
+    final_.push_back(final_path);
+    temporary_.push_back(temporary);
+    return temporary;
+}
+
+void OutputSet::commit() {
+    for (std::size_t i = 0; i < final_.size(); ++i) {
+        if (std::rename(temporary_[i].c_str(), final_[i].c_str()) != 0)
+            throw Error(ErrorKind::cannot_open,
+                        final_[i] + ": cannot rename the finished output into place: " + std::strerror(errno));
+    }
+    committed_ = true;
+}
+
+void check_output_prefix(const std::string& prefix) {
+    namespace fs = std::filesystem;
+    fs::path folder = fs::path(prefix).parent_path();
+    if (folder.empty()) folder = ".";
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec))
+        throw Error(ErrorKind::cannot_open, "--out " + prefix + ": the folder " + folder.string() + " does not exist");
+    if (::access(folder.c_str(), W_OK) != 0)
+        throw Error(ErrorKind::cannot_open, "--out " + prefix + ": the folder " + folder.string() + " is not writable");
+}
+
+}  // namespace ridgeway

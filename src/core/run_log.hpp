@@ -1,0 +1,35 @@
+#pragma once
+// The run's `.log`: every line printed to the terminal is also kept for the log file, which is written when the run
+// ends (as <out>.log on success, <out>.failed.log on failure, so a failed rerun never replaces a finished run's log).
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace ridgeway {
+
+class RunLog {
+public:
+    RunLog(std::string command_line, bool quiet);
+
+    void info(const std::string& line);
+    void warn(const std::string& line);
+    // Written to the log file only (long listings that would flood a terminal).
+    void detail(const std::string& line);
+
+    std::size_t warning_count() const { return warnings_; }
+    // Closing lines: wall time, CPU time and peak memory.
+    void close_with_resources();
+    // Writes the log under `path` (atomically); failures here are reported on stderr, never thrown.
+    void save(const std::string& path) const;
+
+private:
+    std::vector<std::string> lines_;
+    std::size_t warnings_ = 0;
+    bool quiet_;
+    std::chrono::steady_clock::time_point start_;
+};
+
+// One line of version, compiler and build features for the log header and `ridgeway --version`.
+std::string version_line();
+
+}  // namespace ridgeway

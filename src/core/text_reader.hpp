@@ -1,0 +1,43 @@
+#pragma once
+// Line-by-line reading of plain or gzip/bgzip-compressed text (through htslib), with the file name and line number
+// kept for error messages, and strict whole-token number parsing.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct BGZF;
+
+namespace ridgeway {
+
+class TextReader {
+public:
+    explicit TextReader(std::string path);
+    ~TextReader();
+    TextReader(const TextReader&) = delete;
+    TextReader& operator=(const TextReader&) = delete;
+
+    // Next line without its end-of-line characters; false at end of file.
+    bool next_line(std::string& line);
+    std::size_t line_number() const { return line_number_; }
+    const std::string& path() const { return path_; }
+    // "PATH, line N: message"
+    std::string where(const std::string& message) const;
+
+private:
+    std::string path_;
+    BGZF* file_ = nullptr;
+    std::size_t line_number_ = 0;
+};
+
+// Splits on runs of spaces and tabs.
+std::vector<std::string_view> split_whitespace(std::string_view line);
+// Splits on one delimiter exactly (empty fields kept).
+std::vector<std::string_view> split_on(std::string_view line, char delimiter);
+
+// The whole token as a finite number, or nothing.
+std::optional<double> parse_double(std::string_view token);
+std::optional<long long> parse_integer(std::string_view token);
+
+}  // namespace ridgeway

@@ -1,0 +1,40 @@
+#pragma once
+// Per-trait association result files. The default is a bgzipped, tabix-indexed TSV with a `#` header:
+//   #CHROM POS ID REF ALT A1 A1FREQ N BETA SE T_STAT P LOG10P ERRCODE
+// (A1 = ALT = the .bim's fifth column, the counted allele; LOG10P is -log10 P as in regenie; P is exact far below
+// 1e-308). `regenie` writes regenie's `<out>_<TRAIT>.regenie` layout instead.
+#include <memory>
+#include <string>
+
+#include "assoc/assoc_result.hpp"
+#include "io/genotype_source.hpp"
+
+namespace ridgeway {
+
+class OutputSet;
+
+enum class ResultFormat { tsv, regenie };
+
+struct ResultFileSpec {
+    std::string out_prefix;
+    std::string trait;
+    ResultFormat format = ResultFormat::tsv;
+    bool index = true;  // build a tabix index (needs rows sorted by chromosome and position)
+    int threads = 1;
+};
+
+class AssocWriter {
+public:
+    virtual ~AssocWriter() = default;
+    virtual void write(const Variant& variant, const AssocResult& result) = 0;
+    // Flushes, closes and indexes; errors here (disk full) are thrown.
+    virtual void finish() = 0;
+    virtual std::string final_path() const = 0;
+};
+
+std::unique_ptr<AssocWriter> make_assoc_writer(const ResultFileSpec& spec, OutputSet& outputs);
+
+// Six significant digits, as PLINK prints.
+std::string format_number(double value);
+
+}  // namespace ridgeway

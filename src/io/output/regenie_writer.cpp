@@ -1,0 +1,59 @@
+#include <cmath>
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "core/atomic_output.hpp"
+#include "core/error.hpp"
+#include "io/output/assoc_writer.hpp"
+#include "io/output/result_writers.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+// regenie's step 2 layout: CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA, with ALLELE1
+// the tested allele.
+class RegenieWriter final : public AssocWriter {
+public:
+    RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs) : final_(spec.out_prefix + "_" + spec.trait + ".regenie") {
+        file_ = std::fopen(outputs.add(final_).c_str(), "w");
+        if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
+        std::fputs("CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA\n", file_);
+    }
+    ~RegenieWriter() override {
+        if (file_ != nullptr) std::fclose(file_);
+    }
+
+    void write(const Variant& variant, const AssocResult& result) override {
+        std::string line = fmt::format("{} {} {} {} {} {} {} ADD ", variant.chrom, variant.pos, variant.id, variant.allele2,
+                                       variant.allele1, format_number(result.a1_freq), result.n);
+        if (result.error == ErrorCode::none)
+            line += fmt::format("{} {} {} {} NA\n", format_number(result.beta), format_number(result.se),
+                                format_number(result.t * result.t), format_number(-result.log10_p + 0.0));
+        else
+            line += fmt::format("NA NA NA NA {}\n", error_code_name(result.error));
+        std::fputs(line.c_str(), file_);
+    }
+
+    void finish() override {
+        bool failed = std::ferror(file_) != 0;
+        failed |= std::fclose(file_) != 0;
+        file_ = nullptr;
+        if (failed) throw Error(ErrorKind::resources, final_ + ": write failed (disk full?)");
+    }
+
+    std::string final_path() const override { return final_; }
+
+private:
+    std::string final_;
+    std::FILE* file_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<AssocWriter> make_regenie_writer(const ResultFileSpec& spec, OutputSet& outputs) {
+    return std::make_unique<RegenieWriter>(spec, outputs);
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,75 @@
+#include <htslib/bgzf.h>
+#include <htslib/tbx.h>
+
+#include <fmt/format.h>
+
+#include "core/atomic_output.hpp"
+#include "core/error.hpp"
+#include "io/output/assoc_writer.hpp"
+#include "io/output/result_writers.hpp"
+#include "stats/distributions.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+class TsvWriter final : public AssocWriter {
+public:
+    TsvWriter(const ResultFileSpec& spec, OutputSet& outputs)
+        : final_(spec.out_prefix + "." + spec.trait + ".linear.tsv.gz"), index_(spec.index) {
+        temporary_ = outputs.add(final_);
+        if (index_) temporary_index_ = outputs.add(final_ + ".tbi");
+        file_ = bgzf_open(temporary_.c_str(), "w");
+        if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
+        if (spec.threads > 1) bgzf_mt(file_, spec.threads, 64);
+        put("#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\tN\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n");
+    }
+    ~TsvWriter() override {
+        if (file_ != nullptr) bgzf_close(file_);
+    }
+
+    void write(const Variant& variant, const AssocResult& result) override {
+        line_.clear();
+        fmt::format_to(std::back_inserter(line_), "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t", variant.chrom, variant.pos, variant.id,
+                       variant.allele2, variant.allele1, variant.allele1, format_number(result.a1_freq), result.n);
+        if (result.error == ErrorCode::none) {
+            fmt::format_to(std::back_inserter(line_), "{}\t{}\t{}\t{}\t{}\t.\n", format_number(result.beta),
+                           format_number(result.se), format_number(result.t), format_p_from_log10(result.log10_p),
+                           format_number(-result.log10_p + 0.0));
+        } else {
+            fmt::format_to(std::back_inserter(line_), "NA\tNA\tNA\tNA\tNA\t{}\n", error_code_name(result.error));
+        }
+        put(line_);
+    }
+
+    void finish() override {
+        int status = bgzf_close(file_);
+        file_ = nullptr;
+        if (status != 0) throw Error(ErrorKind::resources, final_ + ": write failed (disk full?)");
+        if (!index_) return;
+        tbx_conf_t conf = {TBX_GENERIC, 1, 2, 2, '#', 0};
+        if (tbx_index_build2(temporary_.c_str(), temporary_index_.c_str(), 0, &conf) != 0)
+            throw Error(ErrorKind::resources, final_ + ".tbi: building the tabix index failed");
+    }
+
+    std::string final_path() const override { return final_; }
+
+private:
+    void put(const std::string& text) {
+        if (bgzf_write(file_, text.data(), text.size()) < 0)
+            throw Error(ErrorKind::resources, final_ + ": write failed (disk full?)");
+    }
+
+    std::string final_, temporary_, temporary_index_;
+    bool index_;
+    BGZF* file_ = nullptr;
+    std::string line_;
+};
+
+}  // namespace
+
+std::unique_ptr<AssocWriter> make_tsv_writer(const ResultFileSpec& spec, OutputSet& outputs) {
+    return std::make_unique<TsvWriter>(spec, outputs);
+}
+
+}  // namespace ridgeway

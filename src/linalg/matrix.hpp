@@ -1,0 +1,28 @@
+#pragma once
+// A dense column-major matrix of doubles, laid out as BLAS and LAPACK expect.
+#include <cstddef>
+#include <vector>
+
+namespace ridgeway {
+
+class Matrix {
+public:
+    Matrix() = default;
+    Matrix(std::size_t rows, std::size_t cols, double fill = 0.0) : rows_(rows), cols_(cols), data_(rows * cols, fill) {}
+
+    std::size_t rows() const { return rows_; }
+    std::size_t cols() const { return cols_; }
+    double& operator()(std::size_t r, std::size_t c) { return data_[c * rows_ + r]; }
+    double operator()(std::size_t r, std::size_t c) const { return data_[c * rows_ + r]; }
+    double* column(std::size_t c) { return data_.data() + c * rows_; }
+    const double* column(std::size_t c) const { return data_.data() + c * rows_; }
+    double* data() { return data_.data(); }
+    const double* data() const { return data_.data(); }
+
+private:
+    std::size_t rows_ = 0;
+    std::size_t cols_ = 0;
+    std::vector<double> data_;
+};
+
+}  // namespace ridgeway

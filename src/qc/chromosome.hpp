@@ -1,0 +1,15 @@
+#pragma once
+// Chromosome names as numbers, PLINK's way: "chr" prefix dropped, X = 23, Y = 24, XY = 25, MT = 26.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ridgeway {
+
+// 0 when the name is not a recognised chromosome.
+int chromosome_code(std::string_view name);
+
+// Parses a --chr list such as "1-4,22,X" into codes; a usage error on anything unrecognised.
+std::vector<int> parse_chromosome_list(const std::string& spec);
+
+}  // namespace ridgeway

@@ -1,0 +1,24 @@
+#pragma once
+// Sample and variant selection by list and chromosome (--keep, --remove, --extract, --exclude, --chr), and the
+// per-sample missingness filter (--mind), each step counted in the log.
+#include <string>
+#include <vector>
+
+#include "io/genotype_source.hpp"
+
+namespace ridgeway {
+
+class RunLog;
+
+struct SelectionSpec {
+    std::string keep, remove, extract, exclude, chromosomes;
+    double mind = 1.0;  // drop samples missing more than this fraction of the selected variants
+};
+
+std::vector<bool> select_samples(const std::vector<SampleId>& samples, const SelectionSpec& spec, RunLog& log);
+std::vector<std::size_t> select_variants(const std::vector<Variant>& variants, const SelectionSpec& spec, RunLog& log);
+// Applies --mind in place; reads every selected variant once.
+void apply_mind(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants, double mind,
+                std::vector<bool>& selected, RunLog& log);
+
+}  // namespace ridgeway

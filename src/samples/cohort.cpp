@@ -1,0 +1,161 @@
+#include "samples/cohort.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/error.hpp"
+#include "core/run_log.hpp"
+#include "core/text_reader.hpp"
+#include "io/tables/sample_table.hpp"
+#include "samples/sample_matcher.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+constexpr auto npos = static_cast<std::size_t>(-1);
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+bool is_missing_token(const std::string& token, bool minus9_is_missing) {
+    return token == "NA" || token == "na" || token == "NaN" || token == "nan" || token == "." ||
+           (minus9_is_missing && token == "-9");
+}
+
+std::string cell_position(const SampleTable& table, std::size_t row, std::size_t column) {
+    return fmt::format("{}, line {}, column {}", table.path, table.line_numbers[row], table.columns[column]);
+}
+
+// One table column as numbers for every genotype sample (NaN where missing or absent).
+std::vector<double> numeric_column(const SampleTable& table, std::size_t column, const std::vector<std::size_t>& row_of,
+                                   bool minus9_is_missing) {
+    std::vector<double> values(row_of.size(), kMissing);
+    for (std::size_t s = 0; s < row_of.size(); ++s) {
+        if (row_of[s] == npos) continue;
+        const std::string& token = table.cells[row_of[s]][column];
+        if (is_missing_token(token, minus9_is_missing)) continue;
+        auto value = parse_double(token);
+        if (!value)
+            throw Error(ErrorKind::malformed, fmt::format("{}: '{}' is not a number (missing values are written NA)",
+                                                          cell_position(table, row_of[s], column), token));
+        values[s] = *value;
+    }
+    return values;
+}
+
+bool column_is_numeric(const SampleTable& table, std::size_t column, bool minus9_is_missing) {
+    for (const auto& row : table.cells) {
+        const std::string& token = row[column];
+        if (!is_missing_token(token, minus9_is_missing) && !parse_double(token)) return false;
+    }
+    return true;
+}
+
+struct CovariateColumns {
+    std::vector<std::string> names;
+    std::vector<std::vector<double>> values;  // per covariate, per genotype sample
+};
+
+// A non-numeric column becomes one indicator per level but the first (levels in sorted order).
+void add_categorical(const SampleTable& table, std::size_t column, const std::vector<std::size_t>& row_of,
+                     bool minus9_is_missing, CovariateColumns& out, RunLog& log) {
+    std::set<std::string> levels;
+    for (const auto& row : table.cells)
+        if (!is_missing_token(row[column], minus9_is_missing)) levels.insert(row[column]);
+    std::vector<std::string> ordered(levels.begin(), levels.end());
+    log.info(fmt::format("Covariate {} is categorical with {} levels ({}); reference level {}", table.columns[column],
+                         ordered.size(), fmt::join(ordered, ", "), ordered.empty() ? "none" : ordered[0]));
+    for (std::size_t level = 1; level < ordered.size(); ++level) {
+        std::vector<double> indicator(row_of.size(), kMissing);
+        for (std::size_t s = 0; s < row_of.size(); ++s) {
+            if (row_of[s] == npos) continue;
+            const std::string& token = table.cells[row_of[s]][column];
+            if (!is_missing_token(token, minus9_is_missing)) indicator[s] = token == ordered[level] ? 1.0 : 0.0;
+        }
+        out.names.push_back(table.columns[column] + "=" + ordered[level]);
+        out.values.push_back(std::move(indicator));
+    }
+}
+
+CovariateColumns read_covariates(const CohortSpec& spec, const SampleMatcher& matcher, RunLog& log) {
+    CovariateColumns out;
+    if (spec.covar_file.empty()) return out;
+    SampleTable table = read_sample_table(spec.covar_file);
+    auto row_of = matcher.match(table.ids, table.has_fid, spec.covar_file, log);
+    for (std::size_t column : select_columns(table, spec.covar_names, "--covar-name")) {
+        if (column_is_numeric(table, column, spec.minus9_is_missing)) {
+            out.names.push_back(table.columns[column]);
+            out.values.push_back(numeric_column(table, column, row_of, spec.minus9_is_missing));
+        } else {
+            add_categorical(table, column, row_of, spec.minus9_is_missing, out, log);
+        }
+    }
+    return out;
+}
+
+void warn_if_case_control(const std::string& name, const std::vector<double>& values, RunLog& log) {
+    bool only_1_2 = true, any = false;
+    for (double v : values) {
+        if (std::isnan(v)) continue;
+        any = true;
+        only_1_2 &= (v == 1.0 || v == 2.0);
+    }
+    if (any && only_1_2)
+        log.warn("trait " + name + " holds only the values 1 and 2 (case/control?); it is analysed as quantitative with a linear model");
+}
+
+}  // namespace
+
+Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool>& selected, const CohortSpec& spec,
+                    RunLog& log) {
+    SampleMatcher matcher(samples);
+    SampleTable pheno = read_sample_table(spec.pheno_file);
+    auto pheno_row = matcher.match(pheno.ids, pheno.has_fid, spec.pheno_file, log);
+    auto trait_columns = select_columns(pheno, spec.pheno_names, "--pheno-name");
+    if (trait_columns.empty()) throw Error(ErrorKind::inconsistent, spec.pheno_file + ": the file has no trait columns");
+    std::vector<std::vector<double>> trait_values;
+    for (std::size_t column : trait_columns)
+        trait_values.push_back(numeric_column(pheno, column, pheno_row, spec.minus9_is_missing));
+    CovariateColumns covariates = read_covariates(spec, matcher, log);
+
+    Cohort cohort;
+    std::size_t without_trait = 0, without_covariates = 0;
+    for (std::size_t s = 0; s < samples.size(); ++s) {
+        if (!selected[s]) continue;
+        bool has_trait = std::any_of(trait_values.begin(), trait_values.end(), [&](const auto& t) { return !std::isnan(t[s]); });
+        bool complete = std::all_of(covariates.values.begin(), covariates.values.end(),
+                                    [&](const auto& c) { return !std::isnan(c[s]); });
+        if (!has_trait) ++without_trait;
+        else if (!complete) ++without_covariates;
+        else cohort.sample_indices.push_back(s);
+    }
+    std::size_t n = cohort.sample_indices.size();
+    log.info(fmt::format("{} samples analysed ({} without any trait value, {} with a missing covariate)", n, without_trait,
+                         without_covariates));
+    if (n == 0) throw Error(ErrorKind::inconsistent, "no sample has both a trait value and complete covariates");
+
+    for (std::size_t t = 0; t < trait_columns.size(); ++t) cohort.trait_names.push_back(pheno.columns[trait_columns[t]]);
+    cohort.traits = Matrix(n, trait_columns.size());
+    for (std::size_t t = 0; t < trait_columns.size(); ++t) {
+        std::size_t observed = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            cohort.traits(i, t) = trait_values[t][cohort.sample_indices[i]];
+            observed += !std::isnan(cohort.traits(i, t));
+        }
+        log.info(fmt::format("Trait {}: {} samples with a value", cohort.trait_names[t], observed));
+        warn_if_case_control(cohort.trait_names[t], trait_values[t], log);
+    }
+    cohort.covariate_names = covariates.names;
+    cohort.covariates = Matrix(n, covariates.names.size());
+    for (std::size_t c = 0; c < covariates.names.size(); ++c)
+        for (std::size_t i = 0; i < n; ++i) cohort.covariates(i, c) = covariates.values[c][cohort.sample_indices[i]];
+    if (!covariates.names.empty()) log.info(fmt::format("Covariates: {}", fmt::join(covariates.names, " ")));
+    return cohort;
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,34 @@
+#pragma once
+// The analysed cohort: which genotype samples take part, their traits (missing as NaN, handled per trait) and their
+// covariates (complete; categorical columns expanded to indicators).
+#include <string>
+#include <vector>
+
+#include "io/genotype_source.hpp"
+#include "linalg/matrix.hpp"
+
+namespace ridgeway {
+
+class RunLog;
+
+struct CohortSpec {
+    std::string pheno_file;
+    std::string pheno_names;  // "A,B,PC1-PC3"; empty for every column
+    std::string covar_file;   // may be empty
+    std::string covar_names;
+    bool minus9_is_missing = true;  // PLINK's convention for phenotypes and covariates
+};
+
+struct Cohort {
+    std::vector<std::size_t> sample_indices;  // into the genotype file's samples, increasing
+    std::vector<std::string> trait_names;
+    Matrix traits;  // samples x traits, NaN where missing
+    std::vector<std::string> covariate_names;
+    Matrix covariates;  // samples x covariates, complete
+};
+
+// `selected[s]` says whether genotype sample s survived --keep/--remove/--mind.
+Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool>& selected, const CohortSpec& spec,
+                    RunLog& log);
+
+}  // namespace ridgeway

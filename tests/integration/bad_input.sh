@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Malformed and inconsistent inputs: each must fail with its category's exit code, a one-line error naming the file
+# and the problem, and no result file under a final name; an earlier run's results must survive a failed rerun.
+set -uo pipefail
+ridgeway=$1 scratch=$2
+rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
+failures=0
+
+# 202 samples: ceil(202/4) == ceil(201/4), so a .fam one sample short still matches the .bed size.
+"$ridgeway" simulate --n 202 --m 300 --seed 3 --out good >/dev/null || exit 1
+
+# expect CODE FRAGMENT ARGS...: runs ridgeway ARGS with --out case/out and checks the outcome.
+expect() {
+  local code=$1 fragment=$2
+  shift 2
+  rm -rf case && mkdir case
+  local stderr
+  stderr=$("$ridgeway" "$@" --out case/out 2>&1 >/dev/null)
+  local status=$?
+  local leftovers
+  leftovers=$(find case -type f ! -name 'out.failed.log' | head -3)
+  if [ "$status" -ne "$code" ] || [[ "$stderr" != *"$fragment"* ]] || [ -n "$leftovers" ] ||
+     [ "$(printf '%s\n' "$stderr" | grep -c .)" -ne 1 ]; then
+    echo "FAIL: ridgeway $*"
+    echo "  expected exit $code and '$fragment'; got exit $status: $stderr ${leftovers:+(left: $leftovers)}"
+    failures=$((failures + 1))
+  else
+    echo "ok   exit $status: $stderr"
+  fi
+}
+
+copy() { cp good.bed "$1.bed"; cp good.bim "$1.bim"; cp good.fam "$1.fam"; }
+assoc=(assoc --pheno good.pheno --pheno-name Q1)
+
+copy truncated && truncate -s -7 truncated.bed
+expect 5 "truncated.bed: size" "${assoc[@]}" --bfile truncated
+copy magic && printf '\x6c\x1c' | dd of=magic.bed conv=notrunc status=none
+expect 4 "magic.bed: not a PLINK 1 .bed file" "${assoc[@]}" --bfile magic
+copy samplemajor && printf '\x00' | dd of=samplemajor.bed bs=1 seek=2 conv=notrunc status=none
+expect 4 "sample-major" "${assoc[@]}" --bfile samplemajor
+copy short && head -n -1 good.fam > short.fam
+expect 5 "non-zero padding bits" "${assoc[@]}" --bfile short
+copy sizemismatch && head -n -3 good.fam > sizemismatch.fam
+expect 5 "sizemismatch.bed: size" "${assoc[@]}" --bfile sizemismatch
+copy dupfam && sed -i '2s/^[^ ]* [^ ]*/F1 S1/' dupfam.fam && sed -i '1s/^[^ ]* [^ ]*/F1 S1/' dupfam.fam
+expect 4 "dupfam.fam, line 2: duplicate sample ID" "${assoc[@]}" --bfile dupfam
+copy badbim && sed -i '5s/\t[0-9]*\t\([ACGT]\)/\tabc\t\1/' badbim.bim
+expect 4 "badbim.bim, line 5: column 4 (bp)" "${assoc[@]}" --bfile badbim
+copy shortbim && sed -i '3s/\t[ACGT]$//' shortbim.bim
+expect 4 "shortbim.bim, line 3: expected 6 fields" "${assoc[@]}" --bfile shortbim
+expect 3 "nothere.fam: cannot open" "${assoc[@]}" --bfile nothere
+
+awk 'NR == 4 { $3 = "1.5abc" } { print }' good.pheno > token.pheno
+expect 4 "token.pheno, line 4, column Q1: '1.5abc' is not a number" assoc --bfile good --pheno token.pheno --pheno-name Q1
+awk 'NR == 1 { print; next } { $1 = "X" $1; $2 = "X" $2; print }' good.pheno > strangers.pheno
+expect 5 "no sample ID matches the genotype file" assoc --bfile good --pheno strangers.pheno
+expect 5 "no column 'NOPE'" assoc --bfile good --pheno good.pheno --pheno-name Q1,NOPE
+sed '1s/^FID IID/ID1 ID2/' good.pheno > noheader.pheno
+expect 4 "noheader.pheno, line 1: expected a header" assoc --bfile good --pheno noheader.pheno
+awk 'NR == 6 { NF = NF - 1 } { print }' good.pheno > ragged.pheno
+expect 4 "ragged.pheno, line 6: expected" assoc --bfile good --pheno ragged.pheno
+awk 'NR == 1 { print; next } NR == 3 { print; print; next } { print }' good.pheno > duprow.pheno
+expect 4 "duprow.pheno, line 4: duplicate sample ID" assoc --bfile good --pheno duprow.pheno
+awk 'NR == 5 { $3 = "zz" } { print }' good.covar > token.covar
+expect 5 "no column 'NOPE'" "${assoc[@]}" --bfile good --covar good.covar --covar-name AGE,NOPE
+expect 2 "--maf 2" "${assoc[@]}" --bfile good --maf 2
+expect 2 "--threads 0" "${assoc[@]}" --bfile good --threads 0
+expect 2 "--chr 1-Q" "${assoc[@]}" --bfile good --chr 1-Q
+expect 2 "--format vcf" "${assoc[@]}" --bfile good --format vcf
+expect 2 "needs --pheno" assoc --bfile good
+expect 2 "--bogus" "${assoc[@]}" --bfile good --bogus
+rm -rf case && stderr=$("$ridgeway" "${assoc[@]}" --bfile good --out missing-folder/out 2>&1 >/dev/null)
+status=$?
+if [ $status -ne 3 ] || [[ "$stderr" != *"missing-folder does not exist"* ]]; then
+  echo "FAIL: output folder that does not exist: exit $status: $stderr"; failures=$((failures + 1))
+fi
+
+# A finished result survives a failed rerun under the same --out.
+"$ridgeway" "${assoc[@]}" --bfile good --out keep >/dev/null
+before=$(md5sum keep.Q1.linear.tsv.gz keep.Q1.linear.tsv.gz.tbi keep.log)
+"$ridgeway" assoc --bfile good --pheno token.pheno --pheno-name Q1 --out keep >/dev/null 2>&1
+status=$?
+if [ $status -eq 0 ] || [ "$(md5sum keep.Q1.linear.tsv.gz keep.Q1.linear.tsv.gz.tbi keep.log)" != "$before" ] ||
+   ls keep.*tmp* >/dev/null 2>&1; then
+  echo "FAIL: a failed rerun changed or left files beside the earlier results"; failures=$((failures + 1))
+fi
+
+echo "$failures failures"
+[ "$failures" -eq 0 ]

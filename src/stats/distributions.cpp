@@ -57,9 +57,9 @@ double log_p_two_sided_t(double t, double df) {
     if (std::isinf(t)) return -std::numeric_limits<double>::infinity();
     // p = I_x(df/2, 1/2) with x = df / (df + t^2).
     const double a = 0.5 * df, b = 0.5;
-    const double log_sum = std::log(df) + std::log1p(t * t / df);  // log(df + t^2) without overflow of t^2
-    const double log_x = std::log(df) - log_sum;
-    const double log_1mx = 2.0 * std::log(t) - log_sum;
+    // log x directly from log1p: a * log x multiplies any rounding in it by df / 2.
+    const double log_x = -std::log1p(t * t / df);
+    const double log_1mx = 2.0 * std::log(t) - std::log(df) + log_x;
     const double x = std::exp(log_x), one_minus_x = std::exp(log_1mx);
     // log B(a, 1/2) = lgamma(a) + lgamma(1/2) - lgamma(a + 1/2)
     const double log_beta_ab = 0.5 * std::log(M_PI) - log_gamma_ratio_half(a);

@@ -3,7 +3,6 @@
 #include <array>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,52 +37,55 @@ BedSource::BedSource(const std::string& prefix) : bed_path_(prefix + ".bed") {
     variants_ = read_bim(prefix + ".bim");
     bytes_per_variant_ = (samples_.size() + 3) / 4;
 
-    int fd = ::open(bed_path_.c_str(), O_RDONLY);
-    if (fd < 0) throw Error(ErrorKind::cannot_open, bed_path_ + ": cannot open for reading: " + std::strerror(errno));
+    fd_ = ::open(bed_path_.c_str(), O_RDONLY);
+    if (fd_ < 0) throw Error(ErrorKind::cannot_open, bed_path_ + ": cannot open for reading: " + std::strerror(errno));
     struct stat info {};
-    ::fstat(fd, &info);
-    map_size_ = static_cast<std::size_t>(info.st_size);
-    std::size_t expected = 3 + variants_.size() * bytes_per_variant_;
-    if (map_size_ < 3) {
-        ::close(fd);
-        throw Error(ErrorKind::malformed, bed_path_ + ": the file is too short to be a .bed (" + std::to_string(map_size_) + " bytes)");
-    }
-    map_ = static_cast<const std::uint8_t*>(::mmap(nullptr, map_size_, PROT_READ, MAP_SHARED, fd, 0));
-    ::close(fd);
-    if (map_ == MAP_FAILED) {
-        map_ = nullptr;
-        throw Error(ErrorKind::cannot_open, bed_path_ + ": cannot map the file into memory");
-    }
-    if (map_[0] != kMagic[0] || map_[1] != kMagic[1])
+    ::fstat(fd_, &info);
+    const auto size = static_cast<std::size_t>(info.st_size);
+    const std::size_t expected = 3 + variants_.size() * bytes_per_variant_;
+    std::uint8_t magic[3] = {0, 0, 0};
+    if (size < 3 || ::pread(fd_, magic, 3, 0) != 3)
+        throw Error(ErrorKind::malformed, bed_path_ + ": the file is too short to be a .bed (" + std::to_string(size) + " bytes)");
+    if (magic[0] != kMagic[0] || magic[1] != kMagic[1])
         throw Error(ErrorKind::malformed, bed_path_ + ": not a PLINK 1 .bed file (wrong magic bytes)");
-    if (map_[2] != kMagic[2])
+    if (magic[2] != kMagic[2])
         throw Error(ErrorKind::malformed, bed_path_ + ": sample-major .bed files are not supported; convert with plink --make-bed");
-    if (map_size_ != expected)
+    if (size != expected)
         throw Error(ErrorKind::inconsistent,
                     fmt::format("{}: size {} bytes, but {} variants (.bim) x {} samples (.fam) need {} bytes; "
                                 "the .bed is truncated or does not belong to this .bim/.fam",
-                                bed_path_, map_size_, variants_.size(), samples_.size(), expected));
-    ::madvise(const_cast<std::uint8_t*>(map_), map_size_, MADV_SEQUENTIAL);
-    for (std::size_t v = 0; v < variants_.size() && v < kPaddingCheckedAtOpen; ++v) check_padding(v);
+                                bed_path_, size, variants_.size(), samples_.size(), expected));
+    std::vector<std::uint8_t> buffer;
+    const std::size_t checked = std::min(variants_.size(), kPaddingCheckedAtOpen);
+    read_bytes(0, checked, buffer);
+    for (std::size_t v = 0; v < checked; ++v) check_padding(v, buffer.data() + v * bytes_per_variant_);
 }
 
 BedSource::~BedSource() {
-    if (map_ != nullptr) ::munmap(const_cast<std::uint8_t*>(map_), map_size_);
+    if (fd_ >= 0) ::close(fd_);
 }
 
 std::string BedSource::describe() const {
     return fmt::format("PLINK 1 binary {} ({} samples, {} variants)", bed_path_, samples_.size(), variants_.size());
 }
 
-const std::uint8_t* BedSource::variant_bytes(std::size_t variant) const {
-    return map_ + 3 + variant * bytes_per_variant_;
+void BedSource::read_bytes(std::size_t first, std::size_t count, std::vector<std::uint8_t>& buffer) const {
+    buffer.resize(count * bytes_per_variant_);
+    std::size_t done = 0;
+    const auto offset = static_cast<off_t>(3 + first * bytes_per_variant_);
+    while (done < buffer.size()) {
+        ssize_t got = ::pread(fd_, buffer.data() + done, buffer.size() - done, offset + static_cast<off_t>(done));
+        if (got <= 0)
+            throw Error(ErrorKind::malformed, fmt::format("{}, variant {}: read failed (file truncated while in use?)",
+                                                          bed_path_, first + 1 + done / bytes_per_variant_));
+        done += static_cast<std::size_t>(got);
+    }
 }
 
-void BedSource::check_padding(std::size_t variant) const {
+void BedSource::check_padding(std::size_t variant, const std::uint8_t* bytes) const {
     std::size_t used = samples_.size() % 4;
     if (used == 0) return;
-    std::uint8_t last = variant_bytes(variant)[bytes_per_variant_ - 1];
-    if ((last >> (2 * used)) != 0)
+    if ((bytes[bytes_per_variant_ - 1] >> (2 * used)) != 0)
         throw Error(ErrorKind::inconsistent,
                     fmt::format("{}, variant {} ({}): non-zero padding bits after the last sample; the .fam probably "
                                 "lists fewer samples than the .bed was written for",
@@ -92,26 +94,37 @@ void BedSource::check_padding(std::size_t variant) const {
 
 void BedSource::read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,
                      GenotypeBlock& block) const {
+    thread_local std::vector<std::uint8_t> buffer;
     block.n_variants = variant_indices.size();
     block.n_samples = sample_indices.size();
     block.calls.resize(block.n_variants * block.n_samples);
-    bool all_samples = sample_indices.size() == samples_.size();
-    for (std::size_t v = 0; v < variant_indices.size(); ++v) {
-        std::size_t variant = variant_indices[v];
-        check_padding(variant);
-        const std::uint8_t* bytes = variant_bytes(variant);
-        std::int8_t* out = block.variant(v);
-        if (all_samples) {
-            std::size_t whole_bytes = samples_.size() / 4;
-            for (std::size_t b = 0; b < whole_bytes; ++b) std::memcpy(out + 4 * b, kByteTable[bytes[b]].data(), 4);
-            for (std::size_t s = 4 * whole_bytes; s < samples_.size(); ++s)
-                out[s] = kBedCodeToA1Count[(bytes[s / 4] >> (2 * (s % 4))) & 3];
-        } else {
-            for (std::size_t i = 0; i < sample_indices.size(); ++i) {
-                std::size_t s = sample_indices[i];
-                out[i] = kBedCodeToA1Count[(bytes[s / 4] >> (2 * (s % 4))) & 3];
-            }
+    const bool all_samples = sample_indices.size() == samples_.size();
+    for (std::size_t run_start = 0; run_start < variant_indices.size();) {
+        // One read for each run of consecutive variants.
+        std::size_t run_end = run_start + 1;
+        while (run_end < variant_indices.size() && variant_indices[run_end] == variant_indices[run_end - 1] + 1) ++run_end;
+        read_bytes(variant_indices[run_start], run_end - run_start, buffer);
+        for (std::size_t v = run_start; v < run_end; ++v) {
+            const std::uint8_t* bytes = buffer.data() + (v - run_start) * bytes_per_variant_;
+            check_padding(variant_indices[v], bytes);
+            decode(bytes, all_samples, sample_indices, block.variant(v));
         }
+        run_start = run_end;
+    }
+}
+
+void BedSource::decode(const std::uint8_t* bytes, bool all_samples, std::span<const std::size_t> sample_indices,
+                       std::int8_t* out) const {
+    if (all_samples) {
+        const std::size_t whole_bytes = samples_.size() / 4;
+        for (std::size_t b = 0; b < whole_bytes; ++b) std::memcpy(out + 4 * b, kByteTable[bytes[b]].data(), 4);
+        for (std::size_t s = 4 * whole_bytes; s < samples_.size(); ++s)
+            out[s] = kBedCodeToA1Count[(bytes[s / 4] >> (2 * (s % 4))) & 3];
+        return;
+    }
+    for (std::size_t i = 0; i < sample_indices.size(); ++i) {
+        std::size_t s = sample_indices[i];
+        out[i] = kBedCodeToA1Count[(bytes[s / 4] >> (2 * (s % 4))) & 3];
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// PLINK 1 .bed/.bim/.fam behind the genotype-source interface. The .bed is memory-mapped, never read whole, and
-// validated strictly: magic bytes, variant-major mode, exact size, and zero padding bits (a .fam one sample short
+// PLINK 1 .bed/.bim/.fam behind the genotype-source interface. The .bed is read block by block with pread (memory
+// stays independent of the file's size, and threads read concurrently), and validated strictly: magic bytes, variant-major mode, exact size, and zero padding bits (a .fam one sample short
 // still matches the file size a quarter of the time; the padding bits give it away).
 #include <cstdint>
 #include <string>
@@ -23,15 +23,18 @@ public:
               GenotypeBlock& block) const override;
 
 private:
-    const std::uint8_t* variant_bytes(std::size_t variant) const;
-    void check_padding(std::size_t variant) const;
+    // Reads `count` consecutive variants' bytes starting at `first` into `buffer`.
+    void read_bytes(std::size_t first, std::size_t count, std::vector<std::uint8_t>& buffer) const;
+    void check_padding(std::size_t variant, const std::uint8_t* bytes) const;
+    // One variant's bytes to A1 counts for the chosen samples.
+    void decode(const std::uint8_t* bytes, bool all_samples, std::span<const std::size_t> sample_indices,
+                std::int8_t* out) const;
 
     std::string bed_path_;
     std::vector<SampleId> samples_;
     std::vector<Variant> variants_;
     std::size_t bytes_per_variant_ = 0;
-    const std::uint8_t* map_ = nullptr;
-    std::size_t map_size_ = 0;
+    int fd_ = -1;
 };
 
 }  // namespace ridgeway

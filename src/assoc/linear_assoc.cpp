@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "assoc/trait_groups.hpp"
+#include "assoc/trait_set.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
 
@@ -38,8 +38,7 @@ bool sorted_for_index(const GenotypeSource& genotypes, const std::vector<std::si
 }
 
 struct Worker {
-    explicit Worker(const std::vector<TraitGroup>& groups, std::size_t n_traits, const VariantFilters& filters)
-        : test(groups, n_traits, filters) {}
+    Worker(const TraitSet& traits, const VariantFilters& filters) : test(traits, filters) {}
     LinearBlockTest test;
     GenotypeBlock block;
 };
@@ -49,23 +48,26 @@ struct Worker {
 void run_linear_assoc(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
                       const AssocSettings& settings, OutputSet& outputs, RunLog& log) {
     const std::size_t n_traits = cohort.trait_names.size();
-    std::vector<TraitGroup> groups = make_trait_groups(cohort.traits, cohort.covariates);
-    log.info(fmt::format("{} traits in {} missingness pattern(s); covariate basis rank {} (intercept included)", n_traits,
-                         groups.size(), groups.front().rank));
+    TraitSet traits = prepare_traits(cohort.traits, cohort.covariates);
+    log.info(fmt::format("{} traits; covariate basis rank {} (intercept included)", n_traits, traits.rank));
+    for (std::size_t t = 0; t < n_traits; ++t)
+        if (!traits.corrections[t].usable)
+            log.warn("the covariates are collinear on the samples with a value for " + cohort.trait_names[t] +
+                     "; its rows get COVAR_SINGULAR");
 
     bool index = settings.format == ResultFormat::tsv && sorted_for_index(genotypes, variants);
     if (settings.format == ResultFormat::tsv && !index)
         log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");
-    const int threads = std::max(1, settings.threads);
     std::vector<std::unique_ptr<AssocWriter>> writers;
     for (const auto& trait : cohort.trait_names)
-        writers.push_back(make_assoc_writer({settings.out_prefix, trait, settings.format, index, threads}, outputs));
+        writers.push_back(make_assoc_writer({settings.out_prefix, trait, settings.format, index}, outputs));
 
+    const int threads = std::max(1, settings.threads);
     const std::size_t block_size = block_size_for(cohort.sample_indices.size());
     const std::size_t n_blocks = (variants.size() + block_size - 1) / block_size;
     const std::size_t wave = static_cast<std::size_t>(threads) * 4;
     std::vector<std::unique_ptr<Worker>> workers;
-    for (int t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>(groups, n_traits, settings.filters));
+    for (int t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>(traits, settings.filters));
     std::vector<BlockResults> results(wave);
 
     std::size_t filtered = 0;

@@ -1,10 +1,11 @@
 #include "assoc/linear_block_test.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
-#include <cblas.h>
-#include <lapacke.h>
 
+#include "linalg/genotype_kernels.hpp"
 #include "stats/distributions.hpp"
 
 namespace ridgeway {
@@ -13,49 +14,40 @@ namespace {
 
 constexpr double kLn10 = 2.302585092994046;
 
-// Solves A x = b for the small symmetric positive-definite A = I - Q_M'Q_M (the covariate Gram on the samples with
-// a call), for several right-hand sides; false when dropping the missing samples made the covariates singular.
-bool solve_downdated(const std::vector<double>& qm, std::size_t missing, std::size_t rank, std::vector<double>& rhs,
-                     std::size_t n_rhs) {
-    std::vector<double> a(rank * rank, 0.0);
-    for (std::size_t i = 0; i < rank; ++i) a[i * rank + i] = 1.0;
-    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, static_cast<int>(rank), static_cast<int>(missing), -1.0,
-                qm.data(), static_cast<int>(missing), 1.0, a.data(), static_cast<int>(rank));
-    if (LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', static_cast<lapack_int>(rank), a.data(), static_cast<lapack_int>(rank)) != 0)
-        return false;
-    for (std::size_t i = 0; i < rank; ++i)
-        if (a[i * rank + i] < 1e-7) return false;
-    LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'L', static_cast<lapack_int>(rank), static_cast<lapack_int>(n_rhs), a.data(),
-                   static_cast<lapack_int>(rank), rhs.data(), static_cast<lapack_int>(rank));
-    return true;
+// Solves L L' x = b in place for each of `columns` right-hand sides (r x columns); r is the handful of covariates,
+// where a library call would cost more than the arithmetic.
+void solve_with_factor(const Matrix& factor, double* b, std::size_t columns) {
+    const std::size_t r = factor.rows();
+    for (std::size_t k = 0; k < columns; ++k) {
+        double* x = b + k * r;
+        for (std::size_t i = 0; i < r; ++i) {
+            for (std::size_t j = 0; j < i; ++j) x[i] -= factor(i, j) * x[j];
+            x[i] /= factor(i, i);
+        }
+        for (std::size_t i = r; i-- > 0;) {
+            for (std::size_t j = i + 1; j < r; ++j) x[i] -= factor(j, i) * x[j];
+            x[i] /= factor(i, i);
+        }
+    }
 }
 
 }  // namespace
 
-LinearBlockTest::LinearBlockTest(const std::vector<TraitGroup>& groups, std::size_t n_traits, VariantFilters filters)
-    : groups_(groups), n_traits_(n_traits), filters_(filters), products_(groups.size()) {}
+LinearBlockTest::LinearBlockTest(const TraitSet& traits, VariantFilters filters) : traits_(traits), filters_(filters) {}
 
-void LinearBlockTest::count(const std::int8_t* calls, const std::vector<std::size_t>* members, std::size_t n,
-                            Counts& counts) const {
-    std::size_t histogram[4] = {0, 0, 0, 0};  // index 3 counts missing calls (-1 & 3)
-    counts.missing.clear();
-    if (members == nullptr) {
-        for (std::size_t i = 0; i < n; ++i) ++histogram[calls[i] & 3];
-        if (histogram[3] > 0)
-            for (std::size_t i = 0; i < n; ++i)
-                if (calls[i] == kMissingCall) counts.missing.push_back(i);
-    } else {
-        for (std::size_t row : *members) {
-            ++histogram[calls[row] & 3];
-            if (calls[row] == kMissingCall) counts.missing.push_back(row);
-        }
-    }
-    counts.n0 = histogram[0];
-    counts.n1 = histogram[1];
-    counts.n2 = histogram[2];
+void LinearBlockTest::count_and_convert(const std::int8_t* calls, std::size_t n, GenotypeSums& sums,
+                                        double* dosage) const {
+    CallCounts counts = count_and_convert_calls(calls, n, dosage);
+    sums.n1 = counts.n1;
+    sums.n2 = counts.n2;
+    sums.n0 = n - counts.n1 - counts.n2 - counts.missing;
+    sums.missing.clear();
+    if (counts.missing > 0)
+        for (std::size_t i = 0; i < n; ++i)
+            if (calls[i] < 0) sums.missing.push_back(i);
 }
 
-bool LinearBlockTest::passes_filters(const Counts& all, std::size_t n) const {
+bool LinearBlockTest::passes_filters(const GenotypeSums& all, std::size_t n) const {
     std::size_t called = all.n0 + all.n1 + all.n2;
     if (static_cast<double>(all.missing.size()) > filters_.geno * static_cast<double>(n)) return false;
     double a1_count = static_cast<double>(all.n1 + 2 * all.n2);
@@ -65,112 +57,100 @@ bool LinearBlockTest::passes_filters(const Counts& all, std::size_t n) const {
 }
 
 void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
-    const std::size_t n = block.n_samples, b = block.n_variants;
-    if (dosages_.rows() != n || dosages_.cols() < b) dosages_ = Matrix(n, b);
-    for (std::size_t v = 0; v < b; ++v) {
-        const std::int8_t* calls = block.variant(v);
-        double* column = dosages_.column(v);
-        for (std::size_t i = 0; i < n; ++i) column[i] = calls[i] < 0 ? 0.0 : calls[i];
-    }
-    for (std::size_t g = 0; g < groups_.size(); ++g) {
-        const Matrix& rhs = groups_[g].basis_and_residuals;
-        if (products_[g].rows() < b) products_[g] = Matrix(b, rhs.cols());
-        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, static_cast<int>(b), static_cast<int>(rhs.cols()),
-                    static_cast<int>(n), 1.0, dosages_.data(), static_cast<int>(n), rhs.data(), static_cast<int>(n), 0.0,
-                    products_[g].data(), static_cast<int>(products_[g].rows()));
-    }
-
+    constexpr std::size_t kTogether = 4;  // variants sharing one pass over [Q | E]
+    const std::size_t n = block.n_samples, b = block.n_variants, p = traits_.n_traits();
+    const Matrix& rhs = traits_.basis_and_residuals;
+    if (dosages_.rows() != n) dosages_ = Matrix(n, kTogether);
+    products_.resize(kTogether * rhs.cols());
     out.kept.assign(b, false);
-    out.results.assign(b * n_traits_, AssocResult{});
-    Counts all, subset;
-    for (std::size_t v = 0; v < b; ++v) {
-        const std::int8_t* calls = block.variant(v);
-        count(calls, nullptr, n, all);
-        out.kept[v] = passes_filters(all, n);
-        if (!out.kept[v]) continue;
-        for (std::size_t g = 0; g < groups_.size(); ++g) {
-            const Counts* counts = &all;
-            if (!groups_[g].everyone) {
-                count(calls, &groups_[g].members, n, subset);
-                counts = &subset;
-            }
-            test_group(groups_[g], *counts, products_[g].data() + v, products_[g].rows(), &out.results[v * n_traits_]);
+    out.results.assign(b * p, AssocResult{});
+    GenotypeSums sums[kTogether];
+    for (std::size_t first = 0; first < b; first += kTogether) {
+        const double* kept_dosages[kTogether];
+        std::size_t kept_variants[kTogether], n_kept = 0;
+        for (std::size_t v = first; v < std::min(first + kTogether, b); ++v) {
+            count_and_convert(block.variant(v), n, sums[n_kept], dosages_.column(n_kept));
+            out.kept[v] = passes_filters(sums[n_kept], n);
+            if (!out.kept[v]) continue;
+            kept_dosages[n_kept] = dosages_.column(n_kept);
+            kept_variants[n_kept++] = v;
+        }
+        if (n_kept == 0) continue;
+        dot_products(kept_dosages, n_kept, rhs.data(), rhs.cols(), n, products_.data());
+        for (std::size_t k = 0; k < n_kept; ++k) {
+            const std::size_t v = kept_variants[k];
+            for (std::size_t t = 0; t < p; ++t)
+                test_trait(t, block.variant(v), sums[k], products_.data() + k * rhs.cols(), out.results[v * p + t]);
         }
     }
 }
 
-void LinearBlockTest::test_group(const TraitGroup& group, const Counts& counts, const double* products,
-                                 std::size_t stride, AssocResult* variant_results) const {
-    const std::size_t r = group.rank, p = group.traits.size(), m = counts.missing.size();
-    const std::size_t n_called = counts.n0 + counts.n1 + counts.n2;
-    const double sum = static_cast<double>(counts.n1 + 2 * counts.n2);
-    const double gg = static_cast<double>(counts.n1 + 4 * counts.n2);
-    auto fill_all = [&](ErrorCode code) {
-        for (std::size_t t = 0; t < p; ++t) {
-            AssocResult& result = variant_results[group.traits[t]];
-            result.n = n_called;
-            result.a1_freq = n_called > 0 ? sum / (2.0 * n_called) : 0.0;
-            result.error = code;
-        }
-    };
-    fill_all(ErrorCode::none);
-    if (counts.n0 == n_called || counts.n1 == n_called || counts.n2 == n_called) return fill_all(ErrorCode::constant_allele);
-    if (n_called <= r + 1) return fill_all(ErrorCode::too_few_samples);
+void LinearBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, const GenotypeSums& all,
+                                 const double* products, AssocResult& result) {
+    const TraitCorrection& correction = traits_.corrections[trait];
+    const std::size_t r = traits_.rank;
+    const double* e = traits_.residual(trait);
 
-    // s = Q'g and, per trait, Q_M'e_M: the pieces that change when the missing samples are left out.
-    std::vector<double> rhs((1 + p) * r);
-    for (std::size_t c = 0; c < r; ++c) rhs[c] = products[c * stride];
-    std::vector<double> missing_residual_ss(p, 0.0);
-    if (m > 0) {
-        std::vector<double> qm(m * r);
-        for (std::size_t c = 0; c < r; ++c)
-            for (std::size_t k = 0; k < m; ++k) qm[c * m + k] = group.basis(c)[counts.missing[k]];
-        for (std::size_t t = 0; t < p; ++t) {
-            const double* e = group.residual(t);
-            for (std::size_t c = 0; c < r; ++c) {
-                double u = 0;
-                for (std::size_t k = 0; k < m; ++k) u += qm[c * m + k] * e[counts.missing[k]];
-                rhs[(1 + t) * r + c] = u;
-            }
-            for (std::size_t k = 0; k < m; ++k) missing_residual_ss[t] += e[counts.missing[k]] * e[counts.missing[k]];
-        }
-        std::vector<double> solved = rhs;
-        if (!solve_downdated(qm, m, r, solved, 1 + p)) return fill_all(ErrorCode::covariates_singular);
-        // Replace each right-hand side by A^-1 times it, keeping the originals for the inner products below.
-        rhs.insert(rhs.end(), solved.begin(), solved.end());
+    // Take the trait's missing samples (T) out of the genotype's sums and products.
+    std::size_t n0 = all.n0, n1 = all.n1, n2 = all.n2;
+    // rhs_ = [s | u]: s = Q_S'g over the test's samples, u = Q_M'e_M over every left-out row.
+    rhs_.assign(products, products + r);
+    rhs_.resize(2 * r);
+    double* s = rhs_.data();
+    double ge = products[r + trait];
+    for (std::size_t row : correction.missing) {
+        const std::int8_t g = calls[row];
+        if (g < 0) continue;
+        n0 -= g == 0, n1 -= g == 1, n2 -= g == 2;
+        ge -= g * e[row];
+        for (std::size_t c = 0; c < r; ++c) s[c] -= g * traits_.basis(c)[row];
+    }
+    const std::size_t n_called = n0 + n1 + n2;
+    const double sum = static_cast<double>(n1 + 2 * n2), gg = static_cast<double>(n1 + 4 * n2);
+    result.n = n_called;
+    result.a1_freq = n_called > 0 ? sum / (2.0 * n_called) : 0.0;
+    if (!correction.usable) return void(result.error = ErrorCode::covariates_singular);
+    if (n0 == n_called || n1 == n_called || n2 == n_called) return void(result.error = ErrorCode::constant_allele);
+    if (n_called <= r + 1) return void(result.error = ErrorCode::too_few_samples);
+
+    // Samples with a missing call but a trait value (X) downdate the trait's covariate Gram further.
+    extra_rows_.clear();
+    std::set_difference(all.missing.begin(), all.missing.end(), correction.missing.begin(), correction.missing.end(),
+                        std::back_inserter(extra_rows_));
+    std::copy(correction.basis_residual.begin(), correction.basis_residual.end(), rhs_.begin() + r);
+    double residual_ss = correction.residual_ss;
+    for (std::size_t row : extra_rows_) {
+        for (std::size_t c = 0; c < r; ++c) rhs_[r + c] += traits_.basis(c)[row] * e[row];
+        residual_ss -= e[row] * e[row];
+    }
+    solved_ = rhs_;
+    if (extra_rows_.empty()) {
+        solve_with_factor(correction.gram_factor, solved_.data(), 2);
     } else {
-        rhs.insert(rhs.end(), rhs.begin(), rhs.end());
+        Matrix factor;
+        if (!factor_gram(downdate_gram(traits_, correction.gram, extra_rows_), factor))
+            return void(result.error = ErrorCode::covariates_singular);
+        solve_with_factor(factor, solved_.data(), 2);
     }
-    const double* s = rhs.data();
-    const double* solved = rhs.data() + (1 + p) * r;
+    const double* rhs = rhs_.data();
+    const double* solved = solved_.data();
 
-    double rg_rg = gg;
-    for (std::size_t c = 0; c < r; ++c) rg_rg -= s[c] * solved[c];
+    double rg_rg = gg, rg_ry = ge, ry_ry = residual_ss;
+    for (std::size_t c = 0; c < r; ++c) {
+        rg_rg -= rhs[c] * solved[c];
+        rg_ry += solved[c] * rhs[r + c];
+        ry_ry -= rhs[r + c] * solved[r + c];
+    }
     const double centered_ss = gg - sum * sum / static_cast<double>(n_called);
-    if (!(rg_rg > 0) || centered_ss > filters_.max_vif * rg_rg) return fill_all(ErrorCode::vif_too_high);
+    if (!(rg_rg > 0) || centered_ss > filters_.max_vif * rg_rg) return void(result.error = ErrorCode::vif_too_high);
+    const double beta = rg_ry / rg_rg;
+    const double rss = ry_ry - beta * rg_ry;
+    if (!(rss > 1e-14 * ry_ry)) return void(result.error = ErrorCode::perfect_fit);
     const double df = static_cast<double>(n_called - r - 1);
-
-    for (std::size_t t = 0; t < p; ++t) {
-        AssocResult& result = variant_results[group.traits[t]];
-        const double* u = s + (1 + t) * r;
-        const double* u_solved = solved + (1 + t) * r;
-        double rg_ry = products[(r + t) * stride];
-        double ry_ry = group.residual_ss[t] - missing_residual_ss[t];
-        for (std::size_t c = 0; c < r; ++c) {
-            rg_ry += solved[c] * u[c];
-            ry_ry -= u[c] * u_solved[c];
-        }
-        double beta = rg_ry / rg_rg;
-        double rss = ry_ry - beta * rg_ry;
-        if (!(rss > 1e-14 * ry_ry)) {
-            result.error = ErrorCode::perfect_fit;
-            continue;
-        }
-        result.beta = beta;
-        result.se = std::sqrt(rss / df / rg_rg);
-        result.t = beta / result.se;
-        result.log10_p = log_p_two_sided_t(result.t, df) / kLn10;
-    }
+    result.beta = beta;
+    result.se = std::sqrt(rss / df / rg_rg);
+    result.t = beta / result.se;
+    result.log10_p = log_p_two_sided_t(result.t, df) / kLn10;
 }
 
 }  // namespace ridgeway

@@ -1,11 +1,11 @@
 #pragma once
 // Linear association tests for a block of variants against every trait: y ~ covariates + g, the additive model and
-// t test of `plink2 --glm`. Samples with a missing call are left out of that variant's test exactly, by downdating
-// the covariate basis with their rows instead of refitting.
+// t test of `plink2 --glm`. A trait's missing samples and a variant's missing calls are left out of each test
+// exactly, by downdating the covariate Gram with their rows instead of refitting.
 #include <vector>
 
 #include "assoc/assoc_result.hpp"
-#include "assoc/trait_groups.hpp"
+#include "assoc/trait_set.hpp"
 #include "io/genotype_source.hpp"
 #include "linalg/matrix.hpp"
 
@@ -25,27 +25,30 @@ struct BlockResults {
 
 class LinearBlockTest {
 public:
-    LinearBlockTest(const std::vector<TraitGroup>& groups, std::size_t n_traits, VariantFilters filters);
+    LinearBlockTest(const TraitSet& traits, VariantFilters filters);
 
-    // `block` holds calls for the cohort rows, in cohort order. Not thread-safe per object: one per thread.
+    // `block` holds calls for the cohort rows, in cohort order. One object per thread.
     void run(const GenotypeBlock& block, BlockResults& out);
 
 private:
-    struct Counts {
+    // Sums of one variant over a set of samples.
+    struct GenotypeSums {
         std::size_t n0 = 0, n1 = 0, n2 = 0;
-        std::vector<std::size_t> missing;  // cohort rows with a missing call
+        std::vector<std::size_t> missing;  // rows with a missing call, increasing
     };
-    // Call counts over `members` (every row when null).
-    void count(const std::int8_t* calls, const std::vector<std::size_t>* members, std::size_t n, Counts& counts) const;
-    bool passes_filters(const Counts& all, std::size_t n) const;
-    void test_group(const TraitGroup& group, const Counts& counts, const double* products, std::size_t stride,
-                    AssocResult* variant_results) const;
+    // Counts the calls and writes them as doubles (missing as 0) into `dosage`.
+    void count_and_convert(const std::int8_t* calls, std::size_t n, GenotypeSums& sums, double* dosage) const;
+    bool passes_filters(const GenotypeSums& all, std::size_t n) const;
+    void test_trait(std::size_t trait, const std::int8_t* calls, const GenotypeSums& all, const double* products,
+                    AssocResult& result);
 
-    const std::vector<TraitGroup>& groups_;
-    std::size_t n_traits_;
+    const TraitSet& traits_;
     VariantFilters filters_;
-    Matrix dosages_;                 // cohort rows x block variants, missing as 0
-    std::vector<Matrix> products_;   // per group: block variants x (rank + traits)
+    Matrix dosages_;                // a few variants' calls, missing as 0
+    std::vector<double> products_;  // per variant: g'[Q | E]
+    // Scratch for one test, kept to avoid allocations per variant and trait.
+    std::vector<std::size_t> extra_rows_;
+    std::vector<double> rhs_, solved_;
 };
 
 }  // namespace ridgeway

@@ -7,7 +7,7 @@
 #include <lapacke.h>
 
 #include "assoc/linear_block_test.hpp"
-#include "assoc/trait_groups.hpp"
+#include "assoc/trait_set.hpp"
 
 namespace ridgeway {
 namespace {
@@ -74,9 +74,8 @@ TEST(LinearBlockTest, MatchesDirectLeastSquaresWithMissingCallsAndTraits) {
             block.variant(v)[i] = (v > 0 && draw < 8) ? kMissingCall : static_cast<std::int8_t>(draw % 3);
         }
 
-    auto groups = make_trait_groups(traits, covariates);
-    ASSERT_EQ(groups.size(), 3u);
-    LinearBlockTest test(groups, n_traits, VariantFilters{});
+    TraitSet set = prepare_traits(traits, covariates);
+    LinearBlockTest test(set, VariantFilters{});
     BlockResults results;
     test.run(block, results);
     for (std::size_t v = 0; v < m; ++v) {
@@ -105,10 +104,10 @@ TEST(LinearBlockTest, ReportsConstantVariantsAndAppliesFilters) {
     block.calls.assign(3 * n, 1);                      // variant 0: all heterozygous, constant
     for (std::size_t i = 0; i < n; ++i) block.variant(1)[i] = i == 0 ? 1 : 0;  // variant 1: MAF 1/40
     for (std::size_t i = 0; i < n; ++i) block.variant(2)[i] = static_cast<std::int8_t>(i % 3);
-    auto groups = make_trait_groups(traits, covariates);
+    TraitSet set = prepare_traits(traits, covariates);
     VariantFilters filters;
     filters.maf = 0.05;
-    LinearBlockTest test(groups, 1, filters);
+    LinearBlockTest test(set, filters);
     BlockResults results;
     test.run(block, results);
     EXPECT_TRUE(results.kept[0]);  // MAF 0.5 as heterozygotes, but no variation

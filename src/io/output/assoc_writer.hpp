@@ -20,7 +20,6 @@ struct ResultFileSpec {
     std::string trait;
     ResultFormat format = ResultFormat::tsv;
     bool index = true;  // build a tabix index (needs rows sorted by chromosome and position)
-    int threads = 1;
 };
 
 class AssocWriter {

@@ -19,30 +19,30 @@ public:
         : final_(spec.out_prefix + "." + spec.trait + ".linear.tsv.gz"), index_(spec.index) {
         temporary_ = outputs.add(final_);
         if (index_) temporary_index_ = outputs.add(final_ + ".tbi");
-        file_ = bgzf_open(temporary_.c_str(), "w");
+        // Level 1: compression at default level costs more than the association itself for many traits.
+        file_ = bgzf_open(temporary_.c_str(), "w1");
         if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
-        if (spec.threads > 1) bgzf_mt(file_, spec.threads, 64);
-        put("#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\tN\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n");
+        line_ = "#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\tN\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n";
     }
     ~TsvWriter() override {
         if (file_ != nullptr) bgzf_close(file_);
     }
 
     void write(const Variant& variant, const AssocResult& result) override {
-        line_.clear();
-        fmt::format_to(std::back_inserter(line_), "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t", variant.chrom, variant.pos, variant.id,
-                       variant.allele2, variant.allele1, variant.allele1, format_number(result.a1_freq), result.n);
-        if (result.error == ErrorCode::none) {
-            fmt::format_to(std::back_inserter(line_), "{}\t{}\t{}\t{}\t{}\t.\n", format_number(result.beta),
-                           format_number(result.se), format_number(result.t), format_p_from_log10(result.log10_p),
-                           format_number(-result.log10_p + 0.0));
-        } else {
-            fmt::format_to(std::back_inserter(line_), "NA\tNA\tNA\tNA\tNA\t{}\n", error_code_name(result.error));
-        }
-        put(line_);
+        auto out = std::back_inserter(line_);
+        fmt::format_to(out, "{}\t{}\t{}\t{}\t{}\t{}\t{:.6g}\t{}\t", variant.chrom, variant.pos, variant.id, variant.allele2,
+                       variant.allele1, variant.allele1, result.a1_freq, result.n);
+        if (result.error == ErrorCode::none)
+            fmt::format_to(out, "{:.6g}\t{:.6g}\t{:.6g}\t{}\t{:.6g}\t.\n", result.beta, result.se, result.t,
+                           format_p_from_log10(result.log10_p), -result.log10_p + 0.0);
+        else
+            fmt::format_to(out, "NA\tNA\tNA\tNA\tNA\t{}\n", error_code_name(result.error));
+        // Rows collect in one buffer and reach BGZF in large writes.
+        if (line_.size() > kFlushBytes) flush();
     }
 
     void finish() override {
+        flush();
         int status = bgzf_close(file_);
         file_ = nullptr;
         if (status != 0) throw Error(ErrorKind::resources, final_ + ": write failed (disk full?)");
@@ -55,15 +55,21 @@ public:
     std::string final_path() const override { return final_; }
 
 private:
+    static constexpr std::size_t kFlushBytes = 1 << 16;
+
     void put(const std::string& text) {
         if (bgzf_write(file_, text.data(), text.size()) < 0)
             throw Error(ErrorKind::resources, final_ + ": write failed (disk full?)");
+    }
+    void flush() {
+        put(line_);
+        line_.clear();
     }
 
     std::string final_, temporary_, temporary_index_;
     bool index_;
     BGZF* file_ = nullptr;
-    std::string line_;
+    std::string line_;  // rows not yet handed to BGZF
 };
 
 }  // namespace

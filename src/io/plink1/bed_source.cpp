@@ -115,17 +115,20 @@ void BedSource::read(std::span<const std::size_t> variant_indices, std::span<con
 
 void BedSource::decode(const std::uint8_t* bytes, bool all_samples, std::span<const std::size_t> sample_indices,
                        std::int8_t* out) const {
-    if (all_samples) {
-        const std::size_t whole_bytes = samples_.size() / 4;
-        for (std::size_t b = 0; b < whole_bytes; ++b) std::memcpy(out + 4 * b, kByteTable[bytes[b]].data(), 4);
-        for (std::size_t s = 4 * whole_bytes; s < samples_.size(); ++s)
-            out[s] = kBedCodeToA1Count[(bytes[s / 4] >> (2 * (s % 4))) & 3];
-        return;
+    // The byte table decodes four samples per lookup; a subset is gathered from the whole row afterwards, which is
+    // several times faster than decoding sample by sample.
+    thread_local std::vector<std::int8_t> whole_row;
+    std::int8_t* row = out;
+    if (!all_samples) {
+        whole_row.resize(4 * bytes_per_variant_);
+        row = whole_row.data();
     }
-    for (std::size_t i = 0; i < sample_indices.size(); ++i) {
-        std::size_t s = sample_indices[i];
-        out[i] = kBedCodeToA1Count[(bytes[s / 4] >> (2 * (s % 4))) & 3];
-    }
+    const std::size_t whole_bytes = samples_.size() / 4;
+    for (std::size_t b = 0; b < whole_bytes; ++b) std::memcpy(row + 4 * b, kByteTable[bytes[b]].data(), 4);
+    for (std::size_t s = 4 * whole_bytes; s < samples_.size(); ++s)
+        row[s] = kBedCodeToA1Count[(bytes[s / 4] >> (2 * (s % 4))) & 3];
+    if (!all_samples)
+        for (std::size_t i = 0; i < sample_indices.size(); ++i) out[i] = row[sample_indices[i]];
 }
 
 }  // namespace ridgeway

@@ -1,0 +1,21 @@
+#pragma once
+// Hot loops of the association pass, compiled for AVX-512, AVX2 and plain x86-64 and picked at run time (GCC
+// target_clones). Sums use fixed lanes in a fixed order, so results do not depend on the thread count.
+#include <cstddef>
+#include <cstdint>
+
+namespace ridgeway {
+
+struct CallCounts {
+    std::size_t n1 = 0, n2 = 0, missing = 0;
+};
+
+// Counts the calls and writes them as doubles, missing as 0.
+CallCounts count_and_convert_calls(const std::int8_t* calls, std::size_t n, double* dosage);
+
+// out[v * n_columns + c] = dosage_v . column_c for `n_variants` (1 to 4) dosage vectors of length n;
+// `columns` is n x n_columns, column-major.
+void dot_products(const double* const* dosages, std::size_t n_variants, const double* columns, std::size_t n_columns,
+                  std::size_t n, double* out);
+
+}  // namespace ridgeway

@@ -1,0 +1,24 @@
+#pragma once
+// Cross-validated ridge regression for several penalties and many right-hand sides at once: the held-out
+// predictions of every sample for every penalty, and optionally each fold's coefficients.
+//
+// K folds: the fold matrices are the full Gram minus each fold's own Gram, one Cholesky per (fold, penalty) shared
+// by all right-hand sides; the N x N dual system is used when a training set has fewer samples than predictors.
+// No folds means leave-one-out, exact through the hat-matrix identity (one factorization per penalty).
+// Rows that must not take part in training are passed as zero rows of both x and y.
+#include <vector>
+
+#include "linalg/matrix.hpp"
+#include "step1/folds.hpp"
+
+namespace ridgeway {
+
+struct RidgeCvResult {
+    std::vector<Matrix> predictions;                // per penalty: rows x right-hand sides, held out
+    std::vector<std::vector<Matrix>> coefficients;  // per penalty, per fold (one "fold" for leave-one-out)
+};
+
+void ridge_cv(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
+              bool keep_coefficients, RidgeCvResult& result);
+
+}  // namespace ridgeway

@@ -1,0 +1,57 @@
+#include "step1/standardized_block.hpp"
+
+#include <cmath>
+
+#include <cblas.h>
+
+namespace ridgeway {
+
+namespace {
+
+// Below this variance (per sample, after projecting out the covariates) a variant carries no usable signal; such
+// variants are what makes regenie abort with "low variance".
+constexpr double kMinimumVariance = 1e-6;
+
+}  // namespace
+
+void standardize_block(const GenotypeBlock& block, const Matrix& basis, StandardizedBlock& out) {
+    const std::size_t n = block.n_samples, r = basis.cols();
+    Matrix imputed(n, block.n_variants);
+    for (std::size_t v = 0; v < block.n_variants; ++v) {
+        const std::int8_t* calls = block.variant(v);
+        double sum = 0, called = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (calls[i] != kMissingCall) sum += calls[i], ++called;
+        const double mean = called > 0 ? sum / called : 0.0;
+        double* column = imputed.column(v);
+        for (std::size_t i = 0; i < n; ++i) column[i] = calls[i] == kMissingCall ? mean : calls[i];
+    }
+    // X <- X - Q (Q'X)
+    Matrix projection(r, block.n_variants);
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, static_cast<int>(r), static_cast<int>(block.n_variants),
+                static_cast<int>(n), 1.0, basis.data(), static_cast<int>(n), imputed.data(), static_cast<int>(n), 0.0,
+                projection.data(), static_cast<int>(r));
+    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(n), static_cast<int>(block.n_variants),
+                static_cast<int>(r), -1.0, basis.data(), static_cast<int>(n), projection.data(), static_cast<int>(r), 1.0,
+                imputed.data(), static_cast<int>(n));
+
+    std::vector<std::size_t> kept;
+    std::vector<double> scale;
+    for (std::size_t v = 0; v < block.n_variants; ++v) {
+        const double* column = imputed.column(v);
+        double ss = 0;
+        for (std::size_t i = 0; i < n; ++i) ss += column[i] * column[i];
+        if (ss / static_cast<double>(n) < kMinimumVariance) continue;
+        kept.push_back(v);
+        scale.push_back(std::sqrt(static_cast<double>(n) / ss));
+    }
+    out.dropped = block.n_variants - kept.size();
+    out.x = Matrix(n, kept.size());
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        const double* from = imputed.column(kept[k]);
+        double* to = out.x.column(k);
+        for (std::size_t i = 0; i < n; ++i) to[i] = from[i] * scale[k];
+    }
+}
+
+}  // namespace ridgeway

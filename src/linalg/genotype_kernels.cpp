@@ -10,11 +10,8 @@ constexpr std::size_t kLanes = 8;
 // Eight doubles as one value: one AVX-512 register, two AVX2 or four SSE2 registers, whichever clone runs.
 typedef double Lanes __attribute__((vector_size(kLanes * sizeof(double))));
 
-inline Lanes load(const double* p) {
-    Lanes value;
-    std::memcpy(&value, p, sizeof value);
-    return value;
-}
+// Through a reference rather than a return value: a vector return type would differ between the clones' ABIs.
+inline void load(Lanes& value, const double* p) { std::memcpy(&value, p, sizeof value); }
 
 }  // namespace
 
@@ -42,11 +39,16 @@ void dot_products(const double* const* dosages, std::size_t n_variants, const do
         const double* r = columns + c * n;
         Lanes lane[4] = {};
         for (std::size_t i = 0; i < whole; i += kLanes) {
-            const Lanes x = load(r + i);
-            lane[0] += load(d[0] + i) * x;
-            lane[1] += load(d[1] + i) * x;
-            lane[2] += load(d[2] + i) * x;
-            lane[3] += load(d[3] + i) * x;
+            Lanes x, g0, g1, g2, g3;
+            load(x, r + i);
+            load(g0, d[0] + i);
+            load(g1, d[1] + i);
+            load(g2, d[2] + i);
+            load(g3, d[3] + i);
+            lane[0] += g0 * x;
+            lane[1] += g1 * x;
+            lane[2] += g2 * x;
+            lane[3] += g3 * x;
         }
         for (std::size_t v = 0; v < n_variants; ++v) {
             double sum = 0;

@@ -1,7 +1,9 @@
 #pragma once
-// The built-in cohort simulator behind `ridgeway simulate`: PLINK 1 genotypes on several chromosomes with realistic
-// allele frequencies and LD, covariates, quantitative and case/control traits with known causal variants.
-// Samples are named FID = IID = S1..SN. Deterministic for a seed, whatever the thread count.
+// The built-in cohort simulator behind `ridgeway simulate`: PLINK 1 genotypes on several chromosomes with a realistic
+// allele frequency spectrum and LD, covariates, quantitative and case/control traits with known causal variants.
+// Samples are named FID = IID = S1..SN. See haplotype_model.hpp, covariate_model.hpp and trait_model.hpp for the
+// models, simulation_tables.hpp for the text files.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -15,16 +17,17 @@ struct SimulationSettings {
     std::size_t n_variants = 50000;
     std::size_t n_chromosomes = 10;  // variants split evenly over chromosomes 1..n_chromosomes
     std::uint64_t seed = 1;
-    double h2 = 0.5;                 // heritability of every trait (liability scale for case/control)
+    double h2 = 0.5;                 // heritability of every simulated trait (liability scale for B traits)
     std::size_t n_causal = 100;      // causal variants per trait, among variants with MAF >= 0.01
     std::size_t n_quantitative = 2;  // traits Q1..Qn
-    std::size_t n_binary = 1;        // traits B1..Bn: 1 = control, 2 = case
-    double prevalence = 0.1;
-    double missing_rate = 0.002;     // fraction of genotype calls missing
+    std::size_t n_binary = 1;        // traits B1..Bn (liability threshold; 1 = control, 2 = case)
+    double prevalence = 0.1;         // of the binary traits
+    double missing_rate = 0.002;     // fraction of genotype calls set missing
     unsigned threads = 1;
 };
 
-// Writes PREFIX.bed/.bim/.fam, PREFIX.pheno, PREFIX.covar, PREFIX.truth and PREFIX.gv through `outputs`.
+// Writes PREFIX.bed/.bim/.fam, PREFIX.pheno, PREFIX.covar, PREFIX.truth, PREFIX.gv through `outputs` (temporary names,
+// renamed when the caller commits). Deterministic for a seed whatever `threads` is.
 void simulate_cohort(const SimulationSettings& settings, const std::string& prefix, OutputSet& outputs, RunLog& log);
 
 }  // namespace ridgeway

@@ -1,37 +1,39 @@
 #pragma once
-// Covariates and traits for a simulated cohort: additive genetic values with a chosen heritability from a few causal
-// variants, covariate effects, and noise; case/control traits by a liability threshold.
+// Traits of a simulated cohort. Each trait has its own causal variants with N(0, 1) effects on the standardized
+// genotype, rescaled so that the genetic value has variance exactly h2 in the sample; the trait adds the covariate
+// effects and N(0, 1 - h2) noise. Case/control traits threshold this liability at its (1 - prevalence) quantile and
+// are coded 1 = control, 2 = case (PLINK's convention). About 1% of trait values are missing.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "sim/covariate_model.hpp"
 #include "sim/random.hpp"
 
 namespace ridgeway {
 
-struct SimulatedCovariates {
-    std::vector<double> age, sex, pc1, pc2;  // NaN where written as NA
-    std::vector<int> site;                   // index into kSites; -1 where NA
-    static constexpr const char* kSites[3] = {"east", "north", "south"};
-};
-
-SimulatedCovariates draw_covariates(std::size_t n, Random& random);
-
 struct SimulatedTrait {
-    std::string name;
+    std::string name;  // Q1.. or B1..
     bool binary = false;
-    std::vector<std::size_t> causal;  // variant indices
-    std::vector<double> effects;      // per causal variant, on the standardized genotype, after scaling to h2
-    std::vector<double> genetic_value;
-    std::vector<double> value;  // NaN where written as NA; binary: 1 control, 2 case
+    std::vector<std::size_t> causal;    // global variant indices
+    std::vector<double> effects;        // per causal variant, on the standardized genotype (scaled to h2 by finish_trait)
+    std::vector<double> genetic_value;  // per sample (the liability scale for case/control traits)
+    std::vector<double> value;          // per sample, NaN where missing
 };
+
+// Names the traits and draws their causal variants among `eligible` (global indices) and raw effects.
+std::vector<SimulatedTrait> draw_trait_architecture(std::size_t n_quantitative, std::size_t n_binary,
+                                                    std::size_t n_causal, const std::vector<std::size_t>& eligible,
+                                                    std::uint64_t seed);
 
 struct TraitSettings {
     double h2 = 0.5;
     double prevalence = 0.1;
 };
 
-// `causal_calls[k]` holds the calls of trait.causal[k]; `trait.causal` and the raw effects are already drawn.
+// Fills genetic values and trait values. `causal_calls[k]` holds the A1 counts (or kMissingCall, counted as the mean)
+// of trait.causal[k] for every sample.
 void finish_trait(SimulatedTrait& trait, const std::vector<const std::vector<std::int8_t>*>& causal_calls,
                   const SimulatedCovariates& covariates, const TraitSettings& settings, Random& random);
 

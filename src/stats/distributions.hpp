@@ -4,14 +4,16 @@
 
 namespace ridgeway {
 
-// log P(|T| >= |t|) for Student's t with `df` degrees of freedom.
+// log P(|T| >= |t|) for Student's t with `df` > 0 degrees of freedom (non-integer allowed, infinity gives the
+// normal). 0 for t = 0; NaN for NaN input or df <= 0.
 double log_p_two_sided_t(double t, double df);
 // log P(|Z| >= |z|) for a standard normal.
 double log_p_two_sided_normal(double z);
-// log P(X >= x) for a chi-square with one degree of freedom.
+// log P(X >= x) for a chi-square with one degree of freedom, x >= 0.
 double log_p_chisq1(double x);
 
-// A p-value given as log10 p, with 6 significant digits ("7.94328e-401").
+// A p-value given as log10 p, with 6 significant digits like printf "%.6g" ("7.94328e-401"); "0" for p = 0
+// and "NA" for NaN.
 std::string format_p_from_log10(double log10_p);
 
 }  // namespace ridgeway

@@ -1,7 +1,13 @@
-// Reference values: mpmath at 40 digits (Debian python3-mpmath). t: log of betainc(df/2, 1/2, 0, df/(df+t^2),
-// regularized=True), or where that series does not converge, log of 2 * quad of the t density from t to infinity;
-// normal: log(erfc(z / sqrt(2))).
+// Reference values from mpmath 1.2.1 at mp.dps = 40 (Debian python3-mpmath), for the exact double inputs, printed
+// to 20 digits:
+//   t, df <= 400: log(betainc(df/2, 1/2, 0, df/(df+t^2), regularized=True))
+//   t, df > 400 (where betainc's series stalls): log(2 * quad(density, [t, ..., inf])), the t density
+//     exp(loggamma((df+1)/2) - loggamma(df/2) - log(df*pi)/2 - (df+1)/2 * log1p(s^2/df)) scaled by its value at t
+//     and split at t + h * 10^k, k = -3..3, h = min((df+t^2) / ((df+1) t), 1); the two agree to 1e-23 or better
+//     where both run.
+//   normal: log(erfc(z / sqrt(2))); chi-square(1): log(erfc(sqrt(x / 2))).
 #include <cmath>
+#include <limits>
 
 #include <gtest/gtest.h>
 
@@ -18,6 +24,12 @@ struct NormalCase {
 };
 
 const TCase kTCases[] = {
+    {0.1, 0.5, -0.055162220482956305851},
+    {1, 0.5, -0.50709389253987705029},
+    {2.5, 0.5, -0.91386734800904254439},
+    {10, 0.5, -1.5961399595840042039},
+    {50, 0.5, -2.4001404504592758963},
+    {1000.0, 0.5, -3.8979766647026309908},
     {0.1, 1, -0.065553473212398384415},
     {1, 1, -0.69314718055994530942},
     {2.5, 1, -1.4178350472880488969},
@@ -42,12 +54,30 @@ const TCase kTCases[] = {
     {10, 30, -23.807774373098363027},
     {50, 30, -68.450790224891438033},
     {1000.0, 30, -158.1498554111548473},
+    {0.1, 99.9, -0.082789684983530283329},
+    {1, 99.9, -1.1402891304455898685},
+    {2.5, 99.9, -4.2653140789322231864},
+    {10, 99.9, -36.841329756261995238},
+    {50, 99.9, -165.30115518008161303},
+    {1000.0, 99.9, -462.64179601669169161},
+    {0.1, 200, -0.082898581589110765151},
+    {1, 200, -1.1440736286101505806},
+    {2.5, 200, -4.3257844853253381674},
+    {10, 200, -42.88307434109782603},
+    {50, 200, -263.10708370741844679},
+    {1000.0, 200, -854.61541817269619289},
     {0.1, 364, -0.08294759655593553328},
     {1, 364, -1.145783126292246521},
     {2.5, 364, -4.3537391822188013261},
     {10, 364, -46.594393347590484501},
     {50, 364, -378.54084846285228238},
     {1000.0, 364, -1444.3820277118351567},
+    {0.1, 19999, -0.083006323068762021174},
+    {1, 19999, -1.1478363353644789553},
+    {2.5, 19999, -4.3878616630498660021},
+    {10, 19999, -52.411064549910857879},
+    {50, 19999, -1181.9063525711110823},
+    {1000.0, 19999, -39321.948221295867591},
     {0.1, 100000.0, -0.083007194359714302093},
     {1, 100000.0, -1.1478668388210767911},
     {2.5, 100000.0, -4.3883731961526148406},
@@ -59,49 +89,97 @@ const TCase kTCases[] = {
     {2.5, 10000000.0, -4.3884998176630145218},
     {10, 10000000.0, -52.537882994790022049},
     {50, 10000000.0, -1253.9818650361874378},
-    {1000.0, 10000000.0, -476557.9849141899087},
+    {1000.0, 10000000.0, -476557.98491419102222},
+    {0.1, 1000000000.0, -0.083007412148546925002},
+    {1, 1000000000.0, -1.1478744636867505588},
+    {2.5, 1000000000.0, -4.3885010839281828751},
+    {10, 1000000000.0, -52.53813542018415286},
+    {50, 1000000000.0, -1254.1366502117148828},
+    {1000.0, 1000000000.0, -499757.29958964829123},
+    {1e-08, 1000000.0, -7.978843645148473797e-9},
+    {1e+30, 5, -342.44436053273343077},
+    {1e+30, 1000000000.0, -58715919881.935589234},
 };
 
 const NormalCase kNormalCases[] = {
-    {0.5, -0.48276458103367329946},
-    {3, -5.9145790409504042339},
-    {10, -52.538137969952525269},
-    {38, -725.86406883826018479},
-    {40, -803.91529483319384286},
-    {100, -5004.8310615136451433},
-    {10000.0, -50000009.436131734621},
+    {0.5, -0.48276458103367329946},  {3, -5.9145790409504042339},     {10, -52.538137969952525269},
+    {37, -688.33743839633064829},    {38, -725.86406883826018479},    {40, -803.91529483319384286},
+    {100, -5004.8310615136451433},   {10000.0, -50000009.436131734621},
 };
 
 // log p to a relative 1e-10 (or 1e-12 absolute near p = 1): far tighter than any printed p-value needs.
 double tolerance(double log_p) { return std::max(1e-12, 1e-10 * std::abs(log_p)); }
 
-TEST(Distributions, StudentTTwoSidedMatchesHighPrecisionReference) {
+TEST(Distributions, StudentTMatchesHighPrecisionReference) {
     for (const auto& c : kTCases)
         EXPECT_NEAR(log_p_two_sided_t(c.t, c.df), c.log_p, tolerance(c.log_p)) << "t=" << c.t << " df=" << c.df;
+}
+
+TEST(Distributions, StudentTEdgeCases) {
+    constexpr double kInf = std::numeric_limits<double>::infinity();
     EXPECT_EQ(log_p_two_sided_t(0.0, 10.0), 0.0);
     EXPECT_EQ(log_p_two_sided_t(-2.5, 30.0), log_p_two_sided_t(2.5, 30.0));
+    EXPECT_EQ(log_p_two_sided_t(kInf, 30.0), -kInf);
+    EXPECT_EQ(log_p_two_sided_t(2.5, kInf), log_p_two_sided_normal(2.5));
     EXPECT_TRUE(std::isnan(log_p_two_sided_t(NAN, 10.0)));
+    EXPECT_TRUE(std::isnan(log_p_two_sided_t(1.0, NAN)));
+    EXPECT_TRUE(std::isnan(log_p_two_sided_t(1.0, 0.0)));
+    // Rounding near p = 1 must not give log p > 0.
+    for (double df : {0.5, 5.0, 500.0, 1e12}) EXPECT_LE(log_p_two_sided_t(1e-300, df), 0.0) << "df=" << df;
+}
+
+// The implementation switches method at df = 100, at x = df / (df + t^2) equal to the beta mean, and at
+// t^2 / df = e - 1; the two sides must join up.
+TEST(Distributions, StudentTMethodsAgreeAtTheirBoundaries) {
+    const auto expect_continuous = [](double t_below, double t_above, double df_below, double df_above) {
+        const double below = log_p_two_sided_t(t_below, df_below), above = log_p_two_sided_t(t_above, df_above);
+        EXPECT_NEAR(below, above, 1e-9 * std::abs(below)) << "t=" << t_below << " df=" << df_below;
+    };
+    for (double t : {0.2, 2.0, 5.0, 20.0}) expect_continuous(t, t, 100.0 * (1 - 1e-13), 100.0);
+    for (double df : {150.0, 1e4, 1e8}) {
+        const double a = df / 2, mean = (a + 1) / (a + 2.5);
+        const double t_mean = std::sqrt(df * (1 / mean - 1));
+        expect_continuous(t_mean * (1 - 1e-12), t_mean * (1 + 1e-12), df, df);
+        const double t_xi = std::sqrt(df * std::expm1(1.0));
+        expect_continuous(t_xi * (1 - 1e-13), t_xi * (1 + 1e-13), df, df);
+    }
 }
 
 TEST(Distributions, NormalAndChiSquareMatchHighPrecisionReference) {
     for (const auto& c : kNormalCases) {
         EXPECT_NEAR(log_p_two_sided_normal(c.z), c.log_p, tolerance(c.log_p)) << "z=" << c.z;
+        EXPECT_NEAR(log_p_two_sided_normal(-c.z), c.log_p, tolerance(c.log_p)) << "z=" << -c.z;
         EXPECT_NEAR(log_p_chisq1(c.z * c.z), c.log_p, tolerance(c.log_p)) << "x=" << c.z * c.z;
     }
+    EXPECT_NEAR(log_p_chisq1(3.84), -2.9948622271800272845, 1e-10 * 2.995);
+    EXPECT_NEAR(log_p_chisq1(1e5), -50005.982264084879854, 1e-10 * 50006);
     EXPECT_EQ(log_p_two_sided_normal(0.0), 0.0);
+    EXPECT_EQ(log_p_chisq1(0.0), 0.0);
+    EXPECT_TRUE(std::isnan(log_p_two_sided_normal(NAN)));
+    EXPECT_TRUE(std::isnan(log_p_chisq1(-1.0)));
 }
 
-TEST(Distributions, FormatsPValuesBelowTheDoubleRange) {
+TEST(Distributions, FormatsPValuesLikePrintfAndBelowTheDoubleRange) {
     EXPECT_EQ(format_p_from_log10(0.0), "1");
     EXPECT_EQ(format_p_from_log10(-0.5), "0.316228");
     EXPECT_EQ(format_p_from_log10(-7.3), "5.01187e-08");
     EXPECT_EQ(format_p_from_log10(-299), "1e-299");
+    EXPECT_EQ(format_p_from_log10(-300.5), "3.16228e-301");
     EXPECT_EQ(format_p_from_log10(-350.25), "5.62341e-351");
     EXPECT_EQ(format_p_from_log10(-400.1), "7.94328e-401");
     EXPECT_EQ(format_p_from_log10(-1000), "1e-1000");
-    // A mantissa that rounds up to 10 carries into the exponent.
-    EXPECT_EQ(format_p_from_log10(-400 + std::log10(9.999996)), "1e-399");
+    EXPECT_EQ(format_p_from_log10(-std::numeric_limits<double>::infinity()), "0");
     EXPECT_EQ(format_p_from_log10(NAN), "NA");
+}
+
+// The mantissa rounds to nearest at 6 significant digits. The test mantissas sit 1e-7 from the rounding point,
+// far beyond the ~1e-12 that the rounding of log10 p near -400 can move them.
+TEST(Distributions, FormatRoundsTheMantissaToNearest) {
+    EXPECT_EQ(format_p_from_log10(-400 + std::log10(9.999996)), "1e-399");  // carries into the exponent
+    EXPECT_EQ(format_p_from_log10(-400 + std::log10(9.999994)), "9.99999e-400");
+    EXPECT_EQ(format_p_from_log10(-400 + std::log10(1.2345651)), "1.23457e-400");
+    EXPECT_EQ(format_p_from_log10(-400 + std::log10(1.2345649)), "1.23456e-400");
+    EXPECT_EQ(format_p_from_log10(-400 + std::log10(1.0000004)), "1e-400");
 }
 
 }  // namespace

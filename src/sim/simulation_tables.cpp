@@ -1,0 +1,84 @@
+#include "sim/simulation_tables.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "core/atomic_output.hpp"
+#include "core/error.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+void append_value(fmt::memory_buffer& out, double value) {
+    if (std::isnan(value))
+        fmt::format_to(std::back_inserter(out), " NA");
+    else
+        fmt::format_to(std::back_inserter(out), " {:.6g}", value);
+}
+
+void write_file(OutputSet& outputs, const std::string& path, const fmt::memory_buffer& text) {
+    std::FILE* file = std::fopen(outputs.add(path).c_str(), "wb");
+    if (file == nullptr) throw Error(ErrorKind::cannot_open, path + ": cannot create the file");
+    bool failed = std::fwrite(text.data(), 1, text.size(), file) != text.size();
+    failed |= std::fclose(file) != 0;
+    if (failed) throw Error(ErrorKind::resources, path + ": write failed (disk full?)");
+}
+
+// One column per trait, from `column` (trait values or genetic values).
+fmt::memory_buffer trait_table(const std::vector<SampleId>& samples, const std::vector<SimulatedTrait>& traits,
+                               std::vector<double> SimulatedTrait::*column) {
+    fmt::memory_buffer out;
+    fmt::format_to(std::back_inserter(out), "FID IID");
+    for (const auto& trait : traits) fmt::format_to(std::back_inserter(out), " {}", trait.name);
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        fmt::format_to(std::back_inserter(out), "\n{} {}", samples[i].fid, samples[i].iid);
+        for (const auto& trait : traits) append_value(out, (trait.*column)[i]);
+    }
+    out.push_back('\n');
+    return out;
+}
+
+fmt::memory_buffer covariate_table(const std::vector<SampleId>& samples, const SimulatedCovariates& c) {
+    fmt::memory_buffer out;
+    fmt::format_to(std::back_inserter(out), "FID IID AGE SEX SITE PC1 PC2\n");
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        fmt::format_to(std::back_inserter(out), "{} {}", samples[i].fid, samples[i].iid);
+        append_value(out, c.age[i]);
+        append_value(out, c.sex[i]);
+        fmt::format_to(std::back_inserter(out), " {}", c.site[i] < 0 ? "NA" : SimulatedCovariates::kSites[c.site[i]]);
+        append_value(out, c.pc1[i]);
+        append_value(out, c.pc2[i]);
+        out.push_back('\n');
+    }
+    return out;
+}
+
+}  // namespace
+
+void write_sample_tables(const std::string& prefix, const std::vector<SampleId>& samples,
+                         const SimulatedCovariates& covariates, const std::vector<SimulatedTrait>& traits,
+                         OutputSet& outputs) {
+    write_file(outputs, prefix + ".pheno", trait_table(samples, traits, &SimulatedTrait::value));
+    write_file(outputs, prefix + ".covar", covariate_table(samples, covariates));
+    write_file(outputs, prefix + ".gv", trait_table(samples, traits, &SimulatedTrait::genetic_value));
+}
+
+void write_truth(const std::string& prefix, const std::vector<SimulatedTrait>& traits,
+                 const std::vector<SimulatedChromosome>& chromosomes, OutputSet& outputs) {
+    fmt::memory_buffer out;
+    fmt::format_to(std::back_inserter(out), "TRAIT ID CHROM POS A1 BETA_STD\n");
+    for (const auto& trait : traits)
+        for (std::size_t k = 0; k < trait.causal.size(); ++k) {
+            const SimulatedChromosome& chromosome = chromosome_of(chromosomes, trait.causal[k]);
+            const Variant variant = chromosome.record(trait.causal[k] - chromosome.first_variant);
+            fmt::format_to(std::back_inserter(out), "{} {} {} {} {} {:.6g}\n", trait.name, variant.id, variant.chrom,
+                           variant.pos, variant.allele1, trait.effects[k]);
+        }
+    write_file(outputs, prefix + ".truth", out);
+}
+
+}  // namespace ridgeway

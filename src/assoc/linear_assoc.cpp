@@ -9,14 +9,17 @@
 #include <fmt/format.h>
 
 #include "assoc/trait_set.hpp"
+#include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
+#include "qc/chromosome.hpp"
+#include "step1/trait_scaling.hpp"
 
 namespace ridgeway {
 
 namespace {
 
-// Enough variants per block for an efficient product, few enough that the decoded block stays near 32 MB.
+// Enough variants per block to amortize the reads, few enough that the decoded block stays small.
 std::size_t block_size_for(std::size_t n_samples) {
     return std::clamp<std::size_t>((std::size_t{4} << 20) / std::max<std::size_t>(n_samples, 1), 8, 256);
 }
@@ -37,51 +40,78 @@ bool sorted_for_index(const GenotypeSource& genotypes, const std::vector<std::si
     return true;
 }
 
-struct Worker {
-    Worker(const TraitSet& traits, const VariantFilters& filters) : test(traits, filters) {}
-    LinearBlockTest test;
-    GenotypeBlock block;
+struct VariantRun {
+    std::size_t first = 0, count = 0;
+    int chromosome = 0;
 };
 
-}  // namespace
+// Consecutive variants on one chromosome (with predictions, each run has its own adjusted traits).
+std::vector<VariantRun> chromosome_runs(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants) {
+    std::vector<VariantRun> runs;
+    for (std::size_t i = 0; i < variants.size(); ++i) {
+        int chromosome = chromosome_code(genotypes.variants()[variants[i]].chrom);
+        if (runs.empty() || runs.back().chromosome != chromosome) runs.push_back({i, 0, chromosome});
+        ++runs.back().count;
+    }
+    return runs;
+}
 
-void run_linear_assoc(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
-                      const AssocSettings& settings, OutputSet& outputs, RunLog& log) {
-    const std::size_t n_traits = cohort.trait_names.size();
-    TraitSet traits = prepare_traits(cohort.traits, cohort.covariates);
-    log.info(fmt::format("{} traits; covariate basis rank {} (intercept included)", n_traits, traits.rank));
-    for (std::size_t t = 0; t < n_traits; ++t)
-        if (!traits.corrections[t].usable)
-            log.warn("the covariates are collinear on the samples with a value for " + cohort.trait_names[t] +
-                     "; its rows get COVAR_SINGULAR");
+// The traits minus the chromosome's LOCO prediction, put back on each trait's own scale.
+Matrix traits_without_chromosome(const Cohort& cohort, const LocoPredictions& predictions,
+                                 const std::vector<double>& scales, int chromosome) {
+    const std::size_t column = predictions.column_of(chromosome);
+    if (column == static_cast<std::size_t>(-1))
+        throw Error(ErrorKind::inconsistent, fmt::format("the step-1 predictions have no row for chromosome {}; step 1 and "
+                                                         "step 2 must cover the same chromosomes",
+                                                         chromosome));
+    Matrix adjusted = cohort.traits;
+    for (std::size_t t = 0; t < adjusted.cols(); ++t)
+        for (std::size_t i = 0; i < adjusted.rows(); ++i) adjusted(i, t) -= scales[t] * predictions.values[t](i, column);
+    return adjusted;
+}
 
-    bool index = settings.format == ResultFormat::tsv && sorted_for_index(genotypes, variants);
-    if (settings.format == ResultFormat::tsv && !index)
-        log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");
-    std::vector<std::unique_ptr<AssocWriter>> writers;
-    for (const auto& trait : cohort.trait_names)
-        writers.push_back(make_assoc_writer({settings.out_prefix, trait, settings.format, index}, outputs));
+class AssocPass {
+public:
+    AssocPass(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+              const AssocSettings& settings, std::vector<std::unique_ptr<AssocWriter>>& writers)
+        : genotypes_(genotypes), cohort_(cohort), variants_(variants), settings_(settings), writers_(writers),
+          error_counts_(cohort.trait_names.size()) {}
 
-    const int threads = std::max(1, settings.threads);
-    const std::size_t block_size = block_size_for(cohort.sample_indices.size());
-    const std::size_t n_blocks = (variants.size() + block_size - 1) / block_size;
+    // Tests variants [run.first, run.first + run.count) against `traits`.
+    void test_run(const VariantRun& run, const TraitSet& traits, Progress& progress);
+
+    std::size_t filtered() const { return filtered_; }
+    const std::vector<std::map<ErrorCode, std::size_t>>& error_counts() const { return error_counts_; }
+
+private:
+    void write(std::size_t first, const BlockResults& block);
+
+    const GenotypeSource& genotypes_;
+    const Cohort& cohort_;
+    const std::vector<std::size_t>& variants_;
+    const AssocSettings& settings_;
+    std::vector<std::unique_ptr<AssocWriter>>& writers_;
+    std::size_t filtered_ = 0;
+    std::size_t blocks_done_ = 0;
+    std::vector<std::map<ErrorCode, std::size_t>> error_counts_;
+};
+
+void AssocPass::test_run(const VariantRun& run, const TraitSet& traits, Progress& progress) {
+    const int threads = std::max(1, settings_.threads);
+    const std::size_t block_size = block_size_for(cohort_.sample_indices.size());
+    const std::size_t n_blocks = (run.count + block_size - 1) / block_size;
     const std::size_t wave = static_cast<std::size_t>(threads) * 4;
-    std::vector<std::unique_ptr<Worker>> workers;
-    for (int t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>(traits, settings.filters));
+    std::vector<LinearBlockTest> tests(threads, LinearBlockTest(traits, settings_.filters));
+    std::vector<GenotypeBlock> blocks(threads);
     std::vector<BlockResults> results(wave);
-
-    std::size_t filtered = 0;
-    std::vector<std::map<ErrorCode, std::size_t>> error_counts(n_traits);
-    Progress progress("Association: variant block", n_blocks);
     for (std::size_t first_block = 0; first_block < n_blocks; first_block += wave) {
         const std::size_t blocks_now = std::min(wave, n_blocks - first_block);
         auto run_blocks = [&](int thread) {
-            Worker& worker = *workers[thread];
             for (std::size_t k = thread; k < blocks_now; k += threads) {
-                std::size_t first = (first_block + k) * block_size;
-                std::size_t count = std::min(block_size, variants.size() - first);
-                genotypes.read(std::span(variants).subspan(first, count), cohort.sample_indices, worker.block);
-                worker.test.run(worker.block, results[k]);
+                std::size_t first = run.first + (first_block + k) * block_size;
+                std::size_t count = std::min(block_size, run.first + run.count - first);
+                genotypes_.read(std::span(variants_).subspan(first, count), cohort_.sample_indices, blocks[thread]);
+                tests[thread].run(blocks[thread], results[k]);
             }
         };
         if (threads == 1) {
@@ -101,34 +131,77 @@ void run_linear_assoc(const GenotypeSource& genotypes, const Cohort& cohort, con
             for (auto& failure : failures)
                 if (failure) std::rethrow_exception(failure);
         }
-        for (std::size_t k = 0; k < blocks_now; ++k) {
-            std::size_t first = (first_block + k) * block_size;
-            const BlockResults& block = results[k];
-            for (std::size_t v = 0; v < block.kept.size(); ++v) {
-                if (!block.kept[v]) {
-                    ++filtered;
-                    continue;
-                }
-                const Variant& variant = genotypes.variants()[variants[first + v]];
-                for (std::size_t t = 0; t < n_traits; ++t) {
-                    const AssocResult& result = block.results[v * n_traits + t];
-                    writers[t]->write(variant, result);
-                    ++error_counts[t][result.error];
-                }
-            }
+        for (std::size_t k = 0; k < blocks_now; ++k) write(run.first + (first_block + k) * block_size, results[k]);
+        blocks_done_ += blocks_now;
+        progress.update(blocks_done_);
+    }
+}
+
+void AssocPass::write(std::size_t first, const BlockResults& block) {
+    const std::size_t n_traits = writers_.size();
+    for (std::size_t v = 0; v < block.kept.size(); ++v) {
+        if (!block.kept[v]) {
+            ++filtered_;
+            continue;
         }
-        progress.update(first_block + blocks_now);
+        const Variant& variant = genotypes_.variants()[variants_[first + v]];
+        for (std::size_t t = 0; t < n_traits; ++t) {
+            const AssocResult& result = block.results[v * n_traits + t];
+            writers_[t]->write(variant, result);
+            ++error_counts_[t][result.error];
+        }
+    }
+}
+
+}  // namespace
+
+void run_linear_assoc(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                      const AssocSettings& settings, OutputSet& outputs, RunLog& log) {
+    const std::size_t n_traits = cohort.trait_names.size();
+    bool index = settings.format == ResultFormat::tsv && sorted_for_index(genotypes, variants);
+    if (settings.format == ResultFormat::tsv && !index)
+        log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");
+    std::vector<std::unique_ptr<AssocWriter>> writers;
+    for (const auto& trait : cohort.trait_names)
+        writers.push_back(make_assoc_writer({settings.out_prefix, trait, settings.format, index}, outputs));
+
+    AssocPass pass(genotypes, cohort, variants, settings, writers);
+    const std::size_t block_size = block_size_for(cohort.sample_indices.size());
+    std::size_t total_blocks = 0;
+    const auto runs = settings.predictions ? chromosome_runs(genotypes, variants)
+                                           : std::vector<VariantRun>{{0, variants.size(), 0}};
+    for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
+    Progress progress("Association: variant block", total_blocks);
+    std::vector<double> scales;
+    if (settings.predictions) {
+        scales = scale_traits(cohort.traits, cohort.covariates).scales;
+        log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
+    }
+    for (const auto& run : runs) {
+        TraitSet traits = prepare_traits(
+            settings.predictions ? traits_without_chromosome(cohort, *settings.predictions, scales, run.chromosome)
+                                 : cohort.traits,
+            cohort.covariates);
+        if (&run == &runs.front()) {
+            log.info(fmt::format("{} traits; covariate basis rank {} (intercept included)", n_traits, traits.rank));
+            for (std::size_t t = 0; t < n_traits; ++t)
+                if (!traits.corrections[t].usable)
+                    log.warn("the covariates are collinear on the samples with a value for " + cohort.trait_names[t] +
+                             "; its rows get COVAR_SINGULAR");
+        }
+        pass.test_run(run, traits, progress);
     }
     for (auto& writer : writers) writer->finish();
 
     const auto& f = settings.filters;
-    log.info(fmt::format("{} variants removed by --maf {} / --mac {} / --geno {}; {} tested", filtered, f.maf, f.mac, f.geno,
-                         variants.size() - filtered));
+    log.info(fmt::format("{} variants removed by --maf {} / --mac {} / --geno {}; {} tested", pass.filtered(), f.maf, f.mac,
+                         f.geno, variants.size() - pass.filtered()));
     for (std::size_t t = 0; t < n_traits; ++t) {
         std::string reasons;
-        for (const auto& [code, count] : error_counts[t])
+        auto counts = pass.error_counts()[t];
+        for (const auto& [code, count] : counts)
             if (code != ErrorCode::none) reasons += fmt::format(", {} {}", count, error_code_name(code));
-        log.info(fmt::format("{}: {} results{} -> {}", cohort.trait_names[t], error_counts[t][ErrorCode::none], reasons,
+        log.info(fmt::format("{}: {} results{} -> {}", cohort.trait_names[t], counts[ErrorCode::none], reasons,
                              writers[t]->final_path()));
     }
 }

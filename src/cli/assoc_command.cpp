@@ -2,48 +2,39 @@
 
 #include "assoc/linear_assoc.hpp"
 #include "cli/commands.hpp"
+#include "cli/study_inputs.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
-#include "io/plink1/bed_source.hpp"
-#include "qc/selection.hpp"
-#include "samples/cohort.hpp"
+#include "io/loco_files.hpp"
 
 namespace ridgeway {
 
-namespace {
-
-ResultFormat result_format(const ParsedOptions& options) {
-    std::string format = options.text("--format", "tsv");
-    if (format == "tsv") return ResultFormat::tsv;
-    if (format == "regenie") return ResultFormat::regenie;
-    throw Error(ErrorKind::usage, "--format " + format + ": expected tsv or regenie");
-}
-
-}  // namespace
-
-void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+AssocSettings assoc_settings(const ParsedOptions& options) {
     AssocSettings settings;
     settings.out_prefix = options.required_text("--out");
-    settings.format = result_format(options);
+    std::string format = options.text("--format", "tsv");
+    if (format == "regenie") settings.format = ResultFormat::regenie;
+    else if (format != "tsv") throw Error(ErrorKind::usage, "--format " + format + ": expected tsv or regenie");
     settings.threads = thread_count(options);
     settings.filters.maf = options.number("--maf", 0.0, 0.0, 0.5);
     settings.filters.mac = options.number("--mac", 0.0, 0.0, 1e12);
     settings.filters.geno = options.number("--geno", 1.0, 0.0, 1.0);
     settings.filters.max_vif = options.number("--vif", 50.0, 1.0, 1e300);
-    SelectionSpec selection{options.text("--keep"), options.text("--remove"), options.text("--extract"),
-                            options.text("--exclude"), options.text("--chr"), options.number("--mind", 1.0, 0.0, 1.0)};
-    CohortSpec cohort_spec{options.required_text("--pheno"), options.text("--pheno-name"), options.text("--covar"),
-                           options.text("--covar-name"), !options.flag("--no-input-missing-phenotype")};
+    return settings;
+}
 
-    BedSource genotypes(options.required_text("--bfile"));
-    log.info("Genotypes: " + genotypes.describe());
-    std::vector<bool> selected = select_samples(genotypes.samples(), selection, log);
-    std::vector<std::size_t> variants = select_variants(genotypes.variants(), selection, log);
-    if (options.has("--mind")) apply_mind(genotypes, variants, selection.mind, selected, log);
-    Cohort cohort = build_cohort(genotypes.samples(), selected, cohort_spec, log);
-    log.info(fmt::format("Testing {} variants x {} traits with {} threads", variants.size(), cohort.trait_names.size(),
-                         settings.threads));
-    run_linear_assoc(genotypes, cohort, variants, settings, outputs, log);
+void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+    AssocSettings settings = assoc_settings(options);
+    StudyInputs inputs = load_study(options, log);
+    LocoPredictions predictions;
+    if (options.has("--pred")) {
+        predictions = read_predictions(options.text("--pred"), inputs.cohort.trait_names, inputs.cohort_ids());
+        log.info(fmt::format("Step-1 predictions: {} ({} chromosomes)", options.text("--pred"), predictions.chromosomes.size()));
+        settings.predictions = &predictions;
+    }
+    log.info(fmt::format("Testing {} variants x {} traits with {} threads", inputs.variants.size(),
+                         inputs.cohort.trait_names.size(), settings.threads));
+    run_linear_assoc(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log);
 }
 
 }  // namespace ridgeway

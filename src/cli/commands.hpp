@@ -7,10 +7,16 @@ namespace ridgeway {
 class OutputSet;
 class RunLog;
 
+struct AssocSettings;
+
 void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
+void run_step1_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
+void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 
 // --threads, defaulting to every core.
 int thread_count(const ParsedOptions& options);
+// Step-2 settings shared by assoc and gwas.
+AssocSettings assoc_settings(const ParsedOptions& options);
 
 }  // namespace ridgeway

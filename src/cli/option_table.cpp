@@ -15,15 +15,20 @@ namespace ridgeway {
 
 namespace {
 
+const std::vector<std::string> kInputs{"assoc", "step1", "gwas"};
+const std::vector<std::string> kStep2{"assoc", "gwas"};
+const std::vector<std::string> kStep1{"step1", "gwas"};
 const std::vector<std::string> kAssoc{"assoc"};
 const std::vector<std::string> kSimulate{"simulate"};
-const std::vector<std::string> kAll{"assoc", "simulate"};
+const std::vector<std::string> kAll{"assoc", "step1", "gwas", "simulate"};
 
 }  // namespace
 
 const std::vector<CommandSpec>& command_table() {
     static const std::vector<CommandSpec> commands{
-        {"assoc", "per-variant linear association tests of quantitative traits (as plink2 --glm)"},
+        {"gwas", "step 1 then step 2: whole-genome ridge regression, then association tests conditioned on it"},
+        {"step1", "whole-genome ridge regression: leave-one-chromosome-out predictions (regenie's .loco layout)"},
+        {"assoc", "per-variant linear association tests (as plink2 --glm), optionally conditioned on --pred"},
         {"simulate", "write a simulated cohort (PLINK 1 files, traits, covariates, truth)"},
     };
     return commands;
@@ -31,23 +36,27 @@ const std::vector<CommandSpec>& command_table() {
 
 const std::vector<OptionSpec>& option_table() {
     static const std::vector<OptionSpec> options{
-        {"--bfile", "PREFIX", "", "PLINK 1 genotypes PREFIX.bed/.bim/.fam", kAssoc},
-        {"--pheno", "FILE", "", "trait table: header FID IID (or #FID IID, or #IID), then one column per trait", kAssoc},
-        {"--pheno-name", "LIST", "all columns", "traits to analyse: comma-separated, ranges such as T1-T5 allowed", kAssoc},
-        {"--covar", "FILE", "", "covariate table, same layout; non-numeric columns become indicator columns", kAssoc},
-        {"--covar-name", "LIST", "all columns", "covariates to use: comma-separated, ranges such as PC1-PC10 allowed", kAssoc},
-        {"--no-input-missing-phenotype", "", "", "read -9 as a value, not as missing (NA is always missing)", kAssoc},
-        {"--keep", "FILE", "", "analyse only the samples listed (FID IID, or IID, per line)", kAssoc},
-        {"--remove", "FILE", "", "leave out the samples listed", kAssoc},
-        {"--extract", "FILE", "", "analyse only the variant IDs listed (one per line)", kAssoc},
-        {"--exclude", "FILE", "", "leave out the variant IDs listed", kAssoc},
-        {"--chr", "LIST", "all", "chromosomes to analyse, e.g. 1-22,X", kAssoc},
-        {"--maf", "F", "0", "leave out variants with minor allele frequency below F", kAssoc},
-        {"--mac", "N", "0", "leave out variants with minor allele count below N", kAssoc},
-        {"--geno", "F", "1", "leave out variants with more than a fraction F of calls missing", kAssoc},
-        {"--mind", "F", "1", "leave out samples with more than a fraction F of calls missing", kAssoc},
-        {"--vif", "F", "50", "report VIF_TOO_HIGH when the covariates explain the genotype with a variance inflation above F", kAssoc},
-        {"--format", "tsv|regenie", "tsv", "result layout: bgzipped TSV with a tabix index, or regenie's .regenie files", kAssoc},
+        {"--bfile", "PREFIX", "", "PLINK 1 genotypes PREFIX.bed/.bim/.fam", kInputs},
+        {"--pheno", "FILE", "", "trait table: header FID IID (or #FID IID, or #IID), then one column per trait", kInputs},
+        {"--pheno-name", "LIST", "all columns", "traits to analyse: comma-separated, ranges such as T1-T5 allowed", kInputs},
+        {"--covar", "FILE", "", "covariate table, same layout; non-numeric columns become indicator columns", kInputs},
+        {"--covar-name", "LIST", "all columns", "covariates to use: comma-separated, ranges such as PC1-PC10 allowed", kInputs},
+        {"--no-input-missing-phenotype", "", "", "read -9 as a value, not as missing (NA is always missing)", kInputs},
+        {"--keep", "FILE", "", "analyse only the samples listed (FID IID, or IID, per line)", kInputs},
+        {"--remove", "FILE", "", "leave out the samples listed", kInputs},
+        {"--extract", "FILE", "", "analyse only the variant IDs listed (one per line)", kInputs},
+        {"--exclude", "FILE", "", "leave out the variant IDs listed", kInputs},
+        {"--chr", "LIST", "all", "chromosomes to analyse, e.g. 1-22,X", kInputs},
+        {"--maf", "F", "0", "leave out variants with minor allele frequency below F", kStep2},
+        {"--mac", "N", "0", "leave out variants with minor allele count below N", kStep2},
+        {"--geno", "F", "1", "leave out variants with more than a fraction F of calls missing", kStep2},
+        {"--mind", "F", "1", "leave out samples with more than a fraction F of calls missing", kInputs},
+        {"--vif", "F", "50", "report VIF_TOO_HIGH when the covariates explain the genotype with a variance inflation above F", kStep2},
+        {"--format", "tsv|regenie", "tsv", "result layout: bgzipped TSV with a tabix index, or regenie's .regenie files", kStep2},
+        {"--pred", "FILE", "", "step-1 prediction list (<out>_pred.list of ridgeway or regenie step 1)", kAssoc},
+        {"--bsize", "B", "1000", "step-1 variants per block (blocks never cross a chromosome)", kStep1},
+        {"--cv", "K", "5", "K-fold cross-validation in step 1 (contiguous folds of samples in file order)", kStep1},
+        {"--loocv", "", "", "leave-one-out cross-validation in step 1", kStep1},
         {"--n", "N", "2000", "samples to simulate", kSimulate},
         {"--m", "M", "50000", "variants to simulate", kSimulate},
         {"--chromosomes", "K", "10", "chromosomes the variants are spread over", kSimulate},

@@ -1,0 +1,57 @@
+#include <fmt/format.h>
+
+#include "assoc/linear_assoc.hpp"
+#include "cli/commands.hpp"
+#include "cli/study_inputs.hpp"
+#include "core/atomic_output.hpp"
+#include "core/error.hpp"
+#include "core/run_log.hpp"
+#include "io/loco_files.hpp"
+#include "step1/whole_genome_ridge.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+Step1Settings step1_settings(const ParsedOptions& options) {
+    Step1Settings settings;
+    settings.block_size = options.integer("--bsize", 1000, 2, 100000);
+    settings.folds = options.flag("--loocv") ? 0 : options.integer("--cv", 5, 2, 1000000);
+    if (options.flag("--loocv") && options.has("--cv")) throw Error(ErrorKind::usage, "--cv and --loocv exclude each other");
+    settings.threads = thread_count(options);
+    return settings;
+}
+
+// Runs step 1 and writes its prediction files; returns their temporary paths, readable before the commit.
+std::vector<std::string> run_step1_and_write(const ParsedOptions& options, const StudyInputs& inputs, RunLog& log,
+                                             OutputSet& outputs) {
+    LocoPredictions predictions =
+        run_step1(*inputs.genotypes, inputs.cohort, inputs.variants, step1_settings(options), log);
+    return write_loco_files(options.required_text("--out"), inputs.cohort_ids(), predictions, outputs);
+}
+
+}  // namespace
+
+void run_step1_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+    StudyInputs inputs = load_study(options, log);
+    run_step1_and_write(options, inputs, log, outputs);
+}
+
+void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+    AssocSettings settings = assoc_settings(options);
+    StudyInputs inputs = load_study(options, log);
+    std::vector<std::string> loco_paths = run_step1_and_write(options, inputs, log, outputs);
+    // Step 2 reads the predictions back from the files just written, so `gwas` gives exactly what
+    // `step1` followed by `assoc --pred` gives.
+    LocoPredictions predictions;
+    predictions.trait_names = inputs.cohort.trait_names;
+    for (std::size_t t = 0; t < loco_paths.size(); ++t) {
+        LocoFile file = read_loco_file(loco_paths[t], loco_paths[t], inputs.cohort_ids());
+        predictions.chromosomes = file.chromosomes;
+        predictions.values.push_back(std::move(file.values));
+    }
+    settings.predictions = &predictions;
+    run_linear_assoc(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log);
+}
+
+}  // namespace ridgeway

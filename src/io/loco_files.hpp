@@ -1,0 +1,38 @@
+#pragma once
+// Step-1 predictions in regenie's layout, so either tool's step 1 can feed the other's step 2:
+//   <out>_pred.list        one line per trait: "TRAIT PATH"
+//   <out>_<k>.loco         "FID_IID id1 id2 ..." then one line per chromosome: "CHR value1 value2 ..."
+// (ids are FID_IID; values on the scaled-trait scale).
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "io/genotype_source.hpp"
+#include "linalg/matrix.hpp"
+#include "step1/loco_predictions.hpp"
+
+namespace ridgeway {
+
+class OutputSet;
+
+// Writes the .loco files and the list through `outputs`; returns the temporary paths of the .loco files (readable
+// before the outputs are committed).
+std::vector<std::string> write_loco_files(const std::string& out_prefix, const std::vector<SampleId>& samples,
+                                          const LocoPredictions& predictions, OutputSet& outputs);
+
+// "TRAIT PATH" pairs of a prediction list.
+std::vector<std::pair<std::string, std::string>> read_pred_list(const std::string& path);
+
+struct LocoFile {
+    std::vector<int> chromosomes;
+    Matrix values;  // samples (in the order asked for) x chromosomes
+};
+
+// Reads one .loco file for `samples`; every one of them must be present. `name` is used in messages.
+LocoFile read_loco_file(const std::string& path, const std::string& name, const std::vector<SampleId>& samples);
+
+// Predictions for `traits` from a prediction list, aligned with `samples`.
+LocoPredictions read_predictions(const std::string& pred_list, const std::vector<std::string>& traits,
+                                 const std::vector<SampleId>& samples);
+
+}  // namespace ridgeway

@@ -1,0 +1,77 @@
+#include "step1/level0.hpp"
+
+#include <exception>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/progress.hpp"
+#include "core/run_log.hpp"
+#include "qc/chromosome.hpp"
+#include "step1/ridge_cv.hpp"
+#include "step1/standardized_block.hpp"
+
+namespace ridgeway {
+
+std::vector<VariantBlock> make_blocks(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants,
+                                      std::size_t size) {
+    std::vector<VariantBlock> blocks;
+    for (std::size_t i = 0; i < variants.size(); ++i) {
+        int chromosome = chromosome_code(genotypes.variants()[variants[i]].chrom);
+        if (blocks.empty() || blocks.back().chromosome != chromosome || blocks.back().count == size)
+            blocks.push_back({chromosome, i, 0});
+        ++blocks.back().count;
+    }
+    return blocks;
+}
+
+Level0Output run_level0(const Level0Input& input, RunLog& log) {
+    const std::size_t n = input.traits.rows(), p = input.traits.cols(), r = input.penalties.size();
+    const std::size_t n_blocks = input.blocks.size();
+    Level0Output output;
+    output.predictions.assign(p, Matrix(n, n_blocks * r));
+    std::vector<std::size_t> dropped(n_blocks, 0);
+
+    // Threads take whole blocks: each block's columns depend only on its own data, so W is the same for any count.
+    const auto threads = static_cast<std::size_t>(std::max(1, input.threads));
+    Progress progress("Level 0: block", n_blocks);
+    for (std::size_t first = 0; first < n_blocks; first += threads) {
+        const std::size_t last = std::min(first + threads, n_blocks);
+        auto work = [&](std::size_t b) {
+            const VariantBlock& block = input.blocks[b];
+            GenotypeBlock calls;
+            input.genotypes.read(std::span(input.variants).subspan(block.first, block.count), input.sample_indices, calls);
+            StandardizedBlock x;
+            standardize_block(calls, input.covariate_basis, x);
+            dropped[b] = x.dropped;
+            if (x.x.cols() == 0) return;
+            RidgeCvResult fit;
+            ridge_cv(x.x, input.traits, input.folds, input.penalties, false, fit);
+            for (std::size_t l = 0; l < r; ++l)
+                for (std::size_t t = 0; t < p; ++t)
+                    std::copy(fit.predictions[l].column(t), fit.predictions[l].column(t) + n,
+                              output.predictions[t].column(b * r + l));
+        };
+        std::vector<std::exception_ptr> failures(last - first);
+        std::vector<std::thread> pool;
+        for (std::size_t b = first; b < last; ++b)
+            pool.emplace_back([&, b] {
+                try {
+                    work(b);
+                } catch (...) {
+                    failures[b - first] = std::current_exception();
+                }
+            });
+        for (auto& thread : pool) thread.join();
+        for (auto& failure : failures)
+            if (failure) std::rethrow_exception(failure);
+        progress.update(last);
+        for (std::size_t b = first; b < last; ++b)
+            log.detail(fmt::format("Level 0 block {}/{}: chromosome {}, {} variants ({} near-constant dropped)", b + 1,
+                                   n_blocks, input.blocks[b].chromosome, input.blocks[b].count, dropped[b]));
+    }
+    for (std::size_t d : dropped) output.dropped_variants += d;
+    return output;
+}
+
+}  // namespace ridgeway

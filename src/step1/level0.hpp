@@ -1,0 +1,43 @@
+#pragma once
+// Level 0 of whole-genome ridge regression: per block of step-1 variants, ridge fits for each penalty of the
+// heritability grid, cross-validated; the held-out predictions become the columns of W (one column per block and
+// penalty, for every trait).
+#include <vector>
+
+#include "io/genotype_source.hpp"
+#include "linalg/matrix.hpp"
+#include "step1/folds.hpp"
+
+namespace ridgeway {
+
+class RunLog;
+
+struct VariantBlock {
+    int chromosome = 0;
+    std::size_t first = 0, count = 0;  // range in the step-1 variant list
+};
+
+// Consecutive variants, at most `size` per block, never across chromosomes.
+std::vector<VariantBlock> make_blocks(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants,
+                                      std::size_t size);
+
+struct Level0Input {
+    const GenotypeSource& genotypes;
+    const std::vector<std::size_t>& sample_indices;  // cohort rows in genotype-file samples
+    const std::vector<std::size_t>& variants;
+    const std::vector<VariantBlock>& blocks;
+    const Matrix& covariate_basis;  // n x r, orthonormal, intercept included
+    const Matrix& traits;           // n x P scaled traits, 0 where missing
+    const std::vector<Fold>& folds;  // empty for leave-one-out
+    const std::vector<double>& penalties;
+    int threads = 1;
+};
+
+struct Level0Output {
+    std::vector<Matrix> predictions;  // per trait: n x (blocks * penalties), column block * R + r
+    std::size_t dropped_variants = 0;
+};
+
+Level0Output run_level0(const Level0Input& input, RunLog& log);
+
+}  // namespace ridgeway

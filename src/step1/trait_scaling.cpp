@@ -1,0 +1,40 @@
+#include "step1/trait_scaling.hpp"
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "linalg/orthonormal_basis.hpp"
+
+namespace ridgeway {
+
+ScaledTraits scale_traits(const Matrix& traits, const Matrix& covariates) {
+    const std::size_t n = traits.rows();
+    ScaledTraits scaled{Matrix(n, traits.cols()), {}, {}};
+    for (std::size_t t = 0; t < traits.cols(); ++t) {
+        std::vector<std::size_t> rows;
+        std::vector<bool> observed(n, false);
+        for (std::size_t i = 0; i < n; ++i)
+            if (!std::isnan(traits(i, t))) rows.push_back(i), observed[i] = true;
+        Matrix design(rows.size(), covariates.cols() + 1, 1.0);
+        for (std::size_t c = 0; c < covariates.cols(); ++c)
+            for (std::size_t k = 0; k < rows.size(); ++k) design(k, c + 1) = covariates(rows[k], c);
+        Matrix basis = orthonormal_basis(design);
+        std::vector<double> e(rows.size());
+        for (std::size_t k = 0; k < rows.size(); ++k) e[k] = traits(rows[k], t);
+        for (std::size_t c = 0; c < basis.cols(); ++c) {
+            double projection = 0;
+            for (std::size_t k = 0; k < rows.size(); ++k) projection += basis(k, c) * e[k];
+            for (std::size_t k = 0; k < rows.size(); ++k) e[k] -= projection * basis(k, c);
+        }
+        double ss = 0;
+        for (double v : e) ss += v * v;
+        if (rows.size() < 2 || !(ss > 0)) throw Error(ErrorKind::inconsistent, "a trait has no variance left after the covariates");
+        const double scale = std::sqrt(ss / static_cast<double>(rows.size() - 1));
+        for (std::size_t k = 0; k < rows.size(); ++k) scaled.values(rows[k], t) = e[k] / scale;
+        scaled.scales.push_back(scale);
+        scaled.observed.push_back(std::move(observed));
+    }
+    return scaled;
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,105 @@
+#include "step1/whole_genome_ridge.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/error.hpp"
+#include "core/run_log.hpp"
+#include "linalg/orthonormal_basis.hpp"
+#include "step1/folds.hpp"
+#include "step1/level0.hpp"
+#include "step1/level1.hpp"
+#include "step1/trait_scaling.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+constexpr double kHeritabilityGrid[] = {0.01, 0.25, 0.5, 0.75, 0.99};
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Mean over blocks of the squared correlation between a penalty's level-0 predictions and the trait.
+std::vector<double> level0_r2(const Matrix& w, const std::vector<double>& y, const std::vector<bool>& observed,
+                              std::size_t n_penalties) {
+    std::vector<double> sums(n_penalties, 0.0);
+    const std::size_t n_blocks = w.cols() / n_penalties;
+    for (std::size_t j = 0; j < w.cols(); ++j) {
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, count = 0;
+        for (std::size_t i = 0; i < w.rows(); ++i) {
+            if (!observed[i]) continue;
+            const double x = w(i, j);
+            sx += x, sy += y[i], sxx += x * x, syy += y[i] * y[i], sxy += x * y[i], ++count;
+        }
+        const double cxx = sxx - sx * sx / count, cyy = syy - sy * sy / count, cxy = sxy - sx * sy / count;
+        if (cxx > 0 && cyy > 0) sums[j % n_penalties] += cxy * cxy / (cxx * cyy);
+    }
+    for (double& sum : sums) sum /= static_cast<double>(n_blocks);
+    return sums;
+}
+
+}  // namespace
+
+LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                          const Step1Settings& settings, RunLog& log) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::size_t n = cohort.sample_indices.size(), p = cohort.trait_names.size();
+    if (settings.folds == 1 || settings.folds > n)
+        throw Error(ErrorKind::usage, fmt::format("--cv {}: needs 2 to {} folds", settings.folds, n));
+    Matrix design(n, cohort.covariates.cols() + 1, 1.0);
+    for (std::size_t c = 0; c < cohort.covariates.cols(); ++c)
+        for (std::size_t i = 0; i < n; ++i) design(i, c + 1) = cohort.covariates(i, c);
+    const Matrix basis = orthonormal_basis(design);
+    const ScaledTraits scaled = scale_traits(cohort.traits, cohort.covariates);
+
+    const std::vector<VariantBlock> blocks = make_blocks(genotypes, variants, settings.block_size);
+    std::vector<double> penalties;
+    for (double h2 : kHeritabilityGrid) penalties.push_back(static_cast<double>(variants.size()) * (1.0 - h2) / h2);
+    const std::vector<Fold> folds = settings.folds == 0 ? std::vector<Fold>{} : make_folds(n, settings.folds);
+    log.info(fmt::format("Step 1: {} variants in {} blocks of at most {}; {}; level-0 penalties {:.4g} (h2 0.01 .. 0.99)",
+                         variants.size(), blocks.size(), settings.block_size,
+                         folds.empty() ? std::string("leave-one-out cross-validation")
+                                       : fmt::format("{}-fold cross-validation (contiguous folds)", folds.size()),
+                         fmt::join(penalties, ", ")));
+    const bool dual = !folds.empty() && n - n / folds.size() < std::min(settings.block_size, variants.size());
+    if (dual) log.info("Fewer training samples than variants per block: level 0 solves the N x N dual systems");
+
+    Level0Output level0 = run_level0({genotypes, cohort.sample_indices, variants, blocks, basis, scaled.values, folds,
+                                      penalties, settings.threads},
+                                     log);
+    if (level0.dropped_variants > 0)
+        log.warn(fmt::format("{} near-constant variants (variance below 1e-6 after the covariates) left out of step 1",
+                             level0.dropped_variants));
+    log.info(fmt::format("Level 0 done in {:.2f} s", seconds_since(start)));
+
+    LocoPredictions predictions;
+    predictions.trait_names = cohort.trait_names;
+    std::vector<int> column_chromosome;
+    for (const auto& block : blocks) {
+        for (std::size_t l = 0; l < penalties.size(); ++l) column_chromosome.push_back(block.chromosome);
+        if (std::find(predictions.chromosomes.begin(), predictions.chromosomes.end(), block.chromosome) ==
+            predictions.chromosomes.end())
+            predictions.chromosomes.push_back(block.chromosome);
+    }
+    for (std::size_t t = 0; t < p; ++t) {
+        std::vector<double> y(scaled.values.column(t), scaled.values.column(t) + n);
+        auto r2 = level0_r2(level0.predictions[t], y, scaled.observed[t], penalties.size());
+        log.info(fmt::format("{}: level 0 mean cross-validated R2 per penalty: {:.4f}", cohort.trait_names[t], fmt::join(r2, " ")));
+        Level1Fit fit = fit_level1(level0.predictions[t], y, scaled.observed[t], column_chromosome, predictions.chromosomes, folds);
+        log.info(fmt::format("{}: level 1 cross-validated R2 per penalty ({:.4g}): {:.4f}; chosen penalty {:.4g} (R2 {:.4f})",
+                             cohort.trait_names[t], fmt::join(fit.penalties, ", "), fmt::join(fit.cv_r2, " "),
+                             fit.penalties[fit.chosen], fit.cv_r2[fit.chosen]));
+        predictions.values.push_back(std::move(fit.loco));
+        level0.predictions[t] = Matrix();
+    }
+    log.info(fmt::format("Step 1 done in {:.2f} s", seconds_since(start)));
+    return predictions;
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,24 @@
+#pragma once
+// Step 1: whole-genome ridge regression (the regenie method) for many quantitative traits at once, giving
+// leave-one-chromosome-out predictions for step 2. Every genotype block is read, standardized and factorized once
+// for all traits.
+#include <vector>
+
+#include "io/genotype_source.hpp"
+#include "samples/cohort.hpp"
+#include "step1/loco_predictions.hpp"
+
+namespace ridgeway {
+
+class RunLog;
+
+struct Step1Settings {
+    std::size_t block_size = 1000;
+    std::size_t folds = 5;        // 0 means leave-one-out
+    int threads = 1;
+};
+
+LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                          const Step1Settings& settings, RunLog& log);
+
+}  // namespace ridgeway

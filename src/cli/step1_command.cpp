@@ -23,24 +23,25 @@ Step1Settings step1_settings(const ParsedOptions& options) {
 }
 
 // Runs step 1 and writes its prediction files; returns their temporary paths, readable before the commit.
-std::vector<std::string> run_step1_and_write(const ParsedOptions& options, const StudyInputs& inputs, RunLog& log,
-                                             OutputSet& outputs) {
-    LocoPredictions predictions =
-        run_step1(*inputs.genotypes, inputs.cohort, inputs.variants, step1_settings(options), log);
-    return write_loco_files(options.required_text("--out"), inputs.cohort_ids(), predictions, outputs);
+std::vector<std::string> run_step1_and_write(const Step1Settings& settings, const std::string& out,
+                                             const StudyInputs& inputs, RunLog& log, OutputSet& outputs) {
+    LocoPredictions predictions = run_step1(*inputs.genotypes, inputs.cohort, inputs.variants, settings, log);
+    return write_loco_files(out, inputs.cohort_ids(), predictions, outputs);
 }
 
 }  // namespace
 
 void run_step1_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+    Step1Settings settings = step1_settings(options);
     StudyInputs inputs = load_study(options, log);
-    run_step1_and_write(options, inputs, log, outputs);
+    run_step1_and_write(settings, options.required_text("--out"), inputs, log, outputs);
 }
 
 void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
     AssocSettings settings = assoc_settings(options);
+    Step1Settings step1 = step1_settings(options);
     StudyInputs inputs = load_study(options, log);
-    std::vector<std::string> loco_paths = run_step1_and_write(options, inputs, log, outputs);
+    std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);
     // Step 2 reads the predictions back from the files just written, so `gwas` gives exactly what
     // `step1` followed by `assoc --pred` gives.
     LocoPredictions predictions;

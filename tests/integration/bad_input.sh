@@ -69,6 +69,22 @@ expect 2 "--chr 1-Q" "${assoc[@]}" --bfile good --chr 1-Q
 expect 2 "--format vcf" "${assoc[@]}" --bfile good --format vcf
 expect 2 "needs --pheno" assoc --bfile good
 expect 2 "--bogus" "${assoc[@]}" --bfile good --bogus
+# Step-1 prediction files in regenie's layout, damaged one way each.
+"$ridgeway" step1 --bfile good --pheno good.pheno --pheno-name Q1 --bsize 50 --out pred >/dev/null || exit 1
+with_pred() { printf 'Q1 %s\n' "$1" > "$1.list"; }
+cut -d' ' -f1-150 pred_1.loco > fewsamples.loco && with_pred fewsamples.loco
+expect 5 "fewsamples.loco: 50 analysed samples have no prediction" "${assoc[@]}" --bfile good --pred fewsamples.loco.list
+sed '1s/^FID_IID/ID/' pred_1.loco > header.loco && with_pred header.loco
+expect 4 "header.loco, line 1: expected a header starting FID_IID" "${assoc[@]}" --bfile good --pred header.loco.list
+sed '3d' pred_1.loco > chromosome.loco && with_pred chromosome.loco
+expect 5 "no row for chromosome 2" "${assoc[@]}" --bfile good --pred chromosome.loco.list
+awk 'NR == 4 { $7 = "x1" } { print }' pred_1.loco > value.loco && with_pred value.loco
+expect 4 "value.loco, line 4: 'x1'" "${assoc[@]}" --bfile good --pred value.loco.list
+printf 'Q2 pred_1.loco\n' > othertrait.list
+expect 5 "othertrait.list: no predictions listed for trait Q1" "${assoc[@]}" --bfile good --pred othertrait.list
+expect 2 "--cv 1" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 1
+expect 2 "--cv and --loocv exclude each other" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 3 --loocv
+
 rm -rf case && stderr=$("$ridgeway" "${assoc[@]}" --bfile good --out missing-folder/out 2>&1 >/dev/null)
 status=$?
 if [ $status -ne 3 ] || [[ "$stderr" != *"missing-folder does not exist"* ]]; then

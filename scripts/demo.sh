@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs, builds, simulates a cohort of 2,000 samples x 50,000 variants and runs the association on it.
+# Installs, builds, simulates a cohort of 2,000 samples x 50,000 variants and runs the GWAS (step 1, then step 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -7,7 +7,8 @@ bash scripts/build.sh -DRIDGEWAY_TESTS=OFF
 out=demo-output
 mkdir -p "$out"
 ./build/ridgeway simulate --n 2000 --m 50000 --seed 7 --out "$out/cohort"
-./build/ridgeway assoc --bfile "$out/cohort" --pheno "$out/cohort.pheno" --pheno-name Q1,Q2 \
-  --covar "$out/cohort.covar" --covar-name AGE,SEX,SITE,PC1,PC2 --out "$out/assoc"
+./build/ridgeway gwas --bfile "$out/cohort" --pheno "$out/cohort.pheno" --pheno-name Q1,Q2 \
+  --covar "$out/cohort.covar" --covar-name AGE,SEX,SITE,PC1,PC2 --out "$out/gwas"
 echo
-echo "Demo results are in $out/: assoc.Q1.linear.tsv.gz, assoc.Q2.linear.tsv.gz (tabix-indexed) and assoc.log"
+echo "Demo results are in $out/: gwas.Q1.linear.tsv.gz and gwas.Q2.linear.tsv.gz (tabix-indexed), step 1's"
+echo "gwas_pred.list and gwas_1.loco, gwas_2.loco, and the log gwas.log"

@@ -57,6 +57,7 @@ const std::vector<OptionSpec>& option_table() {
         {"--bsize", "B", "1000", "step-1 variants per block (blocks never cross a chromosome)", kStep1},
         {"--cv", "K", "5", "K-fold cross-validation in step 1 (contiguous folds of samples in file order)", kStep1},
         {"--loocv", "", "", "leave-one-out cross-validation in step 1", kStep1},
+        {"--memory", "MiB", "no limit", "memory budget for step 1; level-0 predictions that do not fit stream through a temporary file beside --out", kStep1},
         {"--n", "N", "2000", "samples to simulate", kSimulate},
         {"--m", "M", "50000", "variants to simulate", kSimulate},
         {"--chromosomes", "K", "10", "chromosomes the variants are spread over", kSimulate},

@@ -1,3 +1,5 @@
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "assoc/linear_assoc.hpp"
@@ -19,6 +21,9 @@ Step1Settings step1_settings(const ParsedOptions& options) {
     settings.folds = options.flag("--loocv") ? 0 : options.integer("--cv", 5, 2, 1000000);
     if (options.flag("--loocv") && options.has("--cv")) throw Error(ErrorKind::usage, "--cv and --loocv exclude each other");
     settings.threads = thread_count(options);
+    settings.memory_mib = options.integer("--memory", 0, 1, 1LL << 40);
+    std::filesystem::path folder = std::filesystem::path(options.required_text("--out")).parent_path();
+    settings.spill_folder = folder.empty() ? "." : folder.string();
     return settings;
 }
 

@@ -25,11 +25,9 @@ std::vector<VariantBlock> make_blocks(const GenotypeSource& genotypes, const std
     return blocks;
 }
 
-Level0Output run_level0(const Level0Input& input, RunLog& log) {
+std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog& log) {
     const std::size_t n = input.traits.rows(), p = input.traits.cols(), r = input.penalties.size();
     const std::size_t n_blocks = input.blocks.size();
-    Level0Output output;
-    output.predictions.assign(p, Matrix(n, n_blocks * r));
     std::vector<std::size_t> dropped(n_blocks, 0);
 
     // Threads take whole blocks: each block's columns depend only on its own data, so W is the same for any count.
@@ -44,13 +42,18 @@ Level0Output run_level0(const Level0Input& input, RunLog& log) {
             StandardizedBlock x;
             standardize_block(calls, input.covariate_basis, x);
             dropped[b] = x.dropped;
-            if (x.x.cols() == 0) return;
+            Matrix columns(n, r);  // one trait's predictions for this block, one column per penalty
+            if (x.x.cols() == 0) {
+                for (std::size_t t = 0; t < p; ++t) store.put(t, b * r, r, columns.data());
+                return;
+            }
             RidgeCvResult fit;
             ridge_cv(x.x, input.traits, input.folds, input.penalties, false, fit);
-            for (std::size_t l = 0; l < r; ++l)
-                for (std::size_t t = 0; t < p; ++t)
-                    std::copy(fit.predictions[l].column(t), fit.predictions[l].column(t) + n,
-                              output.predictions[t].column(b * r + l));
+            for (std::size_t t = 0; t < p; ++t) {
+                for (std::size_t l = 0; l < r; ++l)
+                    std::copy(fit.predictions[l].column(t), fit.predictions[l].column(t) + n, columns.column(l));
+                store.put(t, b * r, r, columns.data());
+            }
         };
         std::vector<std::exception_ptr> failures(last - first);
         std::vector<std::thread> pool;
@@ -70,8 +73,9 @@ Level0Output run_level0(const Level0Input& input, RunLog& log) {
             log.detail(fmt::format("Level 0 block {}/{}: chromosome {}, {} variants ({} near-constant dropped)", b + 1,
                                    n_blocks, input.blocks[b].chromosome, input.blocks[b].count, dropped[b]));
     }
-    for (std::size_t d : dropped) output.dropped_variants += d;
-    return output;
+    std::size_t total = 0;
+    for (std::size_t d : dropped) total += d;
+    return total;
 }
 
 }  // namespace ridgeway

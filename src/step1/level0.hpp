@@ -7,6 +7,7 @@
 #include "io/genotype_source.hpp"
 #include "linalg/matrix.hpp"
 #include "step1/folds.hpp"
+#include "step1/prediction_store.hpp"
 
 namespace ridgeway {
 
@@ -33,11 +34,8 @@ struct Level0Input {
     int threads = 1;
 };
 
-struct Level0Output {
-    std::vector<Matrix> predictions;  // per trait: n x (blocks * penalties), column block * R + r
-    std::size_t dropped_variants = 0;
-};
-
-Level0Output run_level0(const Level0Input& input, RunLog& log);
+// Fills `store` (per trait: n x (blocks * penalties), column block * R + r); returns the number of near-constant
+// variants dropped.
+std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog& log);
 
 }  // namespace ridgeway

@@ -27,14 +27,23 @@ Matrix gram(const Matrix& a, std::size_t begin, std::size_t end) {
     return g;
 }
 
-// Solves (A + penalty I) X = B in place of B; A is left untouched.
-void ridge_solve(const Matrix& a, double penalty, Matrix& b) {
-    Matrix factor = a;
+// Cholesky factor (lower) of A + penalty I into `factor`, which is reused across calls: fresh matrices of this size
+// for every fold and penalty cost more in page faults than the copy. The _work entry points skip LAPACKE's scan of
+// the input for NaN, which the data cannot hold.
+void factor_ridge(const Matrix& a, double penalty, Matrix& factor) {
+    if (factor.rows() != a.rows()) factor = Matrix(a.rows(), a.cols());
+    std::copy(a.data(), a.data() + a.rows() * a.cols(), factor.data());
     for (std::size_t i = 0; i < factor.rows(); ++i) factor(i, i) += penalty;
     const auto n = static_cast<lapack_int>(factor.rows());
-    if (LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', n, factor.data(), n) != 0)
+    if (LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'L', n, factor.data(), n) != 0)
         throw Error(ErrorKind::numerical, "ridge system not positive definite (penalty too small for the data?)");
-    LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'L', n, static_cast<lapack_int>(b.cols()), factor.data(), n, b.data(), n);
+}
+
+// Solves (A + penalty I) X = B in place of B.
+void ridge_solve(const Matrix& a, double penalty, Matrix& b, Matrix& factor) {
+    factor_ridge(a, penalty, factor);
+    const auto n = static_cast<lapack_int>(factor.rows());
+    LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'L', n, static_cast<lapack_int>(b.cols()), factor.data(), n, b.data(), n);
 }
 
 void primal_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
@@ -49,13 +58,16 @@ void primal_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& fol
         for (std::size_t i = 0; i < p * p; ++i) total_gram.data()[i] += fold_gram.back().data()[i];
         for (std::size_t i = 0; i < p * q; ++i) total_cross.data()[i] += fold_cross.back().data()[i];
     }
+    Matrix factor;
     for (std::size_t k = 0; k < folds.size(); ++k) {
-        Matrix train_gram = total_gram, train_cross = total_cross;
-        for (std::size_t i = 0; i < p * p; ++i) train_gram.data()[i] -= fold_gram[k].data()[i];
+        // The fold's training Gram is the full Gram minus the fold's own; it replaces the fold Gram in place.
+        Matrix& train_gram = fold_gram[k];
+        Matrix train_cross = total_cross;
+        for (std::size_t i = 0; i < p * p; ++i) train_gram.data()[i] = total_gram.data()[i] - train_gram.data()[i];
         for (std::size_t i = 0; i < p * q; ++i) train_cross.data()[i] -= fold_cross[k].data()[i];
         for (std::size_t l = 0; l < penalties.size(); ++l) {
             Matrix beta = train_cross;
-            ridge_solve(train_gram, penalties[l], beta);
+            ridge_solve(train_gram, penalties[l], beta, factor);
             const Fold& fold = folds[k];
             Matrix& out = result.predictions[l];
             cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, as_int(fold.size()), as_int(q), as_int(p), 1.0,
@@ -93,9 +105,10 @@ void dual_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds
         }
         for (std::size_t c = 0; c < q; ++c)
             for (std::size_t a = 0; a < m; ++a) train_y(a, c) = y(train[a], c);
+        Matrix factor;
         for (std::size_t l = 0; l < penalties.size(); ++l) {
             Matrix alpha = train_y;
-            ridge_solve(train_kernel, penalties[l], alpha);
+            ridge_solve(train_kernel, penalties[l], alpha, factor);
             Matrix& out = result.predictions[l];
             cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, as_int(fold.size()), as_int(q), as_int(m), 1.0,
                         cross_kernel.data(), as_int(fold.size()), alpha.data(), as_int(m), 0.0, out.data() + fold.begin,
@@ -117,14 +130,10 @@ void primal_leave_one_out(const Matrix& x, const Matrix& y, const std::vector<do
     const std::size_t n = x.rows(), p = x.cols(), q = y.cols();
     Matrix total_gram = gram(x, 0, n), total_cross(p, q);
     cross_product(x, y, 0, n, total_cross);
+    Matrix factor;
     for (std::size_t l = 0; l < penalties.size(); ++l) {
-        Matrix factor = total_gram;
-        for (std::size_t i = 0; i < p; ++i) factor(i, i) += penalties[l];
-        const auto pp = static_cast<lapack_int>(p);
-        if (LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', pp, factor.data(), pp) != 0)
-            throw Error(ErrorKind::numerical, "ridge system not positive definite");
         Matrix beta = total_cross;
-        LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'L', pp, static_cast<lapack_int>(q), factor.data(), pp, beta.data(), pp);
+        ridge_solve(total_gram, penalties[l], beta, factor);
         // Z = L^-1 X' gives h_ii as the squared norm of column i.
         Matrix z(p, n);
         for (std::size_t c = 0; c < p; ++c)

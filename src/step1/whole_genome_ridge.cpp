@@ -44,6 +44,38 @@ std::vector<double> level0_r2(const Matrix& w, const std::vector<double>& y, con
     return sums;
 }
 
+// Bytes level 0 needs besides W, per thread: the block (calls, imputed and standardized copies), the fold Grams and
+// their factor, the cross-validated predictions; the dual form adds kernel copies of the sample count squared.
+std::size_t level0_workspace(std::size_t n, std::size_t block, std::size_t folds, std::size_t traits, bool dual) {
+    const std::size_t grams = (std::max<std::size_t>(folds, 1) + 3) * block * block;
+    const std::size_t kernel = dual ? 3 * n * n : 0;
+    return n * block + 8 * (3 * n * block + grams + kernel + 6 * n * traits);
+}
+
+// Whether W fits in memory for every trait at once; a budget that cannot hold even one trait's is an error.
+bool keep_predictions_in_memory(const Step1Settings& settings, std::size_t n, std::size_t columns, std::size_t traits,
+                                std::size_t workspace, RunLog& log) {
+    const std::size_t per_trait = PredictionStore::bytes_per_trait(n, columns);
+    // Level 1 adds, for the trait it fits, a standardized copy of W and a training copy.
+    const std::size_t all = (traits + 2) * per_trait + workspace;
+    const std::size_t streamed = 3 * per_trait + workspace;
+    constexpr double kMiB = 1024.0 * 1024.0;
+    if (settings.memory_mib == 0 || all <= settings.memory_mib * (1ULL << 20)) {
+        log.info(fmt::format("Level-0 predictions: {:.1f} MiB for {} traits, kept in memory (estimated peak {:.0f} MiB)",
+                             traits * per_trait / kMiB, traits, all / kMiB));
+        return true;
+    }
+    if (streamed > settings.memory_mib * (1ULL << 20))
+        throw Error(ErrorKind::resources,
+                    fmt::format("--memory {}: step 1 needs at least {:.0f} MiB for {} samples with --bsize {} (one trait's "
+                                "level-0 predictions plus {} thread workspaces); raise --memory or lower --bsize/--threads",
+                                settings.memory_mib, streamed / kMiB, n, settings.block_size, settings.threads));
+    log.info(fmt::format("Level-0 predictions ({:.1f} MiB) exceed --memory {} MiB: they stream through a temporary file "
+                         "in {} and level 1 reads one trait at a time (estimated peak {:.0f} MiB)",
+                         traits * per_trait / kMiB, settings.memory_mib, settings.spill_folder, streamed / kMiB));
+    return false;
+}
+
 }  // namespace
 
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
@@ -70,12 +102,18 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     const bool dual = !folds.empty() && n - n / folds.size() < std::min(settings.block_size, variants.size());
     if (dual) log.info("Fewer training samples than variants per block: level 0 solves the N x N dual systems");
 
-    Level0Output level0 = run_level0({genotypes, cohort.sample_indices, variants, blocks, basis, scaled.values, folds,
-                                      penalties, settings.threads},
-                                     log);
-    if (level0.dropped_variants > 0)
+    const std::size_t workspace =
+        static_cast<std::size_t>(std::max(1, settings.threads)) *
+        level0_workspace(n, std::min(settings.block_size, variants.size()), folds.size(), p, dual);
+    const std::size_t columns = blocks.size() * penalties.size();
+    PredictionStore store(p, n, columns, keep_predictions_in_memory(settings, n, columns, p, workspace, log),
+                          settings.spill_folder);
+    const std::size_t dropped = run_level0({genotypes, cohort.sample_indices, variants, blocks, basis, scaled.values,
+                                            folds, penalties, settings.threads},
+                                           store, log);
+    if (dropped > 0)
         log.warn(fmt::format("{} near-constant variants (variance below 1e-6 after the covariates) left out of step 1",
-                             level0.dropped_variants));
+                             dropped));
     log.info(fmt::format("Level 0 done in {:.2f} s", seconds_since(start)));
 
     LocoPredictions predictions;
@@ -89,14 +127,15 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     }
     for (std::size_t t = 0; t < p; ++t) {
         std::vector<double> y(scaled.values.column(t), scaled.values.column(t) + n);
-        auto r2 = level0_r2(level0.predictions[t], y, scaled.observed[t], penalties.size());
+        const Matrix w = store.get(t);
+        store.release(t);
+        auto r2 = level0_r2(w, y, scaled.observed[t], penalties.size());
         log.info(fmt::format("{}: level 0 mean cross-validated R2 per penalty: {:.4f}", cohort.trait_names[t], fmt::join(r2, " ")));
-        Level1Fit fit = fit_level1(level0.predictions[t], y, scaled.observed[t], column_chromosome, predictions.chromosomes, folds);
+        Level1Fit fit = fit_level1(w, y, scaled.observed[t], column_chromosome, predictions.chromosomes, folds);
         log.info(fmt::format("{}: level 1 cross-validated R2 per penalty ({:.4g}): {:.4f}; chosen penalty {:.4g} (R2 {:.4f})",
                              cohort.trait_names[t], fmt::join(fit.penalties, ", "), fmt::join(fit.cv_r2, " "),
                              fit.penalties[fit.chosen], fit.cv_r2[fit.chosen]));
         predictions.values.push_back(std::move(fit.loco));
-        level0.predictions[t] = Matrix();
     }
     log.info(fmt::format("Step 1 done in {:.2f} s", seconds_since(start)));
     return predictions;

@@ -2,6 +2,7 @@
 // Step 1: whole-genome ridge regression (the regenie method) for many quantitative traits at once, giving
 // leave-one-chromosome-out predictions for step 2. Every genotype block is read, standardized and factorized once
 // for all traits.
+#include <string>
 #include <vector>
 
 #include "io/genotype_source.hpp"
@@ -16,6 +17,8 @@ struct Step1Settings {
     std::size_t block_size = 1000;
     std::size_t folds = 5;        // 0 means leave-one-out
     int threads = 1;
+    std::size_t memory_mib = 0;   // budget; 0 means no limit
+    std::string spill_folder = ".";  // where level-0 predictions go when they do not fit
 };
 
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,

@@ -10,18 +10,9 @@ work=${2:-$here/results}
 threads=2
 mkdir -p "$work"
 cd "$work"
-: > step1_timings.txt
-
-measure() {
-  local name=$1
-  shift
-  /usr/bin/time -f "%e %U %S %M" -o time.txt "$@" >/dev/null 2>&1
-  read -r wall user system peak < time.txt
-  printf '%-36s %9.2f %9.2f %10.1f\n' "$name" "$wall" "$(echo "$user + $system" | bc)" "$(echo "$peak / 1024" | bc -l)" |
-    tee -a step1_timings.txt
-}
-wall_of() { awk -v n="$1" '$0 ~ "^"n" " { print $(NF-2) }' step1_timings.txt; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
+timings=step1_timings.txt
+source "$here/measure.sh"
+: > "$timings"
 
 simulate() {  # N M TAG
   [ -f "$3.bed" ] || "$ridgeway" simulate --n "$1" --m "$2" --quantitative 10 --binary 0 --seed 1 --threads $threads --out "$3" >/dev/null

@@ -98,12 +98,17 @@ void LinearBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, co
     rhs_.resize(2 * r);
     double* s = rhs_.data();
     double ge = products[r + trait];
+    const double* missing_row = correction.missing_rows.data();
     for (std::size_t row : correction.missing) {
         const std::int8_t g = calls[row];
-        if (g < 0) continue;
-        n0 -= g == 0, n1 -= g == 1, n2 -= g == 2;
-        ge -= g * e[row];
-        for (std::size_t c = 0; c < r; ++c) s[c] -= g * traits_.basis(c)[row];
+        if (g > 0) {
+            n1 -= g == 1, n2 -= g == 2;
+            for (std::size_t c = 0; c < r; ++c) s[c] -= g * missing_row[c];
+            ge -= g * missing_row[r];
+        } else if (g == 0) {
+            --n0;
+        }
+        missing_row += r + 1;
     }
     const std::size_t n_called = n0 + n1 + n2;
     const double sum = static_cast<double>(n1 + 2 * n2), gg = static_cast<double>(n1 + 4 * n2);

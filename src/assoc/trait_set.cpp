@@ -64,6 +64,10 @@ TraitSet prepare_traits(const Matrix& traits, const Matrix& covariates) {
         correction.basis_residual.assign(r, 0.0);
         for (std::size_t c = 0; c < r; ++c)
             for (std::size_t row : correction.missing) correction.basis_residual[c] += basis(row, c) * e[row];
+        for (std::size_t row : correction.missing) {
+            for (std::size_t c = 0; c < r; ++c) correction.missing_rows.push_back(basis(row, c));
+            correction.missing_rows.push_back(e[row]);
+        }
         for (std::size_t i = 0; i < n; ++i) correction.residual_ss += e[i] * e[i];
         for (std::size_t row : correction.missing) correction.residual_ss -= e[row] * e[row];
         set.corrections.push_back(std::move(correction));

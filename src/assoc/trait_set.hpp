@@ -16,6 +16,8 @@ struct TraitCorrection {
     bool usable = true;                // false when the covariates are collinear on the trait's samples
     std::vector<double> basis_residual;  // Q_T'e_T
     double residual_ss = 0;              // e'e over the trait's samples
+    // For each row of T in turn: its r basis values, then its residual; read once per variant, so kept contiguous.
+    std::vector<double> missing_rows;
 };
 
 struct TraitSet {

@@ -31,6 +31,16 @@ void OutputSet::commit() {
     committed_ = true;
 }
 
+std::string write_output_file(OutputSet& outputs, const std::string& path, std::string_view text) {
+    std::string temporary = outputs.add(path);
+    std::FILE* file = std::fopen(temporary.c_str(), "wb");
+    if (file == nullptr) throw Error(ErrorKind::cannot_open, path + ": cannot create the file");
+    bool failed = std::fwrite(text.data(), 1, text.size(), file) != text.size();
+    failed |= std::fclose(file) != 0;
+    if (failed) throw Error(ErrorKind::resources, path + ": write failed (disk full?)");
+    return temporary;
+}
+
 void check_output_prefix(const std::string& prefix) {
     namespace fs = std::filesystem;
     fs::path folder = fs::path(prefix).parent_path();

@@ -3,6 +3,7 @@
 // succeeded, so a failed or killed run never leaves a partial file under a final name and never replaces an earlier
 // complete result.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ridgeway {
@@ -25,6 +26,10 @@ private:
     std::vector<std::string> temporary_;
     bool committed_ = false;
 };
+
+// Registers `path` with `outputs` and writes `text` to its temporary name, which is returned (readable before the
+// commit).
+std::string write_output_file(OutputSet& outputs, const std::string& path, std::string_view text);
 
 // Throws a cannot_open error when the folder of `prefix` does not exist or cannot be written, before any work starts.
 void check_output_prefix(const std::string& prefix);

@@ -18,14 +18,6 @@ namespace {
 
 std::string joined_id(const SampleId& id) { return id.fid + "_" + id.iid; }
 
-void write_text_file(const std::string& temporary, const std::string& final_path, const std::string& text) {
-    std::FILE* file = std::fopen(temporary.c_str(), "w");
-    if (file == nullptr) throw Error(ErrorKind::cannot_open, final_path + ": cannot create the file");
-    bool failed = std::fwrite(text.data(), 1, text.size(), file) != text.size();
-    failed |= std::fclose(file) != 0;
-    if (failed) throw Error(ErrorKind::resources, final_path + ": write failed (disk full?)");
-}
-
 }  // namespace
 
 std::vector<std::string> write_loco_files(const std::string& out_prefix, const std::vector<SampleId>& samples,
@@ -43,12 +35,11 @@ std::vector<std::string> write_loco_files(const std::string& out_prefix, const s
             for (std::size_t i = 0; i < values.rows(); ++i) text += fmt::format(" {:.10g}", values(i, c));
             text += "\n";
         }
-        temporary_paths.push_back(outputs.add(path));
-        write_text_file(temporary_paths.back(), path, text);
+        temporary_paths.push_back(write_output_file(outputs, path, text));
         list += predictions.trait_names[t] + " " + path + "\n";
     }
     const std::string list_path = out_prefix + "_pred.list";
-    write_text_file(outputs.add(list_path), list_path, list);
+    write_output_file(outputs, list_path, list);
     return temporary_paths;
 }
 

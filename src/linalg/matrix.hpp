@@ -17,6 +17,11 @@ public:
     double* column(std::size_t c) { return data_.data() + c * rows_; }
     const double* column(std::size_t c) const { return data_.data() + c * rows_; }
     double* data() { return data_.data(); }
+    // Keeps the first `cols` columns (for compacting in place).
+    void truncate_columns(std::size_t cols) {
+        cols_ = cols;
+        data_.resize(rows_ * cols);
+    }
     const double* data() const { return data_.data(); }
 
 private:

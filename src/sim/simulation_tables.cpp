@@ -13,19 +13,13 @@ namespace ridgeway {
 
 namespace {
 
+std::string_view as_text(const fmt::memory_buffer& buffer) { return {buffer.data(), buffer.size()}; }
+
 void append_value(fmt::memory_buffer& out, double value) {
     if (std::isnan(value))
         fmt::format_to(std::back_inserter(out), " NA");
     else
         fmt::format_to(std::back_inserter(out), " {:.6g}", value);
-}
-
-void write_file(OutputSet& outputs, const std::string& path, const fmt::memory_buffer& text) {
-    std::FILE* file = std::fopen(outputs.add(path).c_str(), "wb");
-    if (file == nullptr) throw Error(ErrorKind::cannot_open, path + ": cannot create the file");
-    bool failed = std::fwrite(text.data(), 1, text.size(), file) != text.size();
-    failed |= std::fclose(file) != 0;
-    if (failed) throw Error(ErrorKind::resources, path + ": write failed (disk full?)");
 }
 
 // One column per trait, from `column` (trait values or genetic values).
@@ -62,9 +56,9 @@ fmt::memory_buffer covariate_table(const std::vector<SampleId>& samples, const S
 void write_sample_tables(const std::string& prefix, const std::vector<SampleId>& samples,
                          const SimulatedCovariates& covariates, const std::vector<SimulatedTrait>& traits,
                          OutputSet& outputs) {
-    write_file(outputs, prefix + ".pheno", trait_table(samples, traits, &SimulatedTrait::value));
-    write_file(outputs, prefix + ".covar", covariate_table(samples, covariates));
-    write_file(outputs, prefix + ".gv", trait_table(samples, traits, &SimulatedTrait::genetic_value));
+    write_output_file(outputs, prefix + ".pheno", as_text(trait_table(samples, traits, &SimulatedTrait::value)));
+    write_output_file(outputs, prefix + ".covar", as_text(covariate_table(samples, covariates)));
+    write_output_file(outputs, prefix + ".gv", as_text(trait_table(samples, traits, &SimulatedTrait::genetic_value)));
 }
 
 void write_truth(const std::string& prefix, const std::vector<SimulatedTrait>& traits,
@@ -78,7 +72,7 @@ void write_truth(const std::string& prefix, const std::vector<SimulatedTrait>& t
             fmt::format_to(std::back_inserter(out), "{} {} {} {} {} {:.6g}\n", trait.name, variant.id, variant.chrom,
                            variant.pos, variant.allele1, trait.effects[k]);
         }
-    write_file(outputs, prefix + ".truth", out);
+    write_output_file(outputs, prefix + ".truth", as_text(out));
 }
 
 }  // namespace ridgeway

@@ -11,21 +11,18 @@ namespace {
 
 constexpr double kHeritabilityGrid[] = {0.01, 0.25, 0.5, 0.75, 0.99};
 
-// Columns centred and scaled to unit variance over all rows; constant columns (a block whose variants were all
-// dropped) stay zero.
-Matrix standardize_columns(const Matrix& w) {
+// Columns centred and scaled to unit variance over all rows, in place; constant columns (a block whose variants
+// were all dropped) become zero.
+void standardize_columns(Matrix& w) {
     const std::size_t n = w.rows();
-    Matrix out(n, w.cols());
     for (std::size_t j = 0; j < w.cols(); ++j) {
         double mean = 0, ss = 0;
         for (std::size_t i = 0; i < n; ++i) mean += w(i, j);
         mean /= static_cast<double>(n);
         for (std::size_t i = 0; i < n; ++i) ss += (w(i, j) - mean) * (w(i, j) - mean);
         const double sd = std::sqrt(ss / static_cast<double>(n));
-        if (!(sd > 0)) continue;
-        for (std::size_t i = 0; i < n; ++i) out(i, j) = (w(i, j) - mean) / sd;
+        for (std::size_t i = 0; i < n; ++i) w(i, j) = sd > 0 ? (w(i, j) - mean) / sd : 0.0;
     }
-    return out;
 }
 
 // Which coefficients predict row i: its fold's (one fit for leave-one-out).
@@ -37,11 +34,12 @@ std::size_t fit_for_row(const std::vector<Fold>& folds, std::size_t row) {
 
 }  // namespace
 
-Level1Fit fit_level1(const Matrix& w, const std::vector<double>& y, const std::vector<bool>& observed,
+Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
                      const std::vector<int>& column_chromosome, const std::vector<int>& chromosomes,
                      const std::vector<Fold>& folds) {
     const std::size_t n = w.rows(), c = w.cols();
-    Matrix predictors = standardize_columns(w);
+    standardize_columns(w);
+    const Matrix& predictors = w;
     // Rows without a trait value take no part in the fit: zero rows of both sides.
     Matrix train = predictors, response(n, 1);
     for (std::size_t i = 0; i < n; ++i) {

@@ -19,7 +19,7 @@ struct Level1Fit {
 
 // `w` is n x (blocks * R) for this trait; `column_chromosome[j]` the chromosome of column j; `chromosomes` the
 // distinct codes in output order; `observed[i]` whether row i has a trait value.
-Level1Fit fit_level1(const Matrix& w, const std::vector<double>& y, const std::vector<bool>& observed,
+Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
                      const std::vector<int>& column_chromosome, const std::vector<int>& chromosomes,
                      const std::vector<Fold>& folds);
 

@@ -46,8 +46,8 @@ void PredictionStore::put(std::size_t trait, std::size_t first_column, std::size
     }
 }
 
-Matrix PredictionStore::get(std::size_t trait) const {
-    if (in_memory_) return matrices_[trait];
+Matrix PredictionStore::take(std::size_t trait) {
+    if (in_memory_) return std::move(matrices_[trait]);
     Matrix w(rows_, columns_);
     const std::size_t bytes = rows_ * columns_ * sizeof(double);
     const auto offset = static_cast<off_t>(trait * bytes);
@@ -58,10 +58,6 @@ Matrix PredictionStore::get(std::size_t trait) const {
         done += static_cast<std::size_t>(got);
     }
     return w;
-}
-
-void PredictionStore::release(std::size_t trait) {
-    if (in_memory_) matrices_[trait] = Matrix();
 }
 
 }  // namespace ridgeway

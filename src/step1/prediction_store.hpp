@@ -21,10 +21,8 @@ public:
     // Stores `count` consecutive columns of trait `trait`, starting at `first_column` (rows x count, column-major).
     // Safe from several threads for different column ranges.
     void put(std::size_t trait, std::size_t first_column, std::size_t count, const double* values);
-    // The whole W of one trait.
-    Matrix get(std::size_t trait) const;
-    // Frees a trait's W when it is no longer needed.
-    void release(std::size_t trait);
+    // Hands over the whole W of one trait (moved out when in memory, so it is held once).
+    Matrix take(std::size_t trait);
 
     bool in_memory() const { return in_memory_; }
     static std::size_t bytes_per_trait(std::size_t rows, std::size_t columns) { return rows * columns * sizeof(double); }

@@ -16,7 +16,10 @@ constexpr double kMinimumVariance = 1e-6;
 
 void standardize_block(const GenotypeBlock& block, const Matrix& basis, StandardizedBlock& out) {
     const std::size_t n = block.n_samples, r = basis.cols();
-    Matrix imputed(n, block.n_variants);
+    // One n x B matrix, imputed, projected, scaled and compacted in place: blocks are the largest allocation per
+    // thread.
+    if (out.x.rows() != n || out.x.cols() != block.n_variants) out.x = Matrix(n, block.n_variants);
+    Matrix& imputed = out.x;
     for (std::size_t v = 0; v < block.n_variants; ++v) {
         const std::int8_t* calls = block.variant(v);
         double sum = 0, called = 0;
@@ -35,23 +38,18 @@ void standardize_block(const GenotypeBlock& block, const Matrix& basis, Standard
                 static_cast<int>(r), -1.0, basis.data(), static_cast<int>(n), projection.data(), static_cast<int>(r), 1.0,
                 imputed.data(), static_cast<int>(n));
 
-    std::vector<std::size_t> kept;
-    std::vector<double> scale;
+    std::size_t kept = 0;
     for (std::size_t v = 0; v < block.n_variants; ++v) {
         const double* column = imputed.column(v);
         double ss = 0;
         for (std::size_t i = 0; i < n; ++i) ss += column[i] * column[i];
         if (ss / static_cast<double>(n) < kMinimumVariance) continue;
-        kept.push_back(v);
-        scale.push_back(std::sqrt(static_cast<double>(n) / ss));
+        const double scale = std::sqrt(static_cast<double>(n) / ss);
+        double* to = imputed.column(kept++);  // kept <= v: moving left never overwrites an unread column
+        for (std::size_t i = 0; i < n; ++i) to[i] = column[i] * scale;
     }
-    out.dropped = block.n_variants - kept.size();
-    out.x = Matrix(n, kept.size());
-    for (std::size_t k = 0; k < kept.size(); ++k) {
-        const double* from = imputed.column(kept[k]);
-        double* to = out.x.column(k);
-        for (std::size_t i = 0; i < n; ++i) to[i] = from[i] * scale[k];
-    }
+    out.dropped = block.n_variants - kept;
+    out.x.truncate_columns(kept);
 }
 
 }  // namespace ridgeway

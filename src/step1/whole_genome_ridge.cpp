@@ -44,24 +44,24 @@ std::vector<double> level0_r2(const Matrix& w, const std::vector<double>& y, con
     return sums;
 }
 
-// Bytes level 0 needs besides W, per thread: the block (calls, imputed and standardized copies), the fold Grams and
-// their factor, the cross-validated predictions; the dual form adds kernel copies of the sample count squared.
+// Bytes level 0 needs besides W, per thread: the block (its calls and one standardized copy), the fold Grams, the
+// total and the factor, the cross-validated predictions; the dual form adds kernel copies of the sample count squared.
 std::size_t level0_workspace(std::size_t n, std::size_t block, std::size_t folds, std::size_t traits, bool dual) {
     const std::size_t grams = (std::max<std::size_t>(folds, 1) + 3) * block * block;
     const std::size_t kernel = dual ? 3 * n * n : 0;
-    return n * block + 8 * (3 * n * block + grams + kernel + 6 * n * traits);
+    return n * block + 8 * (n * block + grams + kernel + 6 * n * traits);
 }
 
 // Whether W fits in memory for every trait at once; a budget that cannot hold even one trait's is an error.
 bool keep_predictions_in_memory(const Step1Settings& settings, std::size_t n, std::size_t columns, std::size_t traits,
                                 std::size_t workspace, RunLog& log) {
     const std::size_t per_trait = PredictionStore::bytes_per_trait(n, columns);
-    // Level 1 adds, for the trait it fits, a standardized copy of W and a training copy.
-    const std::size_t all = (traits + 2) * per_trait + workspace;
-    const std::size_t streamed = 3 * per_trait + workspace;
+    // Level 1 adds, for the trait it fits, a training copy of W.
+    const std::size_t all = (traits + 1) * per_trait + workspace;
+    const std::size_t streamed = 2 * per_trait + workspace;
     constexpr double kMiB = 1024.0 * 1024.0;
     if (settings.memory_mib == 0 || all <= settings.memory_mib * (1ULL << 20)) {
-        log.info(fmt::format("Level-0 predictions: {:.1f} MiB for {} traits, kept in memory (estimated peak {:.0f} MiB)",
+        log.info(fmt::format("Level-0 predictions: {:.1f} MiB for {} trait(s), kept in memory (estimated peak {:.0f} MiB)",
                              traits * per_trait / kMiB, traits, all / kMiB));
         return true;
     }
@@ -127,11 +127,10 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     }
     for (std::size_t t = 0; t < p; ++t) {
         std::vector<double> y(scaled.values.column(t), scaled.values.column(t) + n);
-        const Matrix w = store.get(t);
-        store.release(t);
+        Matrix w = store.take(t);
         auto r2 = level0_r2(w, y, scaled.observed[t], penalties.size());
         log.info(fmt::format("{}: level 0 mean cross-validated R2 per penalty: {:.4f}", cohort.trait_names[t], fmt::join(r2, " ")));
-        Level1Fit fit = fit_level1(w, y, scaled.observed[t], column_chromosome, predictions.chromosomes, folds);
+        Level1Fit fit = fit_level1(std::move(w), y, scaled.observed[t], column_chromosome, predictions.chromosomes, folds);
         log.info(fmt::format("{}: level 1 cross-validated R2 per penalty ({:.4g}): {:.4f}; chosen penalty {:.4g} (R2 {:.4f})",
                              cohort.trait_names[t], fmt::join(fit.penalties, ", "), fmt::join(fit.cv_r2, " "),
                              fit.penalties[fit.chosen], fit.cv_r2[fit.chosen]));

@@ -82,6 +82,7 @@ awk 'NR == 4 { $7 = "x1" } { print }' pred_1.loco > value.loco && with_pred valu
 expect 4 "value.loco, line 4: 'x1'" "${assoc[@]}" --bfile good --pred value.loco.list
 printf 'Q2 pred_1.loco\n' > othertrait.list
 expect 5 "othertrait.list: no predictions listed for trait Q1" "${assoc[@]}" --bfile good --pred othertrait.list
+expect 7 "--memory 1: step 1 needs at least" step1 --bfile good --pheno good.pheno --pheno-name Q1 --memory 1
 expect 2 "--cv 1" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 1
 expect 2 "--cv and --loocv exclude each other" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 3 --loocv
 

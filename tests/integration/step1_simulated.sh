@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Step 1 against the simulated truth (see check_step1.py for the criteria), and its plumbing: `gwas` equals `step1`
-# followed by `assoc --pred`, byte for byte, and step 1 writes the same bytes for 1 and 2 threads.
+# followed by `assoc --pred`, byte for byte, and step 1 writes the same bytes for 1 and 2 threads and with level-0
+# predictions in memory or streamed through a temporary file (--memory).
 set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,4 +18,8 @@ paste -d' ' cohort.pheno <(cut -d' ' -f3 null.pheno | sed '1s/Q1/NULL/') > trait
 for k in 1 2 3; do cmp gwas_$k.loco step1_$k.loco; done
 "$ridgeway" assoc --bfile cohort --pheno traits.pheno --covar cohort.covar --pred step1_pred.list --out step2 >/dev/null
 for trait in Q1 Q2 NULL; do cmp <(zcat gwas.$trait.linear.tsv.gz) <(zcat step2.$trait.linear.tsv.gz); done
-echo "gwas = step1 + assoc --pred; step 1 identical for 1 and 2 threads"
+# About 147 MiB keeps the level-0 predictions of the three traits in memory with one thread; 137 MiB makes them stream.
+"$ridgeway" step1 --bfile cohort --pheno traits.pheno --covar cohort.covar --threads 1 --memory 137 --out streamed >/dev/null
+grep -q "stream through a temporary file" streamed.log
+for k in 1 2 3; do cmp gwas_$k.loco streamed_$k.loco; done
+echo "gwas = step1 + assoc --pred; step 1 identical for 1 and 2 threads and with streamed level-0 predictions"

@@ -1,0 +1,94 @@
+// Cross-validated ridge: the three ways of computing held-out predictions must agree with each other and with a
+// direct solve.
+#include <cmath>
+#include <random>
+
+#include <gtest/gtest.h>
+#include <lapacke.h>
+
+#include "step1/ridge_cv.hpp"
+
+namespace ridgeway {
+namespace {
+
+Matrix random_matrix(std::size_t rows, std::size_t cols, unsigned seed) {
+    std::mt19937 random(seed);
+    std::normal_distribution<double> normal;
+    Matrix m(rows, cols);
+    for (std::size_t i = 0; i < rows * cols; ++i) m.data()[i] = normal(random);
+    return m;
+}
+
+// Held-out predictions of rows [begin, end) from a ridge fit on the other rows, by the normal equations.
+Matrix direct_holdout(const Matrix& x, const Matrix& y, std::size_t begin, std::size_t end, double penalty) {
+    const std::size_t p = x.cols(), q = y.cols();
+    Matrix a(p, p), b(p, q);
+    for (std::size_t i = 0; i < x.rows(); ++i) {
+        if (i >= begin && i < end) continue;
+        for (std::size_t j = 0; j < p; ++j) {
+            for (std::size_t k = 0; k < p; ++k) a(j, k) += x(i, j) * x(i, k);
+            for (std::size_t t = 0; t < q; ++t) b(j, t) += x(i, j) * y(i, t);
+        }
+    }
+    for (std::size_t j = 0; j < p; ++j) a(j, j) += penalty;
+    LAPACKE_dposv(LAPACK_COL_MAJOR, 'L', p, q, a.data(), p, b.data(), p);
+    Matrix out(end - begin, q);
+    for (std::size_t i = begin; i < end; ++i)
+        for (std::size_t t = 0; t < q; ++t)
+            for (std::size_t j = 0; j < p; ++j) out(i - begin, t) += x(i, j) * b(j, t);
+    return out;
+}
+
+void expect_close(const Matrix& a, const Matrix& b, double tolerance) {
+    ASSERT_EQ(a.rows(), b.rows());
+    for (std::size_t i = 0; i < a.rows() * a.cols(); ++i)
+        EXPECT_NEAR(a.data()[i], b.data()[i], tolerance * (1.0 + std::abs(b.data()[i])));
+}
+
+// Tolerance 1e-9: double-precision solves of systems with condition numbers below 1e4.
+constexpr double kTolerance = 1e-9;
+
+TEST(RidgeCv, PrimalKFoldMatchesDirectSolve) {
+    Matrix x = random_matrix(60, 8, 1), y = random_matrix(60, 3, 2);
+    std::vector<double> penalties{0.5, 10.0};
+    RidgeCvResult result;
+    auto folds = make_folds(60, 5);
+    ridge_cv(x, y, folds, penalties, true, result);
+    for (std::size_t l = 0; l < penalties.size(); ++l)
+        for (const Fold& fold : folds) {
+            Matrix expected = direct_holdout(x, y, fold.begin, fold.end, penalties[l]);
+            Matrix got(fold.size(), 3);
+            for (std::size_t i = 0; i < fold.size(); ++i)
+                for (std::size_t t = 0; t < 3; ++t) got(i, t) = result.predictions[l](fold.begin + i, t);
+            expect_close(got, expected, kTolerance);
+        }
+    EXPECT_EQ(result.coefficients[0].size(), folds.size());
+}
+
+TEST(RidgeCv, DualFormMatchesPrimalForm) {
+    // 30 samples, 50 predictors: training sets of 24 < 50 take the dual path.
+    Matrix x = random_matrix(30, 50, 3), y = random_matrix(30, 2, 4);
+    std::vector<double> penalties{1.0, 25.0};
+    auto folds = make_folds(30, 5);
+    RidgeCvResult dual;
+    ridge_cv(x, y, folds, penalties, true, dual);
+    for (std::size_t l = 0; l < penalties.size(); ++l)
+        for (const Fold& fold : folds) {
+            Matrix expected = direct_holdout(x, y, fold.begin, fold.end, penalties[l]);
+            for (std::size_t i = 0; i < fold.size(); ++i)
+                for (std::size_t t = 0; t < 2; ++t)
+                    EXPECT_NEAR(dual.predictions[l](fold.begin + i, t), expected(i, t), kTolerance * (1 + std::abs(expected(i, t))));
+        }
+}
+
+TEST(RidgeCv, LeaveOneOutShortcutMatchesExplicitFolds) {
+    Matrix x = random_matrix(25, 6, 5), y = random_matrix(25, 2, 6);
+    std::vector<double> penalties{0.3, 3.0};
+    RidgeCvResult shortcut, explicit_folds;
+    ridge_cv(x, y, {}, penalties, false, shortcut);
+    ridge_cv(x, y, make_folds(25, 25), penalties, false, explicit_folds);
+    for (std::size_t l = 0; l < penalties.size(); ++l) expect_close(shortcut.predictions[l], explicit_folds.predictions[l], kTolerance);
+}
+
+}  // namespace
+}  // namespace ridgeway

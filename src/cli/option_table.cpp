@@ -113,7 +113,7 @@ long long ParsedOptions::integer(const std::string& name, long long fallback, lo
 }
 
 ParsedOptions parse_command_line(int argc, char** argv) {
-    CLI::App app{"ridgeway: genome-wide association studies with mixed-precision ridge regression"};
+    CLI::App app{"ridgeway: genome-wide association studies with whole-genome ridge regression"};
     app.set_version_flag("--version", version_line());
     app.require_subcommand(1);
     app.fallthrough(false);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -97,6 +98,11 @@ LocoFile read_loco_file(const std::string& path, const std::string& name, const 
             throw Error(ErrorKind::malformed, fmt::format("{}: chromosome {} appears twice", where, chromosome));
         std::vector<double> values(samples.size());
         for (std::size_t i = 0; i < samples.size(); ++i) {
+            // regenie writes NA for samples without the trait; they then take no part in that trait's tests.
+            if (fields[columns[i] + 1] == "NA") {
+                values[i] = std::numeric_limits<double>::quiet_NaN();
+                continue;
+            }
             auto value = parse_double(fields[columns[i] + 1]);
             if (!value)
                 throw Error(ErrorKind::malformed, fmt::format("{}: '{}' for {} is not a number", where,

@@ -28,7 +28,8 @@ struct LocoFile {
     Matrix values;  // samples (in the order asked for) x chromosomes
 };
 
-// Reads one .loco file for `samples`; every one of them must be present. `name` is used in messages.
+// Reads one .loco file for `samples`; every one of them must be present (NA, as regenie writes for samples without
+// the trait, reads as NaN). `name` is used in messages.
 LocoFile read_loco_file(const std::string& path, const std::string& name, const std::vector<SampleId>& samples);
 
 // Predictions for `traits` from a prediction list, aligned with `samples`.

@@ -14,3 +14,11 @@ plink2 --bfile EUR_subset --pheno EUR_subset.pheno2.covars --pheno-name PHENO --
 "$ridgeway" assoc --bfile EUR_subset --pheno EUR_subset.pheno2.covars --pheno-name PHENO \
   --covar EUR_subset.pheno2.covars --covar-name QCOV1-QCOV2,CAT_COV --threads 2 --out ridgeway >/dev/null
 /usr/bin/python3 "$here/compare_with_plink2.py" ridgeway.PHENO.linear.tsv.gz plink.PHENO.glm.linear
+
+# The whole GWAS on the same data: 366 samples and blocks of 1,000 variants take step 1's dual (N x N) path.
+"$ridgeway" gwas --bfile EUR_subset --pheno EUR_subset.pheno2.covars --pheno-name PHENO \
+  --covar EUR_subset.pheno2.covars --covar-name QCOV1-QCOV2,CAT_COV --threads 2 --out gwas >/dev/null
+grep -q "level 0 solves the N x N dual systems" gwas.log
+rows=$(zcat gwas.PHENO.linear.tsv.gz | grep -vc '^#')
+[ "$rows" -eq 54051 ] || { echo "gwas wrote $rows rows, expected 54051"; exit 1; }
+echo "gwas on 1000 Genomes: $(grep 'level 1 cross-validated' gwas.log)"

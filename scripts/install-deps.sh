@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config
-  libhts-dev libcli11-dev libfmt-dev libopenblas-dev liblapacke-dev zlib1g-dev libgtest-dev
+  libhts-dev libcli11-dev libfmt-dev libopenblas-dev liblapacke-dev libdnnl-dev zlib1g-dev libgtest-dev
   # peers and oracles used by the tests and benchmarks
   plink2 bolt-lmm-example tabix python3 python3-numpy python3-scipy python3-mpmath time bc
 )

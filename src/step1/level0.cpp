@@ -10,6 +10,7 @@
 #include "qc/chromosome.hpp"
 #include "step1/ridge_cv.hpp"
 #include "step1/standardized_block.hpp"
+#include "step1/standardized_gram.hpp"
 
 namespace ridgeway {
 
@@ -47,8 +48,12 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog&
                 for (std::size_t t = 0; t < p; ++t) store.put(t, b * r, r, columns.data());
                 return;
             }
+            // On the K-fold primal path the fold Grams come from the exact Gram of the calls.
+            std::vector<Matrix> grams;
+            if (!input.folds.empty() && !uses_dual_form(input.folds, n, x.x.cols()))
+                grams = standardized_fold_grams(calls, x, input.covariate_basis, input.folds);
             RidgeCvResult fit;
-            ridge_cv(x.x, input.traits, input.folds, input.penalties, false, fit);
+            ridge_cv(x.x, input.traits, input.folds, input.penalties, false, fit, std::move(grams));
             for (std::size_t t = 0; t < p; ++t) {
                 for (std::size_t l = 0; l < r; ++l)
                     std::copy(fit.predictions[l].column(t), fit.predictions[l].column(t) + n, columns.column(l));

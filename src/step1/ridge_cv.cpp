@@ -47,15 +47,17 @@ void ridge_solve(const Matrix& a, double penalty, Matrix& b, Matrix& factor) {
 }
 
 void primal_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-                  bool keep_coefficients, RidgeCvResult& result) {
+                  bool keep_coefficients, RidgeCvResult& result, std::vector<Matrix> fold_gram) {
     const std::size_t p = x.cols(), q = y.cols();
-    std::vector<Matrix> fold_gram, fold_cross;
+    const bool given = !fold_gram.empty();
+    std::vector<Matrix> fold_cross;
     Matrix total_gram(p, p), total_cross(p, q);
     for (const Fold& fold : folds) {
-        fold_gram.push_back(gram(x, fold.begin, fold.end));
+        if (!given) fold_gram.push_back(gram(x, fold.begin, fold.end));
         fold_cross.emplace_back(p, q);
         cross_product(x, y, fold.begin, fold.end, fold_cross.back());
-        for (std::size_t i = 0; i < p * p; ++i) total_gram.data()[i] += fold_gram.back().data()[i];
+        const Matrix& own = fold_gram[fold_cross.size() - 1];
+        for (std::size_t i = 0; i < p * p; ++i) total_gram.data()[i] += own.data()[i];
         for (std::size_t i = 0; i < p * q; ++i) total_cross.data()[i] += fold_cross.back().data()[i];
     }
     Matrix factor;
@@ -154,17 +156,21 @@ void primal_leave_one_out(const Matrix& x, const Matrix& y, const std::vector<do
 
 }  // namespace
 
+bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_t predictors) {
+    std::size_t largest_fold = 0;
+    for (const Fold& fold : folds) largest_fold = std::max(largest_fold, fold.size());
+    return !folds.empty() && rows - largest_fold < predictors;
+}
+
 void ridge_cv(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-              bool keep_coefficients, RidgeCvResult& result) {
+              bool keep_coefficients, RidgeCvResult& result, std::vector<Matrix> fold_grams) {
     result.predictions.assign(penalties.size(), Matrix(x.rows(), y.cols()));
     result.coefficients.assign(penalties.size(), {});
     if (folds.empty()) return primal_leave_one_out(x, y, penalties, keep_coefficients, result);
-    std::size_t largest_fold = 0;
-    for (const Fold& fold : folds) largest_fold = std::max(largest_fold, fold.size());
-    if (x.rows() - largest_fold < x.cols())
+    if (uses_dual_form(folds, x.rows(), x.cols()))
         dual_kfold(x, y, folds, penalties, keep_coefficients, result);
     else
-        primal_kfold(x, y, folds, penalties, keep_coefficients, result);
+        primal_kfold(x, y, folds, penalties, keep_coefficients, result, std::move(fold_grams));
 }
 
 }  // namespace ridgeway

@@ -18,7 +18,11 @@ struct RidgeCvResult {
     std::vector<std::vector<Matrix>> coefficients;  // per penalty, per fold (one "fold" for leave-one-out)
 };
 
+// Whether K-fold fits take the N x N dual form: some training set has fewer samples than predictors.
+bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_t predictors);
+
+// `fold_grams`, when given (one X_k'X_k per fold), replaces forming them from x on the K-fold primal path.
 void ridge_cv(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-              bool keep_coefficients, RidgeCvResult& result);
+              bool keep_coefficients, RidgeCvResult& result, std::vector<Matrix> fold_grams = {});
 
 }  // namespace ridgeway

@@ -10,8 +10,12 @@
 namespace ridgeway {
 
 struct StandardizedBlock {
-    Matrix x;                       // cohort rows x kept variants
-    std::size_t dropped = 0;        // near-constant variants left out
+    Matrix x;                         // cohort rows x kept variants
+    std::size_t dropped = 0;          // near-constant variants left out
+    std::vector<std::size_t> kept;    // block columns of x's columns
+    std::vector<double> means;        // per block column: the mean imputed for missing calls
+    std::vector<double> scales;       // per kept column: 1 / standard deviation after the covariates
+    Matrix projection;                // S = Q'A over every block column (A the imputed calls)
 };
 
 // `basis` is the orthonormal covariate basis over the cohort rows (n x r).

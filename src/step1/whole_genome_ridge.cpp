@@ -9,10 +9,12 @@
 
 #include "core/error.hpp"
 #include "core/run_log.hpp"
+#include "linalg/exact_gram.hpp"
 #include "linalg/orthonormal_basis.hpp"
 #include "step1/folds.hpp"
 #include "step1/level0.hpp"
 #include "step1/level1.hpp"
+#include "step1/ridge_cv.hpp"
 #include "step1/trait_scaling.hpp"
 
 namespace ridgeway {
@@ -99,8 +101,9 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
                          folds.empty() ? std::string("leave-one-out cross-validation")
                                        : fmt::format("{}-fold cross-validation (contiguous folds)", folds.size()),
                          fmt::join(penalties, ", ")));
-    const bool dual = !folds.empty() && n - n / folds.size() < std::min(settings.block_size, variants.size());
+    const bool dual = uses_dual_form(folds, n, std::min(settings.block_size, variants.size()));
     if (dual) log.info("Fewer training samples than variants per block: level 0 solves the N x N dual systems");
+    else if (!folds.empty()) log.info("Level-0 fold Grams: exact products of the 0/1/2 calls, " + exact_gram_route());
 
     const std::size_t workspace =
         static_cast<std::size_t>(std::max(1, settings.threads)) *

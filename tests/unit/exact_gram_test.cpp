@@ -1,0 +1,71 @@
+// The exact genotype Gram: the INT8 route must equal FP64 bit for bit (integer products), and the fold Grams of a
+// standardized block built from it must equal X_k'X_k formed directly from the standardized block.
+#include <cmath>
+#include <random>
+
+#include <cblas.h>
+#include <gtest/gtest.h>
+
+#include "linalg/exact_gram.hpp"
+#include "linalg/orthonormal_basis.hpp"
+#include "step1/standardized_block.hpp"
+#include "step1/standardized_gram.hpp"
+
+namespace ridgeway {
+namespace {
+
+GenotypeBlock random_calls(std::size_t n, std::size_t b, double missing_rate, unsigned seed) {
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    GenotypeBlock block;
+    block.n_samples = n;
+    block.n_variants = b;
+    block.calls.resize(n * b);
+    for (std::size_t v = 0; v < b; ++v) {
+        const double p = 0.02 + 0.48 * uniform(random);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::int8_t g = static_cast<std::int8_t>((uniform(random) < p) + (uniform(random) < p));
+            block.calls[v * n + i] = uniform(random) < missing_rate ? kMissingCall : g;
+        }
+    }
+    return block;
+}
+
+TEST(ExactGram, FastRouteEqualsFp64BitForBit) {
+    // 203 samples: every padding width of the fold boundaries; values 0..2 only.
+    GenotypeBlock block = random_calls(203, 37, 0.0, 1);
+    std::vector<RowRange> ranges{{0, 41}, {41, 122}, {122, 203}};
+    std::vector<Matrix> fast, reference;
+    exact_grams(block.calls.data(), 37, 203, ranges, fast);
+    exact_grams_fp64(block.calls.data(), 37, 203, ranges, reference);
+    for (std::size_t k = 0; k < ranges.size(); ++k)
+        for (std::size_t i = 0; i < 37 * 37; ++i) ASSERT_EQ(fast[k].data()[i], reference[k].data()[i]) << exact_gram_route();
+}
+
+TEST(StandardizedGram, EqualsGramOfTheStandardizedBlock) {
+    const std::size_t n = 300, b = 40;
+    GenotypeBlock calls = random_calls(n, b, 0.03, 2);
+    // One constant variant: it must be dropped from both sides.
+    for (std::size_t i = 0; i < n; ++i) calls.calls[5 * n + i] = 1;
+    std::mt19937 random(3);
+    std::normal_distribution<double> normal;
+    Matrix design(n, 3, 1.0);
+    for (std::size_t i = 0; i < n; ++i) design(i, 1) = normal(random), design(i, 2) = i % 2;
+    Matrix basis = orthonormal_basis(design);
+    StandardizedBlock block;
+    standardize_block(calls, basis, block);
+    ASSERT_EQ(block.dropped, 1u);
+    auto folds = make_folds(n, 5);
+    auto grams = standardized_fold_grams(calls, block, basis, folds);
+    const std::size_t p = block.x.cols();
+    for (std::size_t k = 0; k < folds.size(); ++k) {
+        Matrix direct(p, p);
+        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, p, p, folds[k].size(), 1.0, block.x.data() + folds[k].begin,
+                    n, block.x.data() + folds[k].begin, n, 0.0, direct.data(), p);
+        // Both are FP64 sums of the same quantities in different orders: agreement to 1e-10 of the diagonal scale.
+        for (std::size_t i = 0; i < p * p; ++i) EXPECT_NEAR(grams[k].data()[i], direct.data()[i], 1e-10 * folds[k].size());
+    }
+}
+
+}  // namespace
+}  // namespace ridgeway

@@ -103,7 +103,15 @@ void AssocPass::test_run(const VariantRun& run, const TraitSet& traits, Progress
     const std::size_t wave = static_cast<std::size_t>(threads) * 4;
     std::vector<LinearBlockTest> tests(threads, LinearBlockTest(traits, settings_.filters));
     std::vector<GenotypeBlock> blocks(threads);
-    std::vector<BlockResults> results(wave);
+    // Two sets of results: the workers fill one wave while this thread writes the previous one.
+    std::vector<BlockResults> results(wave), previous(wave);
+    std::size_t previous_first_block = 0, previous_count = 0;
+    auto write_previous = [&] {
+        for (std::size_t k = 0; k < previous_count; ++k)
+            write(run.first + (previous_first_block + k) * block_size, previous[k]);
+        blocks_done_ += previous_count;
+        progress.update(blocks_done_);
+    };
     for (std::size_t first_block = 0; first_block < n_blocks; first_block += wave) {
         const std::size_t blocks_now = std::min(wave, n_blocks - first_block);
         auto run_blocks = [&](int thread) {
@@ -116,8 +124,9 @@ void AssocPass::test_run(const VariantRun& run, const TraitSet& traits, Progress
         };
         if (threads == 1) {
             run_blocks(0);
+            write_previous();
         } else {
-            std::vector<std::exception_ptr> failures(threads);
+            std::vector<std::exception_ptr> failures(threads + 1);
             std::vector<std::thread> pool;
             for (int t = 0; t < threads; ++t)
                 pool.emplace_back([&, t] {
@@ -127,14 +136,20 @@ void AssocPass::test_run(const VariantRun& run, const TraitSet& traits, Progress
                         failures[t] = std::current_exception();
                     }
                 });
+            try {
+                write_previous();
+            } catch (...) {
+                failures[threads] = std::current_exception();
+            }
             for (auto& thread : pool) thread.join();
             for (auto& failure : failures)
                 if (failure) std::rethrow_exception(failure);
         }
-        for (std::size_t k = 0; k < blocks_now; ++k) write(run.first + (first_block + k) * block_size, results[k]);
-        blocks_done_ += blocks_now;
-        progress.update(blocks_done_);
+        std::swap(results, previous);
+        previous_first_block = first_block;
+        previous_count = blocks_now;
     }
+    write_previous();
 }
 
 void AssocPass::write(std::size_t first, const BlockResults& block) {

@@ -57,7 +57,7 @@ bool LinearBlockTest::passes_filters(const GenotypeSums& all, std::size_t n) con
 }
 
 void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
-    constexpr std::size_t kTogether = 4;  // variants sharing one pass over [Q | E]
+    constexpr std::size_t kTogether = kDotVariants;  // variants sharing one pass over [Q | E]
     const std::size_t n = block.n_samples, b = block.n_variants, p = traits_.n_traits();
     const Matrix& rhs = traits_.basis_and_residuals;
     if (dosages_.rows() != n) dosages_ = Matrix(n, kTogether);

@@ -1,6 +1,8 @@
 #include "linalg/genotype_kernels.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace ridgeway {
 
@@ -31,28 +33,39 @@ CallCounts count_and_convert_calls(const std::int8_t* calls, std::size_t n, doub
 __attribute__((target_clones("avx512f", "avx2", "default")))
 void dot_products(const double* const* dosages, std::size_t n_variants, const double* columns, std::size_t n_columns,
                   std::size_t n, double* out) {
-    // Each column is read once for up to four variants, so [Q | E] streams from cache a quarter as often.
-    const double* d[4];
-    for (std::size_t v = 0; v < 4; ++v) d[v] = dosages[v < n_variants ? v : 0];
+    // Samples in chunks small enough that a chunk of every column and of the dosages stays in cache, so each column
+    // chunk loaded serves all the variants; partial sums wait between chunks in `partial`, lane by lane, so the
+    // order of additions is fixed.
+    constexpr std::size_t kChunk = 1024;
+    const double* d[kDotVariants];
+    for (std::size_t v = 0; v < kDotVariants; ++v) d[v] = dosages[v < n_variants ? v : 0];
     const std::size_t whole = n - n % kLanes;
+    // Plain doubles, moved through unaligned loads and stores: no over-aligned allocation to rely on.
+    thread_local std::vector<double> partial;
+    partial.assign(n_columns * kDotVariants * kLanes, 0.0);
+    for (std::size_t chunk = 0; chunk < whole; chunk += kChunk) {
+        const std::size_t chunk_end = std::min(chunk + kChunk, whole);
+        for (std::size_t c = 0; c < n_columns; ++c) {
+            const double* r = columns + c * n;
+            Lanes lane[kDotVariants];
+            for (std::size_t v = 0; v < kDotVariants; ++v) load(lane[v], &partial[(c * kDotVariants + v) * kLanes]);
+            for (std::size_t i = chunk; i < chunk_end; i += kLanes) {
+                Lanes x, g;
+                load(x, r + i);
+                for (std::size_t v = 0; v < kDotVariants; ++v) {
+                    load(g, d[v] + i);
+                    lane[v] += g * x;
+                }
+            }
+            for (std::size_t v = 0; v < kDotVariants; ++v)
+                std::memcpy(&partial[(c * kDotVariants + v) * kLanes], &lane[v], sizeof(Lanes));
+        }
+    }
     for (std::size_t c = 0; c < n_columns; ++c) {
         const double* r = columns + c * n;
-        Lanes lane[4] = {};
-        for (std::size_t i = 0; i < whole; i += kLanes) {
-            Lanes x, g0, g1, g2, g3;
-            load(x, r + i);
-            load(g0, d[0] + i);
-            load(g1, d[1] + i);
-            load(g2, d[2] + i);
-            load(g3, d[3] + i);
-            lane[0] += g0 * x;
-            lane[1] += g1 * x;
-            lane[2] += g2 * x;
-            lane[3] += g3 * x;
-        }
         for (std::size_t v = 0; v < n_variants; ++v) {
             double sum = 0;
-            for (std::size_t j = 0; j < kLanes; ++j) sum += lane[v][j];
+            for (std::size_t j = 0; j < kLanes; ++j) sum += partial[(c * kDotVariants + v) * kLanes + j];
             for (std::size_t i = whole; i < n; ++i) sum += d[v][i] * r[i];
             out[v * n_columns + c] = sum;
         }

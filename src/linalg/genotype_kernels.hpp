@@ -13,7 +13,10 @@ struct CallCounts {
 // Counts the calls and writes them as doubles, missing as 0.
 CallCounts count_and_convert_calls(const std::int8_t* calls, std::size_t n, double* dosage);
 
-// out[v * n_columns + c] = dosage_v . column_c for `n_variants` (1 to 4) dosage vectors of length n;
+// Variants one call of dot_products handles together.
+inline constexpr std::size_t kDotVariants = 8;
+
+// out[v * n_columns + c] = dosage_v . column_c for `n_variants` (1 to kDotVariants) dosage vectors of length n;
 // `columns` is n x n_columns, column-major.
 void dot_products(const double* const* dosages, std::size_t n_variants, const double* columns, std::size_t n_columns,
                   std::size_t n, double* out);

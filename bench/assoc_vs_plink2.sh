@@ -3,16 +3,8 @@
 # one trait and ten traits, for 10,000 x 100,000 and a larger cohort without missing calls, and 10,000 x 100,000
 # with 0.2% missing calls (one trait: PLINK 2 needs minutes for ten there). Prints wall time, CPU time, peak memory and
 # the ratios. Usage: bench/assoc_vs_plink2.sh [RIDGEWAY_BINARY] [WORK_FOLDER]
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-ridgeway=${1:-$here/../build/ridgeway}
-work=${2:-$here/results}
-threads=2
-mkdir -p "$work"
-cd "$work"
-
+source "$(dirname "$0")/common.sh" "$@"
 timings=timings.txt
-source "$here/measure.sh"
 
 # run_size N M MISSING_RATE [one]: with "one", only the one-trait pair runs
 run_size() {

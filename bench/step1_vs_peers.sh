@@ -3,15 +3,8 @@
 # on the same simulated data: 10,000 x 100,000, B = 1000, 5 folds, 2 threads; ridgeway for 1 and 10 traits. Then
 # how ridgeway's step 1 grows with N (M = 50,000) and with M (N = 5,000).
 # Usage: bench/step1_vs_peers.sh [RIDGEWAY_BINARY] [WORK_FOLDER]
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-ridgeway=${1:-$here/../build/ridgeway}
-work=${2:-$here/results}
-threads=2
-mkdir -p "$work"
-cd "$work"
+source "$(dirname "$0")/common.sh" "$@"
 timings=step1_timings.txt
-source "$here/measure.sh"
 : > "$timings"
 
 simulate() {  # N M TAG

@@ -1,6 +1,7 @@
 #include "step1/level0.hpp"
 
 #include <exception>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -49,11 +50,14 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog&
                 return;
             }
             // On the K-fold primal path the fold Grams come from the exact Gram of the calls.
-            std::vector<Matrix> grams;
-            if (!input.folds.empty() && !uses_dual_form(input.folds, n, x.x.cols()))
-                grams = standardized_fold_grams(calls, x, input.covariate_basis, input.folds);
+            std::optional<StandardizedGram> exact;
+            FoldGramSource fold_gram;
+            if (!input.folds.empty() && !uses_dual_form(input.folds, n, x.x.cols())) {
+                exact.emplace(std::move(calls), x, input.covariate_basis);
+                fold_gram = [&exact](const Fold& fold) { return exact->fold_gram(fold); };
+            }
             RidgeCvResult fit;
-            ridge_cv(x.x, input.traits, input.folds, input.penalties, false, fit, std::move(grams));
+            ridge_cv(x.x, input.traits, input.folds, input.penalties, false, fit, fold_gram);
             for (std::size_t t = 0; t < p; ++t) {
                 for (std::size_t l = 0; l < r; ++l)
                     std::copy(fit.predictions[l].column(t), fit.predictions[l].column(t) + n, columns.column(l));

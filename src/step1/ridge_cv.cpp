@@ -47,23 +47,23 @@ void ridge_solve(const Matrix& a, double penalty, Matrix& b, Matrix& factor) {
 }
 
 void primal_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-                  bool keep_coefficients, RidgeCvResult& result, std::vector<Matrix> fold_gram) {
+                  bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& source) {
     const std::size_t p = x.cols(), q = y.cols();
-    const bool given = !fold_gram.empty();
+    std::vector<Matrix> stored;  // fold Grams formed from x, kept for the second pass
     std::vector<Matrix> fold_cross;
     Matrix total_gram(p, p), total_cross(p, q);
     for (const Fold& fold : folds) {
-        if (!given) fold_gram.push_back(gram(x, fold.begin, fold.end));
+        Matrix own = source ? source(fold) : gram(x, fold.begin, fold.end);
         fold_cross.emplace_back(p, q);
         cross_product(x, y, fold.begin, fold.end, fold_cross.back());
-        const Matrix& own = fold_gram[fold_cross.size() - 1];
         for (std::size_t i = 0; i < p * p; ++i) total_gram.data()[i] += own.data()[i];
         for (std::size_t i = 0; i < p * q; ++i) total_cross.data()[i] += fold_cross.back().data()[i];
+        if (!source) stored.push_back(std::move(own));
     }
     Matrix factor;
     for (std::size_t k = 0; k < folds.size(); ++k) {
-        // The fold's training Gram is the full Gram minus the fold's own; it replaces the fold Gram in place.
-        Matrix& train_gram = fold_gram[k];
+        // The fold's training Gram is the full Gram minus the fold's own, formed in place of the fold's Gram.
+        Matrix train_gram = source ? source(folds[k]) : std::move(stored[k]);
         Matrix train_cross = total_cross;
         for (std::size_t i = 0; i < p * p; ++i) train_gram.data()[i] = total_gram.data()[i] - train_gram.data()[i];
         for (std::size_t i = 0; i < p * q; ++i) train_cross.data()[i] -= fold_cross[k].data()[i];
@@ -163,14 +163,14 @@ bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_
 }
 
 void ridge_cv(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-              bool keep_coefficients, RidgeCvResult& result, std::vector<Matrix> fold_grams) {
+              bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram) {
     result.predictions.assign(penalties.size(), Matrix(x.rows(), y.cols()));
     result.coefficients.assign(penalties.size(), {});
     if (folds.empty()) return primal_leave_one_out(x, y, penalties, keep_coefficients, result);
     if (uses_dual_form(folds, x.rows(), x.cols()))
         dual_kfold(x, y, folds, penalties, keep_coefficients, result);
     else
-        primal_kfold(x, y, folds, penalties, keep_coefficients, result, std::move(fold_grams));
+        primal_kfold(x, y, folds, penalties, keep_coefficients, result, fold_gram);
 }
 
 }  // namespace ridgeway

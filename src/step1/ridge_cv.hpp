@@ -6,6 +6,7 @@
 // by all right-hand sides; the N x N dual system is used when a training set has fewer samples than predictors.
 // No folds means leave-one-out, exact through the hat-matrix identity (one factorization per penalty).
 // Rows that must not take part in training are passed as zero rows of both x and y.
+#include <functional>
 #include <vector>
 
 #include "linalg/matrix.hpp"
@@ -21,8 +22,11 @@ struct RidgeCvResult {
 // Whether K-fold fits take the N x N dual form: some training set has fewer samples than predictors.
 bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_t predictors);
 
-// `fold_grams`, when given (one X_k'X_k per fold), replaces forming them from x on the K-fold primal path.
+// Gives X_k'X_k for a fold. When ridge_cv has one, it asks for each fold's Gram twice (for the total, then for the
+// training Gram) instead of forming and keeping all of them from x: memory for one fold instead of K.
+using FoldGramSource = std::function<Matrix(const Fold&)>;
+
 void ridge_cv(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-              bool keep_coefficients, RidgeCvResult& result, std::vector<Matrix> fold_grams = {});
+              bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram = {});
 
 }  // namespace ridgeway

@@ -13,18 +13,31 @@ namespace {
 
 int as_int(std::size_t value) { return static_cast<int>(value); }
 
+}  // namespace
+
+StandardizedGram::StandardizedGram(GenotypeBlock&& calls, const StandardizedBlock& block, const Matrix& basis)
+    : calls_(std::move(calls)), block_(block), basis_(basis), s_kept_(basis.cols(), block.kept.size()) {
+    const std::size_t n = calls_.n_samples;
+    for (std::size_t v = 0; v < calls_.n_variants; ++v)
+        for (std::size_t i = 0; i < n; ++i)
+            if (calls_.calls[v * n + i] < 0) calls_.calls[v * n + i] = 0, missing_.emplace_back(i, v);
+    std::sort(missing_.begin(), missing_.end());
+    for (std::size_t c = 0; c < block.kept.size(); ++c)
+        for (std::size_t m = 0; m < basis.cols(); ++m) s_kept_(m, c) = block.projection(m, block.kept[c]);
+}
+
 // A_k'A_k from G_k'G_k: a missing call at (i, j) holds the mean mu_j, adding mu_j * g_ai to entries (a, j) and
 // (j, a) for every variant a, and mu_j * mu_j' for every other missing call of the same sample. Variant a's calls
 // are contiguous, so the outer loop runs over variants and reads each one from cache once.
-void add_imputation(const std::vector<std::int8_t>& clipped, std::size_t n, std::size_t b,
-                    const std::vector<std::pair<std::size_t, std::size_t>>& missing, const std::vector<double>& means,
-                    const Fold& fold, Matrix& gram) {
-    auto first = std::lower_bound(missing.begin(), missing.end(), std::make_pair(fold.begin, std::size_t{0}));
-    auto last = std::lower_bound(missing.begin(), missing.end(), std::make_pair(fold.end, std::size_t{0}));
+void StandardizedGram::add_imputation(const Fold& fold, Matrix& gram) const {
+    const std::size_t n = calls_.n_samples, b = calls_.n_variants;
+    const auto& means = block_.means;
+    auto first = std::lower_bound(missing_.begin(), missing_.end(), std::make_pair(fold.begin, std::size_t{0}));
+    auto last = std::lower_bound(missing_.begin(), missing_.end(), std::make_pair(fold.end, std::size_t{0}));
     if (first == last) return;
     std::vector<double> column_sums(b);
     for (std::size_t a = 0; a < b; ++a) {
-        const std::int8_t* row = clipped.data() + a * n;
+        const std::int8_t* row = calls_.calls.data() + a * n;
         std::fill(column_sums.begin(), column_sums.end(), 0.0);
         for (auto m = first; m != last; ++m) column_sums[m->second] += row[m->first];
         for (std::size_t j = 0; j < b; ++j) {
@@ -43,55 +56,35 @@ void add_imputation(const std::vector<std::int8_t>& clipped, std::size_t n, std:
     }
 }
 
-}  // namespace
-
-std::vector<Matrix> standardized_fold_grams(const GenotypeBlock& calls, const StandardizedBlock& block,
-                                            const Matrix& basis, const std::vector<Fold>& folds) {
-    const std::size_t n = calls.n_samples, b = calls.n_variants, r = basis.cols(), p = block.kept.size();
-    std::vector<std::int8_t> clipped(calls.calls.begin(), calls.calls.end());
-    std::vector<std::pair<std::size_t, std::size_t>> missing;  // (sample, variant), sorted by sample
-    for (std::size_t v = 0; v < b; ++v)
-        for (std::size_t i = 0; i < n; ++i)
-            if (clipped[v * n + i] < 0) clipped[v * n + i] = 0, missing.emplace_back(i, v);
-    std::sort(missing.begin(), missing.end());
-
-
-    Matrix s_kept(r, p);
-    for (std::size_t c = 0; c < p; ++c)
-        for (std::size_t m = 0; m < r; ++m) s_kept(m, c) = block.projection(m, block.kept[c]);
-
-    std::vector<Matrix> grams;
-    for (std::size_t k = 0; k < folds.size(); ++k) {
-        const Fold& fold = folds[k];
-        // One fold's exact Gram at a time: each is b x b, the largest matrix here.
-        std::vector<Matrix> exact;
-        exact_grams(clipped.data(), b, n, {RowRange{fold.begin, fold.end}}, exact);
-        add_imputation(clipped, n, b, missing, block.means, fold, exact[0]);
-        // W_k = Q_k'R_k, with R = X / scale column by column; C_k = Q_k'Q_k.
-        Matrix w(r, p), c(r, r), t(r, p);
-        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(r), as_int(p), as_int(fold.size()), 1.0,
-                    basis.data() + fold.begin, as_int(n), block.x.data() + fold.begin, as_int(n), 0.0, w.data(), as_int(r));
-        for (std::size_t col = 0; col < p; ++col)
-            for (std::size_t m = 0; m < r; ++m) w(m, col) /= block.scales[col];
-        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(r), as_int(r), as_int(fold.size()), 1.0,
-                    basis.data() + fold.begin, as_int(n), basis.data() + fold.begin, as_int(n), 0.0, c.data(), as_int(r));
-        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, as_int(r), as_int(p), as_int(r), 1.0, c.data(), as_int(r),
-                    s_kept.data(), as_int(r), 0.0, t.data(), as_int(r));
-        Matrix gram(p, p);
-        for (std::size_t c2 = 0; c2 < p; ++c2)
-            for (std::size_t c1 = 0; c1 < p; ++c1) gram(c1, c2) = exact[0](block.kept[c1], block.kept[c2]);
-        // gram -= W'S + S'W + S'T
-        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(p), as_int(p), as_int(r), -1.0, w.data(), as_int(r),
-                    s_kept.data(), as_int(r), 1.0, gram.data(), as_int(p));
-        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(p), as_int(p), as_int(r), -1.0, s_kept.data(),
-                    as_int(r), w.data(), as_int(r), 1.0, gram.data(), as_int(p));
-        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(p), as_int(p), as_int(r), -1.0, s_kept.data(),
-                    as_int(r), t.data(), as_int(r), 1.0, gram.data(), as_int(p));
-        for (std::size_t c2 = 0; c2 < p; ++c2)
-            for (std::size_t c1 = 0; c1 < p; ++c1) gram(c1, c2) *= block.scales[c1] * block.scales[c2];
-        grams.push_back(std::move(gram));
-    }
-    return grams;
+Matrix StandardizedGram::fold_gram(const Fold& fold) const {
+    const std::size_t n = calls_.n_samples, b = calls_.n_variants, r = basis_.cols(), p = block_.kept.size();
+    std::vector<Matrix> exact;
+    exact_grams(calls_.calls.data(), b, n, {RowRange{fold.begin, fold.end}}, exact);
+    add_imputation(fold, exact[0]);
+    // W_k = Q_k'R_k, with R = X / scale column by column; C_k = Q_k'Q_k; T = C_k S.
+    Matrix w(r, p), c(r, r), t(r, p);
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(r), as_int(p), as_int(fold.size()), 1.0,
+                basis_.data() + fold.begin, as_int(n), block_.x.data() + fold.begin, as_int(n), 0.0, w.data(), as_int(r));
+    for (std::size_t col = 0; col < p; ++col)
+        for (std::size_t m = 0; m < r; ++m) w(m, col) /= block_.scales[col];
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(r), as_int(r), as_int(fold.size()), 1.0,
+                basis_.data() + fold.begin, as_int(n), basis_.data() + fold.begin, as_int(n), 0.0, c.data(), as_int(r));
+    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, as_int(r), as_int(p), as_int(r), 1.0, c.data(), as_int(r),
+                s_kept_.data(), as_int(r), 0.0, t.data(), as_int(r));
+    Matrix gram(p, p);
+    for (std::size_t c2 = 0; c2 < p; ++c2)
+        for (std::size_t c1 = 0; c1 < p; ++c1) gram(c1, c2) = exact[0](block_.kept[c1], block_.kept[c2]);
+    exact.clear();
+    // gram -= W'S + S'W + S'T
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(p), as_int(p), as_int(r), -1.0, w.data(), as_int(r),
+                s_kept_.data(), as_int(r), 1.0, gram.data(), as_int(p));
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(p), as_int(p), as_int(r), -1.0, s_kept_.data(),
+                as_int(r), w.data(), as_int(r), 1.0, gram.data(), as_int(p));
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(p), as_int(p), as_int(r), -1.0, s_kept_.data(),
+                as_int(r), t.data(), as_int(r), 1.0, gram.data(), as_int(p));
+    for (std::size_t c2 = 0; c2 < p; ++c2)
+        for (std::size_t c1 = 0; c1 < p; ++c1) gram(c1, c2) *= block_.scales[c1] * block_.scales[c2];
+    return gram;
 }
 
 }  // namespace ridgeway

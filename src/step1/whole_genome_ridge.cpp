@@ -46,12 +46,14 @@ std::vector<double> level0_r2(const Matrix& w, const std::vector<double>& y, con
     return sums;
 }
 
-// Bytes level 0 needs besides W, per thread: the block (its calls and one standardized copy), the fold Grams, the
-// total and the factor, the cross-validated predictions; the dual form adds kernel copies of the sample count squared.
-std::size_t level0_workspace(std::size_t n, std::size_t block, std::size_t folds, std::size_t traits, bool dual) {
-    const std::size_t grams = (std::max<std::size_t>(folds, 1) + 3) * block * block;
+// Bytes level 0 needs besides W, per thread: the block (its calls and one standardized copy), the total Gram, one
+// fold's, its exact integer product and the factor, the cross-validated predictions; the dual form adds kernel copies
+// of the sample count squared, leave-one-out a triangular solve of the block's size.
+std::size_t level0_workspace(std::size_t n, std::size_t block, bool leave_one_out, std::size_t traits, bool dual) {
+    const std::size_t grams = 5 * block * block;
     const std::size_t kernel = dual ? 3 * n * n : 0;
-    return n * block + 8 * (n * block + grams + kernel + 6 * n * traits);
+    const std::size_t hat = leave_one_out ? n * block : 0;
+    return n * block + 8 * (n * block + grams + kernel + hat + 6 * n * traits);
 }
 
 // Whether W fits in memory for every trait at once; a budget that cannot hold even one trait's is an error.
@@ -107,7 +109,7 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
 
     const std::size_t workspace =
         static_cast<std::size_t>(std::max(1, settings.threads)) *
-        level0_workspace(n, std::min(settings.block_size, variants.size()), folds.size(), p, dual);
+        level0_workspace(n, std::min(settings.block_size, variants.size()), folds.empty(), p, dual);
     const std::size_t columns = blocks.size() * penalties.size();
     PredictionStore store(p, n, columns, keep_predictions_in_memory(settings, n, columns, p, workspace, log),
                           settings.spill_folder);

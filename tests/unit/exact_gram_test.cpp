@@ -56,14 +56,15 @@ TEST(StandardizedGram, EqualsGramOfTheStandardizedBlock) {
     standardize_block(calls, basis, block);
     ASSERT_EQ(block.dropped, 1u);
     auto folds = make_folds(n, 5);
-    auto grams = standardized_fold_grams(calls, block, basis, folds);
+    StandardizedGram exact(std::move(calls), block, basis);
     const std::size_t p = block.x.cols();
     for (std::size_t k = 0; k < folds.size(); ++k) {
+        const Matrix gram = exact.fold_gram(folds[k]);
         Matrix direct(p, p);
         cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, p, p, folds[k].size(), 1.0, block.x.data() + folds[k].begin,
                     n, block.x.data() + folds[k].begin, n, 0.0, direct.data(), p);
         // Both are FP64 sums of the same quantities in different orders: agreement to 1e-10 of the diagonal scale.
-        for (std::size_t i = 0; i < p * p; ++i) EXPECT_NEAR(grams[k].data()[i], direct.data()[i], 1e-10 * folds[k].size());
+        for (std::size_t i = 0; i < p * p; ++i) EXPECT_NEAR(gram.data()[i], direct.data()[i], 1e-10 * folds[k].size());
     }
 }
 

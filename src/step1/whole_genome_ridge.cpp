@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -56,13 +58,24 @@ std::size_t level0_workspace(std::size_t n, std::size_t block, bool leave_one_ou
     return n * block + 8 * (n * block + grams + kernel + hat + 6 * n * traits);
 }
 
+// Memory the process holds already (libraries, variant metadata, tables), from /proc; 0 where unavailable.
+std::size_t resident_bytes() {
+    std::FILE* file = std::fopen("/proc/self/statm", "r");
+    if (file == nullptr) return 0;
+    unsigned long pages = 0, resident = 0;
+    const bool read = std::fscanf(file, "%lu %lu", &pages, &resident) == 2;
+    std::fclose(file);
+    return read ? resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE)) : 0;
+}
+
 // Whether W fits in memory for every trait at once; a budget that cannot hold even one trait's is an error.
 bool keep_predictions_in_memory(const Step1Settings& settings, std::size_t n, std::size_t columns, std::size_t traits,
                                 std::size_t workspace, RunLog& log) {
     const std::size_t per_trait = PredictionStore::bytes_per_trait(n, columns);
+    const std::size_t held = resident_bytes();
     // Level 1 adds, for the trait it fits, a training copy of W.
-    const std::size_t all = (traits + 1) * per_trait + workspace;
-    const std::size_t streamed = 2 * per_trait + workspace;
+    const std::size_t all = held + (traits + 1) * per_trait + workspace;
+    const std::size_t streamed = held + 2 * per_trait + workspace;
     constexpr double kMiB = 1024.0 * 1024.0;
     if (settings.memory_mib == 0 || all <= settings.memory_mib * (1ULL << 20)) {
         log.info(fmt::format("Level-0 predictions: {:.1f} MiB for {} trait(s), kept in memory (estimated peak {:.0f} MiB)",

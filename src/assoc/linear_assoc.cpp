@@ -12,7 +12,7 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
-#include "qc/chromosome.hpp"
+#include "qc/variant_blocks.hpp"
 #include "step1/trait_scaling.hpp"
 
 namespace ridgeway {
@@ -40,22 +40,6 @@ bool sorted_for_index(const GenotypeSource& genotypes, const std::vector<std::si
     return true;
 }
 
-struct VariantRun {
-    std::size_t first = 0, count = 0;
-    int chromosome = 0;
-};
-
-// Consecutive variants on one chromosome (with predictions, each run has its own adjusted traits).
-std::vector<VariantRun> chromosome_runs(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants) {
-    std::vector<VariantRun> runs;
-    for (std::size_t i = 0; i < variants.size(); ++i) {
-        int chromosome = chromosome_code(genotypes.variants()[variants[i]].chrom);
-        if (runs.empty() || runs.back().chromosome != chromosome) runs.push_back({i, 0, chromosome});
-        ++runs.back().count;
-    }
-    return runs;
-}
-
 // The traits minus the chromosome's LOCO prediction, put back on each trait's own scale.
 Matrix traits_without_chromosome(const Cohort& cohort, const LocoPredictions& predictions,
                                  const std::vector<double>& scales, int chromosome) {
@@ -78,7 +62,7 @@ public:
           error_counts_(cohort.trait_names.size()) {}
 
     // Tests variants [run.first, run.first + run.count) against `traits`.
-    void test_run(const VariantRun& run, const TraitSet& traits, Progress& progress);
+    void test_run(const VariantBlock& run, const TraitSet& traits, Progress& progress);
 
     std::size_t filtered() const { return filtered_; }
     const std::vector<std::map<ErrorCode, std::size_t>>& error_counts() const { return error_counts_; }
@@ -96,7 +80,7 @@ private:
     std::vector<std::map<ErrorCode, std::size_t>> error_counts_;
 };
 
-void AssocPass::test_run(const VariantRun& run, const TraitSet& traits, Progress& progress) {
+void AssocPass::test_run(const VariantBlock& run, const TraitSet& traits, Progress& progress) {
     const int threads = std::max(1, settings_.threads);
     const std::size_t block_size = block_size_for(cohort_.sample_indices.size());
     const std::size_t n_blocks = (run.count + block_size - 1) / block_size;
@@ -183,8 +167,9 @@ void run_linear_assoc(const GenotypeSource& genotypes, const Cohort& cohort, con
     AssocPass pass(genotypes, cohort, variants, settings, writers);
     const std::size_t block_size = block_size_for(cohort.sample_indices.size());
     std::size_t total_blocks = 0;
-    const auto runs = settings.predictions ? chromosome_runs(genotypes, variants)
-                                           : std::vector<VariantRun>{{0, variants.size(), 0}};
+    // With predictions, each chromosome's run of variants gets its own adjusted traits.
+    const auto runs = settings.predictions ? make_blocks(genotypes, variants)
+                                           : std::vector<VariantBlock>{{0, 0, variants.size()}};
     for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
     Progress progress("Association: variant block", total_blocks);
     std::vector<double> scales;

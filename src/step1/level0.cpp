@@ -8,24 +8,11 @@
 
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
-#include "qc/chromosome.hpp"
 #include "step1/ridge_cv.hpp"
 #include "step1/standardized_block.hpp"
 #include "step1/standardized_gram.hpp"
 
 namespace ridgeway {
-
-std::vector<VariantBlock> make_blocks(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants,
-                                      std::size_t size) {
-    std::vector<VariantBlock> blocks;
-    for (std::size_t i = 0; i < variants.size(); ++i) {
-        int chromosome = chromosome_code(genotypes.variants()[variants[i]].chrom);
-        if (blocks.empty() || blocks.back().chromosome != chromosome || blocks.back().count == size)
-            blocks.push_back({chromosome, i, 0});
-        ++blocks.back().count;
-    }
-    return blocks;
-}
 
 std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog& log) {
     const std::size_t n = input.traits.rows(), p = input.traits.cols(), r = input.penalties.size();

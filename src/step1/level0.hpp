@@ -6,21 +6,13 @@
 
 #include "io/genotype_source.hpp"
 #include "linalg/matrix.hpp"
+#include "qc/variant_blocks.hpp"
 #include "step1/folds.hpp"
 #include "step1/prediction_store.hpp"
 
 namespace ridgeway {
 
 class RunLog;
-
-struct VariantBlock {
-    int chromosome = 0;
-    std::size_t first = 0, count = 0;  // range in the step-1 variant list
-};
-
-// Consecutive variants, at most `size` per block, never across chromosomes.
-std::vector<VariantBlock> make_blocks(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants,
-                                      std::size_t size);
 
 struct Level0Input {
     const GenotypeSource& genotypes;

@@ -1,6 +1,7 @@
 // The ridgeway executable: parse the command line, run one command, and turn any error into one line on stderr and
 // its category's exit code. Outputs appear under their final names only when the whole command succeeded.
 #include <cstdio>
+#include <malloc.h>
 #include <new>
 #include <string>
 #include <thread>
@@ -49,6 +50,9 @@ int report_failure(RunLog& log, const std::string& out, int exit_code, const std
 int run(int argc, char** argv) {
     // Parallelism comes from ridgeway's own threads over blocks; a BLAS pool inside each small product only competes.
     openblas_set_num_threads(1);
+    // Matrices of a megabyte or more are mapped and unmapped directly: glibc's adaptive threshold would otherwise move
+    // the many Gram-sized matrices of step 1 onto the heap, where freed ones inflate the peak footprint.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
     std::string out;
     try {
         ParsedOptions options = parse_command_line(argc, argv);

@@ -12,10 +12,10 @@ namespace ridgeway {
 #ifdef RIDGEWAY_HAVE_DNNL
 namespace {
 
-// One u8 x s8 -> s32 product per range: A = calls of the range (variants x samples, row-major with leading
-// dimension n), B = its transpose (the same bytes read column-major). Values 0..2 are the same in u8 and s8.
-void int8_grams(const std::int8_t* calls, std::size_t n_variants, std::size_t n_samples,
-                const std::vector<RowRange>& ranges, std::vector<Matrix>& grams) {
+// A = the range's calls (variants x samples, row-major with leading dimension n), B = its transpose (the same bytes
+// read column-major). Values 0..2 are the same in u8 and s8.
+void int8_gram(const std::int8_t* calls, std::size_t n_variants, std::size_t n_samples, RowRange range,
+               std::vector<std::int32_t>& gram) {
     using dnnl::memory;
     // oneDNN runs on OpenMP; ridgeway's threads already work on separate blocks, so each call stays on its own
     // thread rather than starting a pool that would compete with the others.
@@ -23,48 +23,41 @@ void int8_grams(const std::int8_t* calls, std::size_t n_variants, std::size_t n_
     static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
     dnnl::stream stream(engine);
     const auto b = static_cast<memory::dim>(n_variants), n = static_cast<memory::dim>(n_samples);
-    std::vector<std::int32_t> product(n_variants * n_variants);
+    const auto rows = static_cast<memory::dim>(range.end - range.begin);
+    gram.resize(n_variants * n_variants);
     memory::desc dst_md({b, b}, memory::data_type::s32, memory::format_tag::ab);
-    for (std::size_t k = 0; k < ranges.size(); ++k) {
-        const auto rows = static_cast<memory::dim>(ranges[k].end - ranges[k].begin);
-        memory::desc src_md({b, rows}, memory::data_type::u8, memory::dims{n, 1});
-        memory::desc weights_md({rows, b}, memory::data_type::s8, memory::dims{1, n});
-        dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(src_md, weights_md, dst_md), engine);
-        void* start = const_cast<std::int8_t*>(calls + ranges[k].begin);
-        memory src(src_md, engine, start), weights(weights_md, engine, start), dst(dst_md, engine, product.data());
-        dnnl::matmul(pd).execute(stream, {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, weights}, {DNNL_ARG_DST, dst}});
-        stream.wait();
-        grams[k] = Matrix(n_variants, n_variants);
-        for (std::size_t i = 0; i < product.size(); ++i) grams[k].data()[i] = product[i];  // symmetric: layout moot
-    }
+    memory::desc src_md({b, rows}, memory::data_type::u8, memory::dims{n, 1});
+    memory::desc weights_md({rows, b}, memory::data_type::s8, memory::dims{1, n});
+    dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(src_md, weights_md, dst_md), engine);
+    void* start = const_cast<std::int8_t*>(calls + range.begin);
+    memory src(src_md, engine, start), weights(weights_md, engine, start), dst(dst_md, engine, gram.data());
+    dnnl::matmul(pd).execute(stream, {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, weights}, {DNNL_ARG_DST, dst}});
+    stream.wait();
 }
 
 }  // namespace
 #endif
 
-void exact_grams_fp64(const std::int8_t* calls, std::size_t n_variants, std::size_t n_samples,
-                      const std::vector<RowRange>& ranges, std::vector<Matrix>& grams) {
-    grams.resize(ranges.size());
-    Matrix g(n_samples, n_variants);
+void exact_gram_fp64(const std::int8_t* calls, std::size_t n_variants, std::size_t n_samples, RowRange range,
+                     std::vector<std::int32_t>& gram) {
+    const std::size_t rows = range.end - range.begin;
+    std::vector<double> g(rows * n_variants), product(n_variants * n_variants);
     for (std::size_t v = 0; v < n_variants; ++v)
-        for (std::size_t i = 0; i < n_samples; ++i) g(i, v) = calls[v * n_samples + i];
-    for (std::size_t k = 0; k < ranges.size(); ++k) {
-        grams[k] = Matrix(n_variants, n_variants);
-        cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, static_cast<int>(n_variants),
-                    static_cast<int>(ranges[k].end - ranges[k].begin), 1.0, g.data() + ranges[k].begin,
-                    static_cast<int>(n_samples), 0.0, grams[k].data(), static_cast<int>(n_variants));
-        for (std::size_t j = 0; j < n_variants; ++j)
-            for (std::size_t i = j + 1; i < n_variants; ++i) grams[k](j, i) = grams[k](i, j);
-    }
+        for (std::size_t i = 0; i < rows; ++i) g[v * rows + i] = calls[v * n_samples + range.begin + i];
+    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, static_cast<int>(n_variants), static_cast<int>(rows), 1.0,
+                g.data(), static_cast<int>(rows), 0.0, product.data(), static_cast<int>(n_variants));
+    gram.resize(n_variants * n_variants);
+    for (std::size_t j = 0; j < n_variants; ++j)
+        for (std::size_t i = j; i < n_variants; ++i)
+            gram[i * n_variants + j] = gram[j * n_variants + i] = static_cast<std::int32_t>(product[j * n_variants + i]);
 }
 
-void exact_grams(const std::int8_t* calls, std::size_t n_variants, std::size_t n_samples,
-                 const std::vector<RowRange>& ranges, std::vector<Matrix>& grams) {
-    grams.resize(ranges.size());
+void exact_gram(const std::int8_t* calls, std::size_t n_variants, std::size_t n_samples, RowRange range,
+                std::vector<std::int32_t>& gram) {
 #ifdef RIDGEWAY_HAVE_DNNL
-    int8_grams(calls, n_variants, n_samples, ranges, grams);
+    int8_gram(calls, n_variants, n_samples, range, gram);
 #else
-    exact_grams_fp64(calls, n_variants, n_samples, ranges, grams);
+    exact_gram_fp64(calls, n_variants, n_samples, range, gram);
 #endif
 }
 

@@ -16,7 +16,9 @@ int as_int(std::size_t value) { return static_cast<int>(value); }
 }  // namespace
 
 StandardizedGram::StandardizedGram(GenotypeBlock&& calls, const StandardizedBlock& block, const Matrix& basis)
-    : calls_(std::move(calls)), block_(block), basis_(basis), s_kept_(basis.cols(), block.kept.size()) {
+    : calls_(std::move(calls)), block_(block), basis_(basis), s_kept_(basis.cols(), block.kept.size()),
+      compact_(calls_.n_variants, -1) {
+    for (std::size_t c = 0; c < block.kept.size(); ++c) compact_[block.kept[c]] = static_cast<std::ptrdiff_t>(c);
     const std::size_t n = calls_.n_samples;
     for (std::size_t v = 0; v < calls_.n_variants; ++v)
         for (std::size_t i = 0; i < n; ++i)
@@ -26,9 +28,9 @@ StandardizedGram::StandardizedGram(GenotypeBlock&& calls, const StandardizedBloc
         for (std::size_t m = 0; m < basis.cols(); ++m) s_kept_(m, c) = block.projection(m, block.kept[c]);
 }
 
-// A_k'A_k from G_k'G_k: a missing call at (i, j) holds the mean mu_j, adding mu_j * g_ai to entries (a, j) and
-// (j, a) for every variant a, and mu_j * mu_j' for every other missing call of the same sample. Variant a's calls
-// are contiguous, so the outer loop runs over variants and reads each one from cache once.
+// A_k'A_k from G_k'G_k, on the kept columns: a missing call at (i, j) holds the mean mu_j, adding mu_j * g_ai to
+// entries (a, j) and (j, a) for every variant a, and mu_j * mu_j' for every other missing call of the same sample.
+// Variant a's calls are contiguous, so the outer loop runs over variants and reads each one from cache once.
 void StandardizedGram::add_imputation(const Fold& fold, Matrix& gram) const {
     const std::size_t n = calls_.n_samples, b = calls_.n_variants;
     const auto& means = block_.means;
@@ -37,13 +39,17 @@ void StandardizedGram::add_imputation(const Fold& fold, Matrix& gram) const {
     if (first == last) return;
     std::vector<double> column_sums(b);
     for (std::size_t a = 0; a < b; ++a) {
+        if (compact_[a] < 0) continue;
+        const auto ka = static_cast<std::size_t>(compact_[a]);
         const std::int8_t* row = calls_.calls.data() + a * n;
         std::fill(column_sums.begin(), column_sums.end(), 0.0);
         for (auto m = first; m != last; ++m) column_sums[m->second] += row[m->first];
         for (std::size_t j = 0; j < b; ++j) {
+            if (compact_[j] < 0) continue;
+            const auto kj = static_cast<std::size_t>(compact_[j]);
             const double value = means[j] * column_sums[j];
-            gram(a, j) += value;
-            gram(j, a) += value;
+            gram(ka, kj) += value;
+            gram(kj, ka) += value;
         }
     }
     for (auto sample_start = first; sample_start != last;) {
@@ -51,16 +57,22 @@ void StandardizedGram::add_imputation(const Fold& fold, Matrix& gram) const {
         while (sample_end != last && sample_end->first == sample_start->first) ++sample_end;
         for (auto m = sample_start; m != sample_end; ++m)
             for (auto other = sample_start; other != sample_end; ++other)
-                gram(m->second, other->second) += means[m->second] * means[other->second];
+                if (compact_[m->second] >= 0 && compact_[other->second] >= 0)
+                    gram(static_cast<std::size_t>(compact_[m->second]), static_cast<std::size_t>(compact_[other->second])) +=
+                        means[m->second] * means[other->second];
         sample_start = sample_end;
     }
 }
 
 Matrix StandardizedGram::fold_gram(const Fold& fold) const {
     const std::size_t n = calls_.n_samples, b = calls_.n_variants, r = basis_.cols(), p = block_.kept.size();
-    std::vector<Matrix> exact;
-    exact_grams(calls_.calls.data(), b, n, {RowRange{fold.begin, fold.end}}, exact);
-    add_imputation(fold, exact[0]);
+    // The integer product goes straight into the kept columns; no b x b copy in doubles.
+    thread_local std::vector<std::int32_t> product;
+    exact_gram(calls_.calls.data(), b, n, RowRange{fold.begin, fold.end}, product);
+    Matrix gram(p, p);
+    for (std::size_t c2 = 0; c2 < p; ++c2)
+        for (std::size_t c1 = 0; c1 < p; ++c1) gram(c1, c2) = product[block_.kept[c1] * b + block_.kept[c2]];
+    add_imputation(fold, gram);
     // W_k = Q_k'R_k, with R = X / scale column by column; C_k = Q_k'Q_k; T = C_k S.
     Matrix w(r, p), c(r, r), t(r, p);
     cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(r), as_int(p), as_int(fold.size()), 1.0,
@@ -71,10 +83,6 @@ Matrix StandardizedGram::fold_gram(const Fold& fold) const {
                 basis_.data() + fold.begin, as_int(n), basis_.data() + fold.begin, as_int(n), 0.0, c.data(), as_int(r));
     cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, as_int(r), as_int(p), as_int(r), 1.0, c.data(), as_int(r),
                 s_kept_.data(), as_int(r), 0.0, t.data(), as_int(r));
-    Matrix gram(p, p);
-    for (std::size_t c2 = 0; c2 < p; ++c2)
-        for (std::size_t c1 = 0; c1 < p; ++c1) gram(c1, c2) = exact[0](block_.kept[c1], block_.kept[c2]);
-    exact.clear();
     // gram -= W'S + S'W + S'T
     cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(p), as_int(p), as_int(r), -1.0, w.data(), as_int(r),
                 s_kept_.data(), as_int(r), 1.0, gram.data(), as_int(p));

@@ -29,7 +29,8 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> missing_;  // (sample, variant), sorted by sample
     const StandardizedBlock& block_;
     const Matrix& basis_;
-    Matrix s_kept_;  // S over the kept columns
+    Matrix s_kept_;                      // S over the kept columns
+    std::vector<std::ptrdiff_t> compact_;  // per block column: its column in x, or -1 when dropped
 };
 
 }  // namespace ridgeway

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <iterator>
 
-
 #include "linalg/genotype_kernels.hpp"
 #include "stats/distributions.hpp"
 

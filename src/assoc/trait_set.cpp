@@ -38,10 +38,7 @@ bool factor_gram(const Matrix& gram, Matrix& factor) {
 
 TraitSet prepare_traits(const Matrix& traits, const Matrix& covariates) {
     const std::size_t n = traits.rows(), p = traits.cols();
-    Matrix design(n, covariates.cols() + 1, 1.0);
-    for (std::size_t c = 0; c < covariates.cols(); ++c)
-        for (std::size_t i = 0; i < n; ++i) design(i, c + 1) = covariates(i, c);
-    Matrix basis = orthonormal_basis(design);
+    Matrix basis = intercept_and_covariates_basis(covariates);
 
     TraitSet set;
     set.rank = basis.cols();
@@ -56,11 +53,7 @@ TraitSet prepare_traits(const Matrix& traits, const Matrix& covariates) {
             e[i] = missing ? 0.0 : traits(i, t);
             if (missing) correction.missing.push_back(i);
         }
-        for (std::size_t c = 0; c < r; ++c) {
-            double projection = 0;
-            for (std::size_t i = 0; i < n; ++i) projection += basis(i, c) * e[i];
-            for (std::size_t i = 0; i < n; ++i) e[i] -= projection * basis(i, c);
-        }
+        project_out(basis, e);
         correction.basis_residual.assign(r, 0.0);
         for (std::size_t c = 0; c < r; ++c)
             for (std::size_t row : correction.missing) correction.basis_residual[c] += basis(row, c) * e[row];

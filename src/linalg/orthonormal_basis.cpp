@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <vector>
 
 #include <lapacke.h>
@@ -29,6 +30,28 @@ Matrix orthonormal_basis(const Matrix& columns) {
     Matrix basis(columns.rows(), rank);
     std::copy(qr.data(), qr.data() + static_cast<std::size_t>(n) * rank, basis.data());
     return basis;
+}
+
+Matrix intercept_and_covariates_basis(const Matrix& covariates, const std::vector<std::size_t>& rows) {
+    Matrix design(rows.size(), covariates.cols() + 1, 1.0);
+    for (std::size_t c = 0; c < covariates.cols(); ++c)
+        for (std::size_t k = 0; k < rows.size(); ++k) design(k, c + 1) = covariates(rows[k], c);
+    return orthonormal_basis(design);
+}
+
+Matrix intercept_and_covariates_basis(const Matrix& covariates) {
+    std::vector<std::size_t> rows(covariates.rows());
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    return intercept_and_covariates_basis(covariates, rows);
+}
+
+void project_out(const Matrix& basis, double* values) {
+    for (std::size_t c = 0; c < basis.cols(); ++c) {
+        const double* q = basis.column(c);
+        double projection = 0;
+        for (std::size_t i = 0; i < basis.rows(); ++i) projection += q[i] * values[i];
+        for (std::size_t i = 0; i < basis.rows(); ++i) values[i] -= projection * q[i];
+    }
 }
 
 }  // namespace ridgeway

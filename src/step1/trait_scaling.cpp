@@ -15,17 +15,10 @@ ScaledTraits scale_traits(const Matrix& traits, const Matrix& covariates) {
         std::vector<bool> observed(n, false);
         for (std::size_t i = 0; i < n; ++i)
             if (!std::isnan(traits(i, t))) rows.push_back(i), observed[i] = true;
-        Matrix design(rows.size(), covariates.cols() + 1, 1.0);
-        for (std::size_t c = 0; c < covariates.cols(); ++c)
-            for (std::size_t k = 0; k < rows.size(); ++k) design(k, c + 1) = covariates(rows[k], c);
-        Matrix basis = orthonormal_basis(design);
+        Matrix basis = intercept_and_covariates_basis(covariates, rows);
         std::vector<double> e(rows.size());
         for (std::size_t k = 0; k < rows.size(); ++k) e[k] = traits(rows[k], t);
-        for (std::size_t c = 0; c < basis.cols(); ++c) {
-            double projection = 0;
-            for (std::size_t k = 0; k < rows.size(); ++k) projection += basis(k, c) * e[k];
-            for (std::size_t k = 0; k < rows.size(); ++k) e[k] -= projection * basis(k, c);
-        }
+        project_out(basis, e.data());
         double ss = 0;
         for (double v : e) ss += v * v;
         if (rows.size() < 2 || !(ss > 0)) throw Error(ErrorKind::inconsistent, "a trait has no variance left after the covariates");

@@ -101,10 +101,7 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     const std::size_t n = cohort.sample_indices.size(), p = cohort.trait_names.size();
     if (settings.folds == 1 || settings.folds > n)
         throw Error(ErrorKind::usage, fmt::format("--cv {}: needs 2 to {} folds", settings.folds, n));
-    Matrix design(n, cohort.covariates.cols() + 1, 1.0);
-    for (std::size_t c = 0; c < cohort.covariates.cols(); ++c)
-        for (std::size_t i = 0; i < n; ++i) design(i, c + 1) = cohort.covariates(i, c);
-    const Matrix basis = orthonormal_basis(design);
+    const Matrix basis = intercept_and_covariates_basis(cohort.covariates);
     const ScaledTraits scaled = scale_traits(cohort.traits, cohort.covariates);
 
     const std::vector<VariantBlock> blocks = make_blocks(genotypes, variants, settings.block_size);

@@ -49,13 +49,10 @@ void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outp
     std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);
     // Step 2 reads the predictions back from the files just written, so `gwas` gives exactly what
     // `step1` followed by `assoc --pred` gives.
-    LocoPredictions predictions;
-    predictions.trait_names = inputs.cohort.trait_names;
-    for (std::size_t t = 0; t < loco_paths.size(); ++t) {
-        LocoFile file = read_loco_file(loco_paths[t], loco_paths[t], inputs.cohort_ids());
-        predictions.chromosomes = file.chromosomes;
-        predictions.values.push_back(std::move(file.values));
-    }
+    std::vector<std::string> loco_names;
+    for (std::size_t t = 0; t < loco_paths.size(); ++t) loco_names.push_back(loco_path(settings.out_prefix, t));
+    LocoPredictions predictions =
+        read_predictions(inputs.cohort.trait_names, loco_paths, loco_names, inputs.cohort_ids());
     settings.predictions = &predictions;
     run_linear_assoc(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log);
 }

@@ -21,12 +21,16 @@ std::string joined_id(const SampleId& id) { return id.fid + "_" + id.iid; }
 
 }  // namespace
 
+std::string loco_path(const std::string& out_prefix, std::size_t trait_index) {
+    return fmt::format("{}_{}.loco", out_prefix, trait_index + 1);
+}
+
 std::vector<std::string> write_loco_files(const std::string& out_prefix, const std::vector<SampleId>& samples,
                                           const LocoPredictions& predictions, OutputSet& outputs) {
     std::vector<std::string> temporary_paths;
     std::string list;
     for (std::size_t t = 0; t < predictions.trait_names.size(); ++t) {
-        const std::string path = fmt::format("{}_{}.loco", out_prefix, t + 1);
+        const std::string path = loco_path(out_prefix, t);
         std::string text = "FID_IID";
         for (const auto& sample : samples) text += " " + joined_id(sample);
         text += "\n";
@@ -122,20 +126,29 @@ LocoFile read_loco_file(const std::string& path, const std::string& name, const 
 LocoPredictions read_predictions(const std::string& pred_list, const std::vector<std::string>& traits,
                                  const std::vector<SampleId>& samples) {
     auto entries = read_pred_list(pred_list);
-    LocoPredictions predictions;
-    predictions.trait_names = traits;
+    std::vector<std::string> paths;
     for (const auto& trait : traits) {
         auto entry = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == trait; });
         if (entry == entries.end())
             throw Error(ErrorKind::inconsistent, fmt::format("{}: no predictions listed for trait {}", pred_list, trait));
-        LocoFile file = read_loco_file(entry->second, entry->second, samples);
+        paths.push_back(entry->second);
+    }
+    return read_predictions(traits, paths, paths, samples);
+}
+
+LocoPredictions read_predictions(const std::vector<std::string>& traits, const std::vector<std::string>& paths,
+                                 const std::vector<std::string>& names, const std::vector<SampleId>& samples) {
+    LocoPredictions predictions;
+    predictions.trait_names = traits;
+    for (std::size_t t = 0; t < traits.size(); ++t) {
+        LocoFile file = read_loco_file(paths[t], names[t], samples);
         if (predictions.chromosomes.empty()) predictions.chromosomes = file.chromosomes;
         // Columns in the first file's chromosome order.
         Matrix aligned(samples.size(), predictions.chromosomes.size());
         for (std::size_t c = 0; c < predictions.chromosomes.size(); ++c) {
             auto at = std::find(file.chromosomes.begin(), file.chromosomes.end(), predictions.chromosomes[c]);
             if (at == file.chromosomes.end() || file.chromosomes.size() != predictions.chromosomes.size())
-                throw Error(ErrorKind::inconsistent, entry->second + ": its chromosomes differ from the other traits' files");
+                throw Error(ErrorKind::inconsistent, names[t] + ": its chromosomes differ from the other traits' files");
             const std::size_t from = static_cast<std::size_t>(at - file.chromosomes.begin());
             std::copy(file.values.column(from), file.values.column(from) + samples.size(), aligned.column(c));
         }

@@ -15,6 +15,9 @@ namespace ridgeway {
 
 class OutputSet;
 
+// <out>_<k>.loco for the trait at `trait_index` (k counts from 1).
+std::string loco_path(const std::string& out_prefix, std::size_t trait_index);
+
 // Writes the .loco files and the list through `outputs`; returns the temporary paths of the .loco files (readable
 // before the outputs are committed).
 std::vector<std::string> write_loco_files(const std::string& out_prefix, const std::vector<SampleId>& samples,
@@ -35,5 +38,8 @@ LocoFile read_loco_file(const std::string& path, const std::string& name, const 
 // Predictions for `traits` from a prediction list, aligned with `samples`.
 LocoPredictions read_predictions(const std::string& pred_list, const std::vector<std::string>& traits,
                                  const std::vector<SampleId>& samples);
+// The same from one .loco file per trait; `names[t]` is what messages call `paths[t]`.
+LocoPredictions read_predictions(const std::vector<std::string>& traits, const std::vector<std::string>& paths,
+                                 const std::vector<std::string>& names, const std::vector<SampleId>& samples);
 
 }  // namespace ridgeway

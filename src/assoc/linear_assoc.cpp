@@ -1,15 +1,14 @@
 #include "assoc/linear_assoc.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <map>
 #include <memory>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "assoc/trait_set.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
 #include "qc/variant_blocks.hpp"
@@ -81,10 +80,10 @@ private:
 };
 
 void AssocPass::test_run(const VariantBlock& run, const TraitSet& traits, Progress& progress) {
-    const int threads = std::max(1, settings_.threads);
+    const auto threads = static_cast<std::size_t>(std::max(1, settings_.threads));
     const std::size_t block_size = block_size_for(cohort_.sample_indices.size());
     const std::size_t n_blocks = (run.count + block_size - 1) / block_size;
-    const std::size_t wave = static_cast<std::size_t>(threads) * 4;
+    const std::size_t wave = threads * 4;
     std::vector<LinearBlockTest> tests(threads, LinearBlockTest(traits, settings_.filters));
     std::vector<GenotypeBlock> blocks(threads);
     // Two sets of results: the workers fill one wave while this thread writes the previous one.
@@ -98,7 +97,7 @@ void AssocPass::test_run(const VariantBlock& run, const TraitSet& traits, Progre
     };
     for (std::size_t first_block = 0; first_block < n_blocks; first_block += wave) {
         const std::size_t blocks_now = std::min(wave, n_blocks - first_block);
-        auto run_blocks = [&](int thread) {
+        auto run_blocks = [&](std::size_t thread) {
             for (std::size_t k = thread; k < blocks_now; k += threads) {
                 std::size_t first = run.first + (first_block + k) * block_size;
                 std::size_t count = std::min(block_size, run.first + run.count - first);
@@ -106,29 +105,7 @@ void AssocPass::test_run(const VariantBlock& run, const TraitSet& traits, Progre
                 tests[thread].run(blocks[thread], results[k]);
             }
         };
-        if (threads == 1) {
-            run_blocks(0);
-            write_previous();
-        } else {
-            std::vector<std::exception_ptr> failures(threads + 1);
-            std::vector<std::thread> pool;
-            for (int t = 0; t < threads; ++t)
-                pool.emplace_back([&, t] {
-                    try {
-                        run_blocks(t);
-                    } catch (...) {
-                        failures[t] = std::current_exception();
-                    }
-                });
-            try {
-                write_previous();
-            } catch (...) {
-                failures[threads] = std::current_exception();
-            }
-            for (auto& thread : pool) thread.join();
-            for (auto& failure : failures)
-                if (failure) std::rethrow_exception(failure);
-        }
+        run_in_parallel(threads, run_blocks, write_previous);
         std::swap(results, previous);
         previous_first_block = first_block;
         previous_count = blocks_now;

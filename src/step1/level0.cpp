@@ -1,11 +1,10 @@
 #include "step1/level0.hpp"
 
-#include <exception>
 #include <optional>
-#include <thread>
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
 #include "step1/ridge_cv.hpp"
@@ -51,19 +50,7 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog&
                 store.put(t, b * r, r, columns.data());
             }
         };
-        std::vector<std::exception_ptr> failures(last - first);
-        std::vector<std::thread> pool;
-        for (std::size_t b = first; b < last; ++b)
-            pool.emplace_back([&, b] {
-                try {
-                    work(b);
-                } catch (...) {
-                    failures[b - first] = std::current_exception();
-                }
-            });
-        for (auto& thread : pool) thread.join();
-        for (auto& failure : failures)
-            if (failure) std::rethrow_exception(failure);
+        run_in_parallel(last - first, [&](std::size_t k) { work(first + k); });
         progress.update(last);
         for (std::size_t b = first; b < last; ++b)
             log.detail(fmt::format("Level 0 block {}/{}: chromosome {}, {} variants ({} near-constant dropped)", b + 1,

@@ -9,8 +9,6 @@ namespace ridgeway {
 
 namespace {
 
-constexpr double kHeritabilityGrid[] = {0.01, 0.25, 0.5, 0.75, 0.99};
-
 // Columns centred and scaled to unit variance over all rows, in place; constant columns (a block whose variants
 // were all dropped) become zero.
 void standardize_columns(Matrix& w) {
@@ -48,7 +46,7 @@ Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<b
             for (std::size_t j = 0; j < c; ++j) train(i, j) = 0.0;
     }
     Level1Fit fit;
-    for (double h2 : kHeritabilityGrid) fit.penalties.push_back(static_cast<double>(c) * (1.0 - h2) / h2);
+    fit.penalties = heritability_penalties(c);
     RidgeCvResult cv;
     ridge_cv(train, response, folds, fit.penalties, true, cv);
 

@@ -156,6 +156,12 @@ void primal_leave_one_out(const Matrix& x, const Matrix& y, const std::vector<do
 
 }  // namespace
 
+std::vector<double> heritability_penalties(std::size_t predictors) {
+    std::vector<double> penalties;
+    for (double h2 : {0.01, 0.25, 0.5, 0.75, 0.99}) penalties.push_back(static_cast<double>(predictors) * (1.0 - h2) / h2);
+    return penalties;
+}
+
 bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_t predictors) {
     std::size_t largest_fold = 0;
     for (const Fold& fold : folds) largest_fold = std::max(largest_fold, fold.size());

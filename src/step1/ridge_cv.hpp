@@ -19,6 +19,10 @@ struct RidgeCvResult {
     std::vector<std::vector<Matrix>> coefficients;  // per penalty, per fold (one "fold" for leave-one-out)
 };
 
+// The penalties of the heritability grid h2 = 0.01, 0.25, 0.5, 0.75, 0.99 for `predictors` standardized predictors:
+// predictors * (1 - h2) / h2, the ridge penalty under which each predictor's effect has variance h2 / predictors.
+std::vector<double> heritability_penalties(std::size_t predictors);
+
 // Whether K-fold fits take the N x N dual form: some training set has fewer samples than predictors.
 bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_t predictors);
 

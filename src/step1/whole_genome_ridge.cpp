@@ -23,8 +23,6 @@ namespace ridgeway {
 
 namespace {
 
-constexpr double kHeritabilityGrid[] = {0.01, 0.25, 0.5, 0.75, 0.99};
-
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -105,8 +103,7 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     const ScaledTraits scaled = scale_traits(cohort.traits, cohort.covariates);
 
     const std::vector<VariantBlock> blocks = make_blocks(genotypes, variants, settings.block_size);
-    std::vector<double> penalties;
-    for (double h2 : kHeritabilityGrid) penalties.push_back(static_cast<double>(variants.size()) * (1.0 - h2) / h2);
+    const std::vector<double> penalties = heritability_penalties(variants.size());
     const std::vector<Fold> folds = settings.folds == 0 ? std::vector<Fold>{} : make_folds(n, settings.folds);
     log.info(fmt::format("Step 1: {} variants in {} blocks of at most {}; {}; level-0 penalties {:.4g} (h2 0.01 .. 0.99)",
                          variants.size(), blocks.size(), settings.block_size,

@@ -16,7 +16,6 @@ public:
     // Written to the log file only (long listings that would flood a terminal).
     void detail(const std::string& line);
 
-    std::size_t warning_count() const { return warnings_; }
     // Closing lines: wall time, CPU time and peak memory.
     void close_with_resources();
     // Writes the log under `path` (atomically); failures here are reported on stderr, never thrown.

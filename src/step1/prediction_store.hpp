@@ -24,7 +24,6 @@ public:
     // Hands over the whole W of one trait (moved out when in memory, so it is held once).
     Matrix take(std::size_t trait);
 
-    bool in_memory() const { return in_memory_; }
     static std::size_t bytes_per_trait(std::size_t rows, std::size_t columns) { return rows * columns * sizeof(double); }
 
 private:

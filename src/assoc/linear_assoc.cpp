@@ -151,7 +151,7 @@ void run_linear_assoc(const GenotypeSource& genotypes, const Cohort& cohort, con
     Progress progress("Association: variant block", total_blocks);
     std::vector<double> scales;
     if (settings.predictions) {
-        scales = scale_traits(cohort.traits, cohort.covariates).scales;
+        scales = scale_traits(cohort).scales;
         log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
     }
     for (const auto& run : runs) {

@@ -7,7 +7,9 @@
 
 namespace ridgeway {
 
-ScaledTraits scale_traits(const Matrix& traits, const Matrix& covariates) {
+ScaledTraits scale_traits(const Cohort& cohort) {
+    const Matrix& traits = cohort.traits;
+    const Matrix& covariates = cohort.covariates;
     const std::size_t n = traits.rows();
     ScaledTraits scaled{Matrix(n, traits.cols()), {}, {}};
     for (std::size_t t = 0; t < traits.cols(); ++t) {
@@ -21,7 +23,8 @@ ScaledTraits scale_traits(const Matrix& traits, const Matrix& covariates) {
         project_out(basis, e.data());
         double ss = 0;
         for (double v : e) ss += v * v;
-        if (rows.size() < 2 || !(ss > 0)) throw Error(ErrorKind::inconsistent, "a trait has no variance left after the covariates");
+        if (rows.size() < 2 || !(ss > 0)) throw Error(ErrorKind::inconsistent,
+                        "trait " + cohort.trait_names[t] + " has no variance left after the covariates");
         const double scale = std::sqrt(ss / static_cast<double>(rows.size() - 1));
         for (std::size_t k = 0; k < rows.size(); ++k) scaled.values(rows[k], t) = e[k] / scale;
         scaled.scales.push_back(scale);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "linalg/matrix.hpp"
+#include "samples/cohort.hpp"
 
 namespace ridgeway {
 
@@ -14,6 +15,6 @@ struct ScaledTraits {
     std::vector<std::vector<bool>> observed;
 };
 
-ScaledTraits scale_traits(const Matrix& traits, const Matrix& covariates);
+ScaledTraits scale_traits(const Cohort& cohort);
 
 }  // namespace ridgeway

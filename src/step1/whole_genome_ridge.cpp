@@ -100,7 +100,7 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     if (settings.folds == 1 || settings.folds > n)
         throw Error(ErrorKind::usage, fmt::format("--cv {}: needs 2 to {} folds", settings.folds, n));
     const Matrix basis = intercept_and_covariates_basis(cohort.covariates);
-    const ScaledTraits scaled = scale_traits(cohort.traits, cohort.covariates);
+    const ScaledTraits scaled = scale_traits(cohort);
 
     const std::vector<VariantBlock> blocks = make_blocks(genotypes, variants, settings.block_size);
     const std::vector<double> penalties = heritability_penalties(variants.size());

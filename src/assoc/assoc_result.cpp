@@ -10,6 +10,19 @@ const char* error_code_name(ErrorCode code) {
         case ErrorCode::too_few_samples: return "TOO_FEW_SAMPLES";
         case ErrorCode::perfect_fit: return "PERFECT_FIT";
         case ErrorCode::covariates_singular: return "COVAR_SINGULAR";
+        case ErrorCode::null_fit_failed: return "NULL_FIT_FAILED";
+        case ErrorCode::firth_failed: return "FIRTH_FAILED";
+        case ErrorCode::spa_failed: return "SPA_FAILED";
+    }
+    return "?";
+}
+
+const char* test_kind_name(TestKind kind) {
+    switch (kind) {
+        case TestKind::linear: return "LINEAR";
+        case TestKind::score: return "SCORE";
+        case TestKind::firth: return "FIRTH";
+        case TestKind::spa: return "SPA";
     }
     return "?";
 }

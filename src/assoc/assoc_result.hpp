@@ -11,16 +11,28 @@ enum class ErrorCode {
     too_few_samples,   // TOO_FEW_SAMPLES: no residual degrees of freedom
     perfect_fit,       // PERFECT_FIT: zero residual variance
     covariates_singular,  // COVAR_SINGULAR: dropping samples with missing calls left the covariates collinear
+    null_fit_failed,   // NULL_FIT_FAILED: the covariate-only logistic model has no maximum (covariates separate the trait)
+    firth_failed,      // FIRTH_FAILED: the Firth fit did not converge
+    spa_failed,        // SPA_FAILED: the saddle-point equation has no solution
 };
 
 const char* error_code_name(ErrorCode code);
 
+// How a row's p-value was obtained (the TEST column of case/control results).
+enum class TestKind { linear, score, firth, spa };
+
+const char* test_kind_name(TestKind kind);
+
 struct AssocResult {
     std::size_t n = 0;      // samples in the test
     double a1_freq = 0;     // frequency of the counted allele among them
-    double beta = 0, se = 0, t = 0;
+    double beta = 0, se = 0, t = 0;  // t is the t statistic (linear) or z statistic (case/control)
     double log10_p = 0;     // log10 of the p-value (<= 0)
     ErrorCode error = ErrorCode::none;
+    // Case/control traits only; beta is on the log-odds scale (log odds ratio per counted allele).
+    TestKind test = TestKind::linear;
+    std::size_t n_cases = 0, n_controls = 0;
+    double a1_freq_cases = 0, a1_freq_controls = 0;
 };
 
 }  // namespace ridgeway

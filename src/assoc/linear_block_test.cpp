@@ -34,27 +34,6 @@ void solve_with_factor(const Matrix& factor, double* b, std::size_t columns) {
 
 LinearBlockTest::LinearBlockTest(const TraitSet& traits, VariantFilters filters) : traits_(traits), filters_(filters) {}
 
-void LinearBlockTest::count_and_convert(const std::int8_t* calls, std::size_t n, GenotypeSums& sums,
-                                        double* dosage) const {
-    CallCounts counts = count_and_convert_calls(calls, n, dosage);
-    sums.n1 = counts.n1;
-    sums.n2 = counts.n2;
-    sums.n0 = n - counts.n1 - counts.n2 - counts.missing;
-    sums.missing.clear();
-    if (counts.missing > 0)
-        for (std::size_t i = 0; i < n; ++i)
-            if (calls[i] < 0) sums.missing.push_back(i);
-}
-
-bool LinearBlockTest::passes_filters(const GenotypeSums& all, std::size_t n) const {
-    std::size_t called = all.n0 + all.n1 + all.n2;
-    if (static_cast<double>(all.missing.size()) > filters_.geno * static_cast<double>(n)) return false;
-    double a1_count = static_cast<double>(all.n1 + 2 * all.n2);
-    double minor_count = std::min(a1_count, 2.0 * called - a1_count);
-    if (minor_count < filters_.mac) return false;
-    return called > 0 ? minor_count / (2.0 * called) >= filters_.maf : filters_.maf <= 0;
-}
-
 void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
     constexpr std::size_t kTogether = kDotVariants;  // variants sharing one pass over [Q | E]
     const std::size_t n = block.n_samples, b = block.n_variants, p = traits_.n_traits();
@@ -68,8 +47,8 @@ void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
         const double* kept_dosages[kTogether];
         std::size_t kept_variants[kTogether], n_kept = 0;
         for (std::size_t v = first; v < std::min(first + kTogether, b); ++v) {
-            count_and_convert(block.variant(v), n, sums[n_kept], dosages_.column(n_kept));
-            out.kept[v] = passes_filters(sums[n_kept], n);
+            count_calls(block.variant(v), n, sums[n_kept], dosages_.column(n_kept));
+            out.kept[v] = passes_filters(filters_, sums[n_kept], n);
             if (!out.kept[v]) continue;
             kept_dosages[n_kept] = dosages_.column(n_kept);
             kept_variants[n_kept++] = v;

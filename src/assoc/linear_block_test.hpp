@@ -4,41 +4,20 @@
 // exactly, by downdating the covariate Gram with their rows instead of refitting.
 #include <vector>
 
-#include "assoc/assoc_result.hpp"
+#include "assoc/block_test.hpp"
 #include "assoc/trait_set.hpp"
-#include "io/genotype_source.hpp"
+#include "assoc/variant_filters.hpp"
 #include "linalg/matrix.hpp"
 
 namespace ridgeway {
 
-struct VariantFilters {
-    double maf = 0;       // minimum minor allele frequency
-    double mac = 0;       // minimum minor allele count
-    double geno = 1;      // maximum fraction of missing calls
-    double max_vif = 50;  // a genotype this well explained by the covariates gets VIF_TOO_HIGH
-};
-
-struct BlockResults {
-    std::vector<bool> kept;             // per variant: passed --maf/--mac/--geno
-    std::vector<AssocResult> results;   // results[variant * n_traits + trait]
-};
-
-class LinearBlockTest {
+class LinearBlockTest final : public BlockTest {
 public:
     LinearBlockTest(const TraitSet& traits, VariantFilters filters);
 
-    // `block` holds calls for the cohort rows, in cohort order. One object per thread.
-    void run(const GenotypeBlock& block, BlockResults& out);
+    void run(const GenotypeBlock& block, BlockResults& out) override;
 
 private:
-    // Sums of one variant over a set of samples.
-    struct GenotypeSums {
-        std::size_t n0 = 0, n1 = 0, n2 = 0;
-        std::vector<std::size_t> missing;  // rows with a missing call, increasing
-    };
-    // Counts the calls and writes them as doubles (missing as 0) into `dosage`.
-    void count_and_convert(const std::int8_t* calls, std::size_t n, GenotypeSums& sums, double* dosage) const;
-    bool passes_filters(const GenotypeSums& all, std::size_t n) const;
     void test_trait(std::size_t trait, const std::int8_t* calls, const GenotypeSums& all, const double* products,
                     AssocResult& result);
 

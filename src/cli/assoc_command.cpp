@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "assoc/linear_assoc.hpp"
+#include "assoc/step2.hpp"
 #include "cli/commands.hpp"
 #include "cli/study_inputs.hpp"
 #include "core/error.hpp"
@@ -20,6 +20,17 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     settings.filters.mac = options.number("--mac", 0.0, 0.0, 1e12);
     settings.filters.geno = options.number("--geno", 1.0, 0.0, 1.0);
     settings.filters.max_vif = options.number("--vif", 50.0, 1.0, 1e300);
+    CaseControlSettings& cc = settings.case_control;
+    if (options.flag("--firth") && options.flag("--spa")) throw Error(ErrorKind::usage, "--firth and --spa exclude each other");
+    cc.correction = options.flag("--firth") ? Correction::firth : options.flag("--spa") ? Correction::spa : Correction::none;
+    cc.approximate_firth = options.flag("--approx");
+    cc.firth_wald = options.flag("--firth-wald");
+    if ((cc.approximate_firth || cc.firth_wald) && cc.correction != Correction::firth)
+        throw Error(ErrorKind::usage, "--approx and --firth-wald refine --firth; add --firth");
+    cc.p_threshold = options.number("--pThresh", 0.05, 0.0, 1.0);
+    const bool binary = options.flag("--bt");
+    if (!binary && (cc.correction != Correction::none || options.has("--pThresh")))
+        throw Error(ErrorKind::usage, "--firth, --spa and --pThresh apply to case/control traits; add --bt");
     return settings;
 }
 
@@ -34,7 +45,7 @@ void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& out
     }
     log.info(fmt::format("Testing {} variants x {} traits with {} threads", inputs.variants.size(),
                          inputs.cohort.trait_names.size(), settings.threads));
-    run_linear_assoc(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log);
+    run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log);
 }
 
 }  // namespace ridgeway

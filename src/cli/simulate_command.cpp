@@ -15,6 +15,7 @@ void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& 
     settings.n_binary = options.integer("--binary", 1, 0, 1000);
     settings.prevalence = options.number("--prevalence", 0.1, 1e-6, 0.999999);
     settings.missing_rate = options.number("--missing-rate", 0.002, 0.0, 0.5);
+    settings.min_maf = options.number("--min-maf", 0.005, 1e-6, 0.5);
     settings.threads = static_cast<unsigned>(thread_count(options));
     simulate_cohort(settings, options.required_text("--out"), outputs, log);
 }

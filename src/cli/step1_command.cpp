@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "assoc/linear_assoc.hpp"
+#include "assoc/step2.hpp"
 #include "cli/commands.hpp"
 #include "cli/study_inputs.hpp"
 #include "core/atomic_output.hpp"
@@ -54,7 +54,7 @@ void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outp
     LocoPredictions predictions =
         read_predictions(inputs.cohort.trait_names, loco_paths, loco_names, inputs.cohort_ids());
     settings.predictions = &predictions;
-    run_linear_assoc(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log);
+    run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log);
 }
 
 }  // namespace ridgeway

@@ -106,7 +106,7 @@ void warn_if_case_control(const std::string& name, const std::vector<double>& va
         only_1_2 &= (v == 1.0 || v == 2.0);
     }
     if (any && only_1_2)
-        log.warn("trait " + name + " holds only the values 1 and 2 (case/control?); it is analysed as quantitative with a linear model");
+        log.warn("trait " + name + " holds only the values 1 and 2 (case/control?); it is analysed as quantitative with a linear model (--bt analyses case/control traits)");
 }
 
 }  // namespace
@@ -119,11 +119,31 @@ Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool
     auto trait_columns = select_columns(pheno, spec.pheno_names, "--pheno-name");
     if (trait_columns.empty()) throw Error(ErrorKind::inconsistent, spec.pheno_file + ": the file has no trait columns");
     std::vector<std::vector<double>> trait_values;
-    for (std::size_t column : trait_columns)
-        trait_values.push_back(numeric_column(pheno, column, pheno_row, spec.minus9_is_missing));
+    std::vector<std::size_t> kept_columns;
+    for (std::size_t column : trait_columns) {
+        auto values = numeric_column(pheno, column, pheno_row, spec.minus9_is_missing);
+        if (spec.binary) {
+            recode_case_control(values, pheno, column, pheno_row, spec.coding);
+            for (std::size_t s = 0; s < samples.size(); ++s)
+                if (!selected[s]) values[s] = NAN;
+            const auto counts = count_cases(values.data(), values.size());
+            log.info(fmt::format("Trait {}: {} cases, {} controls", pheno.columns[column], counts.cases, counts.controls));
+            if (std::min(counts.cases, counts.controls) < spec.coding.min_count) {
+                log.warn(fmt::format("trait {} is skipped: {} cases and {} controls, fewer than --min-case-count {}",
+                                     pheno.columns[column], counts.cases, counts.controls, spec.coding.min_count));
+                continue;
+            }
+        }
+        kept_columns.push_back(column);
+        trait_values.push_back(std::move(values));
+    }
+    trait_columns = kept_columns;
+    if (trait_columns.empty())
+        throw Error(ErrorKind::inconsistent, spec.pheno_file + ": every trait was skipped for too few cases or controls");
     CovariateColumns covariates = read_covariates(spec, matcher, log);
 
     Cohort cohort;
+    cohort.binary = spec.binary;
     std::size_t without_trait = 0, without_covariates = 0;
     for (std::size_t s = 0; s < samples.size(); ++s) {
         if (!selected[s]) continue;
@@ -148,7 +168,7 @@ Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool
             observed += !std::isnan(cohort.traits(i, t));
         }
         log.info(fmt::format("Trait {}: {} samples with a value", cohort.trait_names[t], observed));
-        warn_if_case_control(cohort.trait_names[t], trait_values[t], log);
+        if (!spec.binary) warn_if_case_control(cohort.trait_names[t], trait_values[t], log);
     }
     cohort.covariate_names = covariates.names;
     cohort.covariates = Matrix(n, covariates.names.size());

@@ -6,6 +6,7 @@
 
 #include "io/genotype_source.hpp"
 #include "linalg/matrix.hpp"
+#include "samples/case_control.hpp"
 
 namespace ridgeway {
 
@@ -17,11 +18,14 @@ struct CohortSpec {
     std::string covar_file;   // may be empty
     std::string covar_names;
     bool minus9_is_missing = true;  // PLINK's convention for phenotypes and covariates
+    bool binary = false;            // every trait is case/control (--bt)
+    CaseControlCoding coding;
 };
 
 struct Cohort {
     std::vector<std::size_t> sample_indices;  // into the genotype file's samples, increasing
     std::vector<std::string> trait_names;
+    bool binary = false;  // case/control traits, coded 0/1
     Matrix traits;  // samples x traits, NaN where missing
     std::vector<std::string> covariate_names;
     Matrix covariates;  // samples x covariates, complete

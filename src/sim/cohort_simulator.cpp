@@ -48,7 +48,7 @@ void simulate_cohort(const SimulationSettings& settings, const std::string& pref
     std::vector<SampleId> samples;
     for (std::size_t i = 1; i <= settings.n_samples; ++i) samples.push_back({fmt::format("S{}", i), fmt::format("S{}", i)});
     const std::vector<SimulatedChromosome> chromosomes =
-        lay_out_chromosomes(settings.n_variants, settings.n_chromosomes, settings.seed);
+        lay_out_chromosomes(settings.n_variants, settings.n_chromosomes, settings.min_maf, settings.seed);
     std::vector<SimulatedTrait> traits = draw_trait_architecture(
         settings.n_quantitative, settings.n_binary, settings.n_causal, causal_candidates(chromosomes), settings.seed);
 

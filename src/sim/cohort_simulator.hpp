@@ -23,6 +23,7 @@ struct SimulationSettings {
     std::size_t n_binary = 1;        // traits B1..Bn (liability threshold; 1 = control, 2 = case)
     double prevalence = 0.1;         // of the binary traits
     double missing_rate = 0.002;     // fraction of genotype calls set missing
+    double min_maf = 0.005;          // lower end of the allele frequency spectrum
     unsigned threads = 1;
 };
 

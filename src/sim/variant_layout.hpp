@@ -1,7 +1,7 @@
 #pragma once
 // Where the simulated variants are and how common they are: positions 1-10 kb apart along chromosomes 1..C, random
 // distinct alleles, and A1 frequencies with a U-shaped (Beta(1/2, 1/2)) minor allele frequency spectrum on
-// [0.005, 0.5]. Kept compact (no strings) because it is held for every variant while the genotypes are made.
+// [min_maf, 0.5]. Kept compact (no strings) because it is held for every variant while the genotypes are made.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -29,7 +29,7 @@ struct SimulatedChromosome {
 };
 
 // `n_variants` split evenly (the first chromosomes take the remainder) over chromosomes 1..n_chromosomes.
-std::vector<SimulatedChromosome> lay_out_chromosomes(std::size_t n_variants, std::size_t n_chromosomes,
+std::vector<SimulatedChromosome> lay_out_chromosomes(std::size_t n_variants, std::size_t n_chromosomes, double min_maf,
                                                      std::uint64_t seed);
 
 // The chromosome holding global variant index `variant`.

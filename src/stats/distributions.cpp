@@ -184,6 +184,28 @@ double log_p_chisq1(double x) {
     return log_p_two_sided_normal(std::sqrt(x));
 }
 
+double log_p_upper_normal(double z) {
+    if (std::isnan(z)) return kNaN;
+    const double half_erfc = 0.5 * std::erfc(std::abs(z) / std::numbers::sqrt2);
+    return z >= 0 ? std::log(0.5) + log_erfc(z / std::numbers::sqrt2) : std::log1p(-half_erfc);
+}
+
+// Newton on f(z) = log P(|Z| >= z) - log_p, which is decreasing and concave: started right of the root, every
+// iterate stays right of it and the sequence falls monotonically onto it.
+double normal_quantile_two_sided(double log_p) {
+    if (std::isnan(log_p)) return kNaN;
+    if (log_p >= 0) return 0.0;
+    double z = std::sqrt(-2.0 * log_p) + 1.0;
+    for (int iteration = 0; iteration < 200; ++iteration) {
+        const double log_tail = log_p_two_sided_normal(z);
+        const double slope = -std::exp(0.5 * std::log(2.0 / std::numbers::pi) - 0.5 * z * z - log_tail);
+        const double next = z - (log_tail - log_p) / slope;
+        if (!(next < z) || z - next <= 1e-15 * z) return std::max(next, 0.0);
+        z = next;
+    }
+    return z;
+}
+
 std::string format_p_from_log10(double log10_p) {
     if (std::isnan(log10_p)) return "NA";
     if (log10_p == -kInf) return "0";

@@ -11,6 +11,10 @@ double log_p_two_sided_t(double t, double df);
 double log_p_two_sided_normal(double z);
 // log P(X >= x) for a chi-square with one degree of freedom, x >= 0.
 double log_p_chisq1(double x);
+// log P(Z >= z) for a standard normal, any z.
+double log_p_upper_normal(double z);
+// The |z| whose two-sided normal p-value is e^log_p (log_p <= 0): turns any p-value into a 1-df chi-square z^2.
+double normal_quantile_two_sided(double log_p);
 
 // A p-value given as log10 p, with 6 significant digits like printf "%.6g" ("7.94328e-401"); "0" for p = 0
 // and "NA" for NaN.

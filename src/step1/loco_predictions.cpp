@@ -2,11 +2,19 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+
 namespace ridgeway {
 
-std::size_t LocoPredictions::column_of(int chromosome) const {
+std::size_t LocoPredictions::loco_column(int chromosome) const {
     auto it = std::find(chromosomes.begin(), chromosomes.end(), chromosome);
-    return it == chromosomes.end() ? static_cast<std::size_t>(-1) : static_cast<std::size_t>(it - chromosomes.begin());
+    if (it == chromosomes.end())
+        throw Error(ErrorKind::inconsistent, fmt::format("the step-1 predictions have no row for chromosome {}; step 1 and "
+                                                         "step 2 must cover the same chromosomes",
+                                                         chromosome));
+    return static_cast<std::size_t>(it - chromosomes.begin());
 }
 
 }  // namespace ridgeway

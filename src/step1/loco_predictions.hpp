@@ -1,5 +1,6 @@
 #pragma once
-// Leave-one-chromosome-out predictions of each trait, on the scaled-trait scale (see trait_scaling.hpp).
+// Leave-one-chromosome-out predictions of each trait: for quantitative traits on the scaled-trait scale (see
+// trait_scaling.hpp), for case/control traits on the log-odds scale (an offset to the covariates' logistic model).
 #include <string>
 #include <vector>
 
@@ -12,8 +13,8 @@ struct LocoPredictions {
     std::vector<int> chromosomes;  // chromosome codes, in the order of the matrix columns
     std::vector<Matrix> values;    // per trait: cohort rows x chromosomes
 
-    // Column of `chromosome`, or npos.
-    std::size_t column_of(int chromosome) const;
+    // Column of `chromosome`; an inconsistent-input error when step 1 did not see it.
+    std::size_t loco_column(int chromosome) const;
 };
 
 }  // namespace ridgeway

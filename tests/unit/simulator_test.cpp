@@ -171,7 +171,7 @@ TEST_F(SimulatedCohort, VariantsAreLaidOutAlongChromosomes) {
 }
 
 TEST_F(SimulatedCohort, AlleleFrequenciesMatchTheDrawnOnes) {
-    const auto chromosomes = lay_out_chromosomes(settings_.n_variants, settings_.n_chromosomes, settings_.seed);
+    const auto chromosomes = lay_out_chromosomes(settings_.n_variants, settings_.n_chromosomes, settings_.min_maf, settings_.seed);
     std::size_t v = 0, rare = 0, outside = 0;
     for (const auto& chromosome : chromosomes)
         for (const auto& drawn : chromosome.variants) {

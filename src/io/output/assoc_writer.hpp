@@ -1,6 +1,11 @@
 #pragma once
-// Per-trait association result files. The default is a bgzipped, tabix-indexed TSV with a `#` header:
+// Per-trait association result files. The default is a bgzipped, tabix-indexed TSV with a `#` header,
+// `<out>.<TRAIT>.linear.tsv.gz`:
 //   #CHROM POS ID REF ALT A1 A1FREQ N BETA SE T_STAT P LOG10P ERRCODE
+// and for case/control traits `<out>.<TRAIT>.logistic.tsv.gz`:
+//   #CHROM POS ID REF ALT A1 A1FREQ A1FREQ_CASES A1FREQ_CONTROLS N N_CASES N_CONTROLS TEST BETA SE Z_STAT P LOG10P
+//   ERRCODE
+// with BETA the log odds ratio per A1 allele and TEST the test behind P (SCORE, FIRTH or SPA).
 // (A1 = ALT = the .bim's fifth column, the counted allele; LOG10P is -log10 P as in regenie; P is exact far below
 // 1e-308). `regenie` writes regenie's `<out>_<TRAIT>.regenie` layout instead.
 #include <memory>
@@ -19,6 +24,7 @@ struct ResultFileSpec {
     std::string out_prefix;
     std::string trait;
     ResultFormat format = ResultFormat::tsv;
+    bool binary = false;  // case/control columns
     bool index = true;  // build a tabix index (needs rows sorted by chromosome and position)
 };
 

@@ -13,21 +13,31 @@ namespace ridgeway {
 namespace {
 
 // regenie's step 2 layout: CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA, with ALLELE1
-// the tested allele.
+// the tested allele; case/control traits add A1FREQ_CASES A1FREQ_CONTROLS after A1FREQ and N_CASES N_CONTROLS after
+// N, as regenie's --af-cc.
 class RegenieWriter final : public AssocWriter {
 public:
-    RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs) : final_(spec.out_prefix + "_" + spec.trait + ".regenie") {
+    RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs)
+        : final_(spec.out_prefix + "_" + spec.trait + ".regenie"), binary_(spec.binary) {
         file_ = std::fopen(outputs.add(final_).c_str(), "w");
         if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
-        std::fputs("CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA\n", file_);
+        std::fputs(binary_ ? "CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ A1FREQ_CASES A1FREQ_CONTROLS N N_CASES N_CONTROLS "
+                             "TEST BETA SE CHISQ LOG10P EXTRA\n"
+                           : "CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA\n",
+                   file_);
     }
     ~RegenieWriter() override {
         if (file_ != nullptr) std::fclose(file_);
     }
 
     void write(const Variant& variant, const AssocResult& result) override {
-        std::string line = fmt::format("{} {} {} {} {} {} {} ADD ", variant.chrom, variant.pos, variant.id, variant.allele2,
-                                       variant.allele1, format_number(result.a1_freq), result.n);
+        std::string line = fmt::format("{} {} {} {} {} {} ", variant.chrom, variant.pos, variant.id, variant.allele2,
+                                       variant.allele1, format_number(result.a1_freq));
+        if (binary_)
+            line += fmt::format("{} {} {} {} {} ADD ", format_number(result.a1_freq_cases),
+                                format_number(result.a1_freq_controls), result.n, result.n_cases, result.n_controls);
+        else
+            line += fmt::format("{} ADD ", result.n);
         if (result.error == ErrorCode::none)
             line += fmt::format("{} {} {} {} NA\n", format_number(result.beta), format_number(result.se),
                                 format_number(result.t * result.t), format_number(-result.log10_p + 0.0));
@@ -47,6 +57,7 @@ public:
 
 private:
     std::string final_;
+    bool binary_;
     std::FILE* file_ = nullptr;
 };
 

@@ -16,13 +16,16 @@ namespace {
 class TsvWriter final : public AssocWriter {
 public:
     TsvWriter(const ResultFileSpec& spec, OutputSet& outputs)
-        : final_(spec.out_prefix + "." + spec.trait + ".linear.tsv.gz"), index_(spec.index) {
+        : final_(spec.out_prefix + "." + spec.trait + (spec.binary ? ".logistic" : ".linear") + ".tsv.gz"),
+          binary_(spec.binary), index_(spec.index) {
         temporary_ = outputs.add(final_);
         if (index_) temporary_index_ = outputs.add(final_ + ".tbi");
         // Level 1: compression at default level costs more than the association itself for many traits.
         file_ = bgzf_open(temporary_.c_str(), "w1");
         if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
-        line_ = "#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\tN\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n";
+        line_ = binary_ ? "#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\tA1FREQ_CASES\tA1FREQ_CONTROLS\tN\tN_CASES\tN_CONTROLS\t"
+                          "TEST\tBETA\tSE\tZ_STAT\tP\tLOG10P\tERRCODE\n"
+                        : "#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\tN\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n";
     }
     ~TsvWriter() override {
         if (file_ != nullptr) bgzf_close(file_);
@@ -30,8 +33,13 @@ public:
 
     void write(const Variant& variant, const AssocResult& result) override {
         auto out = std::back_inserter(line_);
-        fmt::format_to(out, "{}\t{}\t{}\t{}\t{}\t{}\t{:.6g}\t{}\t", variant.chrom, variant.pos, variant.id, variant.allele2,
-                       variant.allele1, variant.allele1, result.a1_freq, result.n);
+        fmt::format_to(out, "{}\t{}\t{}\t{}\t{}\t{}\t{:.6g}\t", variant.chrom, variant.pos, variant.id, variant.allele2,
+                       variant.allele1, variant.allele1, result.a1_freq);
+        if (binary_)
+            fmt::format_to(out, "{:.6g}\t{:.6g}\t{}\t{}\t{}\t{}\t", result.a1_freq_cases, result.a1_freq_controls, result.n,
+                           result.n_cases, result.n_controls, test_kind_name(result.test));
+        else
+            fmt::format_to(out, "{}\t", result.n);
         if (result.error == ErrorCode::none)
             fmt::format_to(out, "{:.6g}\t{:.6g}\t{:.6g}\t{}\t{:.6g}\t.\n", result.beta, result.se, result.t,
                            format_p_from_log10(result.log10_p), -result.log10_p + 0.0);
@@ -67,7 +75,7 @@ private:
     }
 
     std::string final_, temporary_, temporary_index_;
-    bool index_;
+    bool binary_, index_;
     BGZF* file_ = nullptr;
     std::string line_;  // rows not yet handed to BGZF
 };

@@ -1,0 +1,50 @@
+#include "assoc/logistic_assoc.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "assoc/logistic_block_test.hpp"
+#include "assoc/logistic_null.hpp"
+#include "core/run_log.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+std::string describe(const CaseControlSettings& settings) {
+    switch (settings.correction) {
+        case Correction::none: return "score test, uncorrected";
+        case Correction::spa: return fmt::format("score test; saddle-point approximation where p < {}", settings.p_threshold);
+        case Correction::firth: break;
+    }
+    return fmt::format("score test; {} Firth regression ({} p-values) where p < {}",
+                       settings.approximate_firth ? "approximate (covariate effects fixed at the null)" : "exact",
+                       settings.firth_wald ? "Wald" : "penalized likelihood-ratio", settings.p_threshold);
+}
+
+}  // namespace
+
+BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSettings& settings, int chromosome,
+                                        bool first_run, RunLog& log) {
+    std::vector<std::vector<double>> offsets;
+    if (settings.predictions) {
+        const std::size_t column = settings.predictions->loco_column(chromosome);
+        for (const Matrix& values : settings.predictions->values)
+            offsets.emplace_back(values.column(column), values.column(column) + values.rows());
+    }
+    const CaseControlSettings& cc = settings.case_control;
+    const bool firth_reference = cc.correction == Correction::firth && !cc.approximate_firth && !cc.firth_wald;
+    auto nulls = std::make_shared<LogisticNullSet>(fit_logistic_nulls(cohort.traits, cohort.covariates, offsets, firth_reference));
+    if (first_run) log.info("Case/control traits: " + describe(cc) + "; BETA is the log odds ratio per A1 allele");
+    for (std::size_t t = 0; t < nulls->traits.size(); ++t)
+        if (!nulls->traits[t].usable)
+            log.warn(fmt::format("the null logistic model of {} does not converge{} (do the covariates separate cases "
+                                 "from controls?); its rows get NULL_FIT_FAILED",
+                                 cohort.trait_names[t],
+                                 settings.predictions ? fmt::format(" with chromosome {}'s offset", chromosome) : ""));
+    VariantFilters filters = settings.filters;
+    return [nulls, filters, cc] { return std::make_unique<LogisticBlockTest>(*nulls, filters, cc); };
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,162 @@
+#include "assoc/step2.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "assoc/linear_assoc.hpp"
+#include "assoc/logistic_assoc.hpp"
+#include "core/parallel.hpp"
+#include "core/progress.hpp"
+#include "core/run_log.hpp"
+#include "qc/variant_blocks.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+// Enough variants per block to amortize the reads, few enough that the decoded block stays small.
+std::size_t block_size_for(std::size_t n_samples) {
+    return std::clamp<std::size_t>((std::size_t{4} << 20) / std::max<std::size_t>(n_samples, 1), 8, 256);
+}
+
+// A tabix index needs each chromosome in one run with non-decreasing positions.
+bool sorted_for_index(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants) {
+    std::map<std::string, bool> finished;
+    for (std::size_t i = 1; i < variants.size(); ++i) {
+        const Variant& previous = genotypes.variants()[variants[i - 1]];
+        const Variant& current = genotypes.variants()[variants[i]];
+        if (current.chrom != previous.chrom) {
+            finished[previous.chrom] = true;
+            if (finished.count(current.chrom)) return false;
+        } else if (current.pos < previous.pos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+class AssocPass {
+public:
+    AssocPass(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+              int threads, std::vector<std::unique_ptr<AssocWriter>>& writers)
+        : genotypes_(genotypes), cohort_(cohort), variants_(variants), threads_(std::max(1, threads)), writers_(writers),
+          outcome_counts_(cohort.trait_names.size()) {}
+
+    // Tests variants [run.first, run.first + run.count) with the tests `make_test` makes.
+    void test_run(const VariantBlock& run, const BlockTestFactory& make_test, Progress& progress);
+
+    std::size_t filtered() const { return filtered_; }
+    // Per trait: rows by test (case/control) or by error code.
+    const std::vector<std::map<std::string, std::size_t>>& outcome_counts() const { return outcome_counts_; }
+
+private:
+    void write(std::size_t first, const BlockResults& block);
+
+    const GenotypeSource& genotypes_;
+    const Cohort& cohort_;
+    const std::vector<std::size_t>& variants_;
+    const std::size_t threads_;
+    std::vector<std::unique_ptr<AssocWriter>>& writers_;
+    std::size_t filtered_ = 0;
+    std::size_t blocks_done_ = 0;
+    std::vector<std::map<std::string, std::size_t>> outcome_counts_;
+};
+
+void AssocPass::test_run(const VariantBlock& run, const BlockTestFactory& make_test, Progress& progress) {
+    const std::size_t block_size = block_size_for(cohort_.sample_indices.size());
+    const std::size_t n_blocks = (run.count + block_size - 1) / block_size;
+    const std::size_t wave = threads_ * 4;
+    std::vector<std::unique_ptr<BlockTest>> tests;
+    for (std::size_t t = 0; t < threads_; ++t) tests.push_back(make_test());
+    std::vector<GenotypeBlock> blocks(threads_);
+    // Two sets of results: the workers fill one wave while this thread writes the previous one.
+    std::vector<BlockResults> results(wave), previous(wave);
+    std::size_t previous_first_block = 0, previous_count = 0;
+    auto write_previous = [&] {
+        for (std::size_t k = 0; k < previous_count; ++k)
+            write(run.first + (previous_first_block + k) * block_size, previous[k]);
+        blocks_done_ += previous_count;
+        progress.update(blocks_done_);
+    };
+    for (std::size_t first_block = 0; first_block < n_blocks; first_block += wave) {
+        const std::size_t blocks_now = std::min(wave, n_blocks - first_block);
+        auto run_blocks = [&](std::size_t thread) {
+            for (std::size_t k = thread; k < blocks_now; k += threads_) {
+                std::size_t first = run.first + (first_block + k) * block_size;
+                std::size_t count = std::min(block_size, run.first + run.count - first);
+                genotypes_.read(std::span(variants_).subspan(first, count), cohort_.sample_indices, blocks[thread]);
+                tests[thread]->run(blocks[thread], results[k]);
+            }
+        };
+        run_in_parallel(threads_, run_blocks, write_previous);
+        std::swap(results, previous);
+        previous_first_block = first_block;
+        previous_count = blocks_now;
+    }
+    write_previous();
+}
+
+void AssocPass::write(std::size_t first, const BlockResults& block) {
+    const std::size_t n_traits = writers_.size();
+    for (std::size_t v = 0; v < block.kept.size(); ++v) {
+        if (!block.kept[v]) {
+            ++filtered_;
+            continue;
+        }
+        const Variant& variant = genotypes_.variants()[variants_[first + v]];
+        for (std::size_t t = 0; t < n_traits; ++t) {
+            const AssocResult& result = block.results[v * n_traits + t];
+            writers_[t]->write(variant, result);
+            const char* outcome = result.error != ErrorCode::none ? error_code_name(result.error)
+                                  : result.test == TestKind::linear ? "results"
+                                                                    : test_kind_name(result.test);
+            ++outcome_counts_[t][outcome];
+        }
+    }
+}
+
+}  // namespace
+
+void run_step2(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+               const AssocSettings& settings, OutputSet& outputs, RunLog& log) {
+    bool index = settings.format == ResultFormat::tsv && sorted_for_index(genotypes, variants);
+    if (settings.format == ResultFormat::tsv && !index)
+        log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");
+    std::vector<std::unique_ptr<AssocWriter>> writers;
+    for (const auto& trait : cohort.trait_names)
+        writers.push_back(make_assoc_writer({settings.out_prefix, trait, settings.format, cohort.binary, index}, outputs));
+
+    AssocPass pass(genotypes, cohort, variants, settings.threads, writers);
+    const std::size_t block_size = block_size_for(cohort.sample_indices.size());
+    std::size_t total_blocks = 0;
+    // With predictions, each chromosome's run of variants gets its own adjusted traits.
+    const auto runs = settings.predictions ? make_blocks(genotypes, variants)
+                                           : std::vector<VariantBlock>{{0, 0, variants.size()}};
+    for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
+    if (settings.predictions) log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
+    Progress progress("Association: variant block", total_blocks);
+    for (const auto& run : runs) {
+        const bool first = &run == &runs.front();
+        pass.test_run(run,
+                      cohort.binary ? prepare_logistic_tests(cohort, settings, run.chromosome, first, log)
+                                    : prepare_linear_tests(cohort, settings, run.chromosome, first, log),
+                      progress);
+    }
+    for (auto& writer : writers) writer->finish();
+
+    const auto& f = settings.filters;
+    log.info(fmt::format("{} variants removed by --maf {} / --mac {} / --geno {}; {} tested", pass.filtered(), f.maf, f.mac,
+                         f.geno, variants.size() - pass.filtered()));
+    for (std::size_t t = 0; t < cohort.trait_names.size(); ++t) {
+        std::string outcomes;
+        for (const auto& [name, count] : pass.outcome_counts()[t])
+            outcomes += fmt::format("{}{} {}", outcomes.empty() ? "" : ", ", count, name);
+        log.info(fmt::format("{}: {} -> {}", cohort.trait_names[t], outcomes.empty() ? "no rows" : outcomes,
+                             writers[t]->final_path()));
+    }
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,42 @@
+#pragma once
+// Step 2: every selected variant against every trait in one pass over the genotypes, blocks of variants spread over
+// threads, results written in file order whatever the thread count. Quantitative traits get the linear model of
+// `plink2 --glm`; case/control traits (--bt) the logistic score test with optional Firth or saddle-point
+// corrections. With step-1 predictions, each chromosome's variants are tested conditioned on that chromosome's LOCO
+// prediction.
+#include <string>
+#include <vector>
+
+#include "assoc/variant_filters.hpp"
+#include "io/genotype_source.hpp"
+#include "io/output/assoc_writer.hpp"
+#include "samples/cohort.hpp"
+#include "step1/loco_predictions.hpp"
+
+namespace ridgeway {
+
+class OutputSet;
+class RunLog;
+
+enum class Correction { none, firth, spa };
+
+struct CaseControlSettings {
+    Correction correction = Correction::none;
+    bool approximate_firth = false;  // --approx: covariate effects held at the null fit
+    bool firth_wald = false;         // Wald p-values from the Firth fit instead of the penalized likelihood ratio
+    double p_threshold = 0.05;       // score-test p below which the correction is applied
+};
+
+struct AssocSettings {
+    std::string out_prefix;
+    VariantFilters filters;
+    ResultFormat format = ResultFormat::tsv;
+    int threads = 1;
+    const LocoPredictions* predictions = nullptr;  // step-1 predictions, aligned with the cohort's rows and traits
+    CaseControlSettings case_control;
+};
+
+void run_step2(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+               const AssocSettings& settings, OutputSet& outputs, RunLog& log);
+
+}  // namespace ridgeway

@@ -1,0 +1,132 @@
+#include "stats/logistic_regression.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <cblas.h>
+#include <lapacke.h>
+
+namespace ridgeway {
+
+namespace {
+
+constexpr int kMaxIterations = 100;
+constexpr int kMaxHalvings = 30;
+constexpr double kMaxStep = 5.0;         // a Newton step larger than this (on the log-odds scale) is shortened
+constexpr double kStepTolerance = 1e-9;  // converged when no coefficient moves by more than this (relative)
+constexpr double kDivergence = 1e3;      // a log-odds coefficient this large means the maximum is at infinity
+
+// Everything the Newton loop needs at one point.
+struct Evaluation {
+    bool ok = false;
+    double log_likelihood = 0;
+    std::vector<double> fitted;
+    Matrix factor;               // Cholesky factor (lower) of X'WX
+    std::vector<double> score;   // (penalized) score
+    std::vector<double> step;    // (X'WX)^-1 score
+};
+
+Evaluation evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& beta) {
+    const std::size_t n = data.x.rows(), p = data.x.cols();
+    Evaluation e;
+    std::vector<double> eta = data.offset;
+    if (p > 0) cblas_dgemv(CblasColMajor, CblasNoTrans, n, p, 1.0, data.x.data(), n, beta.data(), 1, 1.0, eta.data(), 1);
+    e.fitted.resize(n);
+    Matrix weighted(n, p);
+    std::vector<double> residual(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double mu = logistic(eta[i]);
+        e.fitted[i] = mu;
+        e.log_likelihood += data.y[i] * eta[i] - log_one_plus_exp(eta[i]);
+        residual[i] = data.y[i] - mu;
+        const double root_w = std::sqrt(mu * (1.0 - mu));
+        for (std::size_t j = 0; j < p; ++j) weighted(i, j) = root_w * data.x(i, j);
+    }
+    e.factor = Matrix(p, p);
+    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, p, n, 1.0, weighted.data(), n, 0.0, e.factor.data(), p);
+    if (LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', p, e.factor.data(), p) != 0) return e;
+    for (std::size_t j = 0; j < p; ++j)
+        if (!(e.factor(j, j) > 1e-150)) return e;
+    if (penalty == LogisticPenalty::firth) {
+        for (std::size_t j = 0; j < p; ++j) e.log_likelihood += std::log(e.factor(j, j));
+        // Hat values h_i = w_i x_i'(X'WX)^-1 x_i: squared row norms of W^1/2 X L^-T.
+        cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, n, p, 1.0, e.factor.data(), p,
+                    weighted.data(), n);
+        for (std::size_t i = 0; i < n; ++i) {
+            double h = 0;
+            for (std::size_t j = 0; j < p; ++j) h += weighted(i, j) * weighted(i, j);
+            residual[i] += h * (0.5 - e.fitted[i]);
+        }
+    }
+    e.score.assign(p, 0.0);
+    if (p > 0) cblas_dgemv(CblasColMajor, CblasTrans, n, p, 1.0, data.x.data(), n, residual.data(), 1, 0.0, e.score.data(), 1);
+    e.step = e.score;
+    LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'L', p, 1, e.factor.data(), p, e.step.data(), p);
+    e.ok = std::isfinite(e.log_likelihood);
+    return e;
+}
+
+double max_abs(const std::vector<double>& v) {
+    double m = 0;
+    for (double x : v) m = std::max(m, std::abs(x));
+    return m;
+}
+
+}  // namespace
+
+double logistic(double eta) {
+    return eta >= 0 ? 1.0 / (1.0 + std::exp(-eta)) : std::exp(eta) / (1.0 + std::exp(eta));
+}
+
+double log_one_plus_exp(double eta) { return eta > 0 ? eta + std::log1p(std::exp(-eta)) : std::log1p(std::exp(eta)); }
+
+LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& start) {
+    const std::size_t p = data.x.cols();
+    LogisticFit fit;
+    fit.beta = start.empty() ? std::vector<double>(p, 0.0) : start;
+    Evaluation current = evaluate(data, penalty, fit.beta);
+    if (!current.ok) return fit;
+    std::vector<double> trial(p), previous_step(p, 0.0);
+    for (fit.iterations = 1; fit.iterations <= kMaxIterations; ++fit.iterations) {
+        std::vector<double> step = current.step;
+        const double longest = max_abs(step);
+        if (!std::isfinite(longest)) return fit;
+        if (longest > kMaxStep)
+            for (double& s : step) s *= kMaxStep / longest;
+        // Firth's iteration uses X'WX, not the penalized Hessian, and can bounce between two points around the
+        // optimum along a poorly determined direction: a step that reverses the last one is halved first.
+        double reversal = 0;
+        for (std::size_t j = 0; j < p; ++j) reversal += step[j] * previous_step[j];
+        if (reversal < 0)
+            for (double& s : step) s *= 0.5;
+        Evaluation candidate;
+        bool accepted = false;
+        const double slack = 1e-12 * (1.0 + std::abs(current.log_likelihood));
+        for (int halving = 0; halving <= kMaxHalvings && !accepted; ++halving) {
+            for (std::size_t j = 0; j < p; ++j) trial[j] = fit.beta[j] + step[j];
+            candidate = evaluate(data, penalty, trial);
+            accepted = candidate.ok && candidate.log_likelihood >= current.log_likelihood - slack;
+            if (!accepted)
+                for (double& s : step) s *= 0.5;
+        }
+        if (!accepted) break;  // no step improves: at the optimum to rounding, judged below
+        fit.beta = trial;
+        previous_step = step;
+        current = std::move(candidate);
+        if (max_abs(fit.beta) > kDivergence) return fit;
+        if (max_abs(step) <= kStepTolerance * std::max(1.0, max_abs(fit.beta))) {
+            fit.converged = true;
+            break;
+        }
+    }
+    if (!fit.converged) fit.converged = max_abs(current.step) <= 1e-6 * std::max(1.0, max_abs(fit.beta));
+    fit.fitted = std::move(current.fitted);
+    fit.log_likelihood = current.log_likelihood;
+    fit.covariance = current.factor;
+    LAPACKE_dpotri(LAPACK_COL_MAJOR, 'L', p, fit.covariance.data(), p);
+    for (std::size_t a = 0; a < p; ++a)
+        for (std::size_t b = a + 1; b < p; ++b) fit.covariance(a, b) = fit.covariance(b, a);
+    return fit;
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,36 @@
+#pragma once
+// Logistic regression with a fixed offset, by Newton-Raphson with step halving: maximum likelihood, or Firth's
+// penalized likelihood l(b) + log|I(b)| / 2, whose estimate exists even under complete separation and whose bias is
+// smaller for rare events. The same loop serves both; Firth adds the hat-matrix term to the score.
+#include <vector>
+
+#include "linalg/matrix.hpp"
+
+namespace ridgeway {
+
+struct LogisticData {
+    const Matrix& x;                   // rows x parameters
+    const std::vector<double>& y;      // 0 or 1 per row
+    const std::vector<double>& offset; // per row, added to the linear predictor
+};
+
+struct LogisticFit {
+    std::vector<double> beta;
+    std::vector<double> fitted;   // mu per row
+    Matrix covariance;            // inverse Fisher information X'WX at beta (Firth's standard errors use it too)
+    double log_likelihood = 0;    // penalized for Firth
+    int iterations = 0;
+    bool converged = false;
+};
+
+enum class LogisticPenalty { none, firth };
+
+// `start` may be empty (zeros). Fails (converged = false) on divergence (separation without Firth), a singular
+// information matrix, or no convergence within the iteration limit.
+LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& start = {});
+
+// Numerically safe pieces shared with the other logistic models.
+double logistic(double eta);             // 1 / (1 + e^-eta)
+double log_one_plus_exp(double eta);     // log(1 + e^eta)
+
+}  // namespace ridgeway

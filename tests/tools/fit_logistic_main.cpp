@@ -1,0 +1,38 @@
+// Test driver: fits one logistic model read from standard input and prints what the fit gives, for comparison with
+// independent implementations. Input rows: y offset x_1 .. x_p. Usage: fit_logistic mle|firth
+// Output: "converged 0|1", then one line per coefficient "beta se", then "loglik value".
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "stats/logistic_regression.hpp"
+
+int main(int argc, char** argv) {
+    using namespace ridgeway;
+    if (argc != 2) return 2;
+    const auto penalty = std::string(argv[1]) == "firth" ? LogisticPenalty::firth : LogisticPenalty::none;
+    std::vector<std::vector<double>> rows;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        std::istringstream fields(line);
+        std::vector<double> row;
+        for (double v; fields >> v;) row.push_back(v);
+        if (!row.empty()) rows.push_back(row);
+    }
+    const std::size_t n = rows.size(), p = rows.at(0).size() - 2;
+    Matrix x(n, p);
+    std::vector<double> y(n), offset(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        y[i] = rows[i][0];
+        offset[i] = rows[i][1];
+        for (std::size_t j = 0; j < p; ++j) x(i, j) = rows[i][2 + j];
+    }
+    LogisticFit fit = fit_logistic({x, y, offset}, penalty);
+    std::printf("converged %d\n", fit.converged ? 1 : 0);
+    for (std::size_t j = 0; j < fit.beta.size(); ++j)
+        std::printf("%.17g %.17g\n", fit.beta[j], fit.converged ? std::sqrt(fit.covariance(j, j)) : NAN);
+    std::printf("loglik %.17g\n", fit.log_likelihood);
+    return 0;
+}

@@ -14,7 +14,10 @@ constexpr int kMaxIterations = 100;
 constexpr int kMaxHalvings = 30;
 constexpr double kMaxStep = 5.0;         // a Newton step larger than this (on the log-odds scale) is shortened
 constexpr double kStepTolerance = 1e-9;  // converged when no coefficient moves by more than this (relative)
-constexpr double kDivergence = 1e3;      // a log-odds coefficient this large means the maximum is at infinity
+// A fitted log-odds (beyond the offset) this large means the maximum is at infinity: without Firth's penalty, a
+// probability of 1e-13 or closer to 0 or 1 is (quasi-)separation; with it, only a runaway iteration.
+constexpr double kSeparation = 30.0;
+constexpr double kRunaway = 1e3;
 
 // Everything the Newton loop needs at one point.
 struct Evaluation {
@@ -24,6 +27,7 @@ struct Evaluation {
     Matrix factor;               // Cholesky factor (lower) of X'WX
     std::vector<double> score;   // (penalized) score
     std::vector<double> step;    // (X'WX)^-1 score
+    double largest_linear = 0;   // max |eta - offset|
 };
 
 Evaluation evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& beta) {
@@ -36,6 +40,7 @@ Evaluation evaluate(const LogisticData& data, LogisticPenalty penalty, const std
     std::vector<double> residual(n);
     for (std::size_t i = 0; i < n; ++i) {
         const double mu = logistic(eta[i]);
+        e.largest_linear = std::max(e.largest_linear, std::abs(eta[i] - data.offset[i]));
         e.fitted[i] = mu;
         e.log_likelihood += data.y[i] * eta[i] - log_one_plus_exp(eta[i]);
         residual[i] = data.y[i] - mu;
@@ -113,7 +118,7 @@ LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, cons
         fit.beta = trial;
         previous_step = step;
         current = std::move(candidate);
-        if (max_abs(fit.beta) > kDivergence) return fit;
+        if (current.largest_linear > (penalty == LogisticPenalty::none ? kSeparation : kRunaway)) return fit;
         if (max_abs(step) <= kStepTolerance * std::max(1.0, max_abs(fit.beta))) {
             fit.converged = true;
             break;

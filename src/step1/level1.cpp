@@ -3,14 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "step1/level1_shared.hpp"
 #include "step1/ridge_cv.hpp"
 
 namespace ridgeway {
 
-namespace {
-
-// Columns centred and scaled to unit variance over all rows, in place; constant columns (a block whose variants
-// were all dropped) become zero.
 void standardize_columns(Matrix& w) {
     const std::size_t n = w.rows();
     for (std::size_t j = 0; j < w.cols(); ++j) {
@@ -23,18 +20,35 @@ void standardize_columns(Matrix& w) {
     }
 }
 
-// Which coefficients predict row i: its fold's (one fit for leave-one-out).
-std::size_t fit_for_row(const std::vector<Fold>& folds, std::size_t row) {
-    for (std::size_t k = 0; k < folds.size(); ++k)
-        if (row >= folds[k].begin && row < folds[k].end) return k;
-    return 0;
+Matrix loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& coefficients,
+                           const Level1Layout& layout) {
+    const std::size_t n = predictors.rows(), c = predictors.cols(), k = layout.chromosomes.size();
+    std::vector<std::size_t> slot(c);
+    for (std::size_t j = 0; j < c; ++j)
+        slot[j] = static_cast<std::size_t>(
+            std::find(layout.chromosomes.begin(), layout.chromosomes.end(), layout.column_chromosome[j]) -
+            layout.chromosomes.begin());
+    Matrix loco(n, k);
+    std::size_t fold = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        // Row i's fold's coefficients (one fit for leave-one-out).
+        while (fold + 1 < layout.folds.size() && i >= layout.folds[fold].end) ++fold;
+        const Matrix& beta = coefficients[layout.folds.empty() ? 0 : fold];
+        std::vector<double> own(k, 0.0);
+        double total = 0;
+        for (std::size_t j = 0; j < c; ++j) {
+            const double part = predictors(i, j) * beta(j, 0);
+            total += part;
+            own[slot[j]] += part;
+        }
+        for (std::size_t m = 0; m < k; ++m) loco(i, m) = total - own[m];
+    }
+    return loco;
 }
 
-}  // namespace
-
 Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
-                     const std::vector<int>& column_chromosome, const std::vector<int>& chromosomes,
-                     const std::vector<Fold>& folds) {
+                     const Level1Layout& layout) {
+    const std::vector<Fold>& folds = layout.folds;
     const std::size_t n = w.rows(), c = w.cols();
     standardize_columns(w);
     const Matrix& predictors = w;
@@ -66,23 +80,7 @@ Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<b
     }
 
     // LOCO: the full prediction minus the chromosome's own columns.
-    const auto& coefficients = cv.coefficients[fit.chosen];
-    std::vector<std::size_t> slot(c);
-    for (std::size_t j = 0; j < c; ++j)
-        slot[j] = static_cast<std::size_t>(std::find(chromosomes.begin(), chromosomes.end(), column_chromosome[j]) -
-                                           chromosomes.begin());
-    fit.loco = Matrix(n, chromosomes.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const Matrix& beta = coefficients[fit_for_row(folds, i)];
-        std::vector<double> own(chromosomes.size(), 0.0);
-        double total = 0;
-        for (std::size_t j = 0; j < c; ++j) {
-            const double part = predictors(i, j) * beta(j, 0);
-            total += part;
-            own[slot[j]] += part;
-        }
-        for (std::size_t k = 0; k < chromosomes.size(); ++k) fit.loco(i, k) = total - own[k];
-    }
+    fit.loco = loco_from_fold_fits(predictors, cv.coefficients[fit.chosen], layout);
     return fit;
 }
 

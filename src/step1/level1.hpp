@@ -1,7 +1,9 @@
 #pragma once
-// Level 1 of whole-genome ridge regression, per trait: ridge regression of the trait on the level-0 predictions W
-// (columns centred and scaled over all samples), the penalty chosen by cross-validated mean squared error, then
-// leave-one-chromosome-out predictions, each sample predicted by the fit that did not see its fold.
+// Level 1 of whole-genome ridge regression, per trait, on the level-0 predictions W (columns centred and scaled over
+// all samples): for quantitative traits ridge regression with the penalty chosen by cross-validated mean squared
+// error; for case/control traits ridge logistic regression with the covariates' null fit as offset and the penalty
+// chosen by cross-validated deviance. Then leave-one-chromosome-out predictions, each sample predicted by the fit
+// that did not see its fold: on the scaled-trait scale, or on the log-odds scale without the covariates' part.
 #include <string>
 #include <vector>
 
@@ -12,15 +14,25 @@ namespace ridgeway {
 
 struct Level1Fit {
     std::vector<double> penalties;
-    std::vector<double> cv_r2;   // per penalty: 1 - MSE / variance over the trait's samples
+    std::vector<double> cv_r2;   // per penalty: 1 - MSE / variance, or 1 - deviance / the offset's deviance
     std::size_t chosen = 0;
     Matrix loco;                 // cohort rows x chromosomes
 };
 
-// `w` is n x (blocks * R) for this trait; `column_chromosome[j]` the chromosome of column j; `chromosomes` the
-// distinct codes in output order; `observed[i]` whether row i has a trait value.
+// Where each level-0 column belongs: `column_chromosome[j]` the chromosome of column j, `chromosomes` the distinct
+// codes in output order.
+struct Level1Layout {
+    const std::vector<int>& column_chromosome;
+    const std::vector<int>& chromosomes;
+    const std::vector<Fold>& folds;
+};
+
+// `w` is n x (blocks * R) for this trait; `observed[i]` whether row i has a trait value.
 Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
-                     const std::vector<int>& column_chromosome, const std::vector<int>& chromosomes,
-                     const std::vector<Fold>& folds);
+                     const Level1Layout& layout);
+
+// `y` is 0/1 (any value where not observed); `offset` the covariates-only logistic linear predictor. Needs folds.
+Level1Fit fit_level1_logistic(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
+                              const std::vector<double>& offset, const Level1Layout& layout);
 
 }  // namespace ridgeway

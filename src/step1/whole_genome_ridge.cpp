@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "core/run_log.hpp"
+#include "assoc/logistic_null.hpp"
 #include "linalg/exact_gram.hpp"
 #include "linalg/orthonormal_basis.hpp"
 #include "step1/folds.hpp"
@@ -91,6 +92,21 @@ bool keep_predictions_in_memory(const Step1Settings& settings, std::size_t n, st
     return false;
 }
 
+// A case/control trait as 0/1 per cohort row (0 where missing; such rows are left out by `observed`).
+std::vector<double> case_control_values(const Cohort& cohort, std::size_t trait) {
+    std::vector<double> y(cohort.traits.rows());
+    for (std::size_t i = 0; i < y.size(); ++i) y[i] = std::isnan(cohort.traits(i, trait)) ? 0.0 : cohort.traits(i, trait);
+    return y;
+}
+
+// The covariates-only linear predictor of a trait per cohort row (0 where missing).
+std::vector<double> covariate_offset(const LogisticNullSet& nulls, std::size_t trait, std::size_t n) {
+    std::vector<double> offset(n, 0.0);
+    const LogisticNull& null = nulls.traits[trait];
+    for (std::size_t k = 0; k < null.rows.size(); ++k) offset[null.rows[k]] = null.eta[k];
+    return offset;
+}
+
 }  // namespace
 
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
@@ -99,6 +115,8 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     const std::size_t n = cohort.sample_indices.size(), p = cohort.trait_names.size();
     if (settings.folds == 1 || settings.folds > n)
         throw Error(ErrorKind::usage, fmt::format("--cv {}: needs 2 to {} folds", settings.folds, n));
+    if (settings.folds == 0 && cohort.binary)
+        throw Error(ErrorKind::usage, "--loocv is not available for case/control traits; use --cv K");
     const Matrix basis = intercept_and_covariates_basis(cohort.covariates);
     const ScaledTraits scaled = scale_traits(cohort);
 
@@ -137,14 +155,27 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
             predictions.chromosomes.end())
             predictions.chromosomes.push_back(block.chromosome);
     }
+    // Case/control traits: level 1 is logistic, offset by each trait's covariates-only logistic fit.
+    const LogisticNullSet nulls = cohort.binary ? fit_logistic_nulls(cohort.traits, cohort.covariates, {}, false)
+                                                : LogisticNullSet{};
+    for (std::size_t t = 0; t < p && cohort.binary; ++t)
+        if (!nulls.traits[t].usable)
+            throw Error(ErrorKind::numerical, "trait " + cohort.trait_names[t] +
+                                                  ": the covariates-only logistic model does not converge (do the "
+                                                  "covariates separate cases from controls?)");
     for (std::size_t t = 0; t < p; ++t) {
         std::vector<double> y(scaled.values.column(t), scaled.values.column(t) + n);
         Matrix w = store.take(t);
         auto r2 = level0_r2(w, y, scaled.observed[t], penalties.size());
         log.info(fmt::format("{}: level 0 mean cross-validated R2 per penalty: {:.4f}", cohort.trait_names[t], fmt::join(r2, " ")));
-        Level1Fit fit = fit_level1(std::move(w), y, scaled.observed[t], column_chromosome, predictions.chromosomes, folds);
-        log.info(fmt::format("{}: level 1 cross-validated R2 per penalty ({:.4g}): {:.4f}; chosen penalty {:.4g} (R2 {:.4f})",
-                             cohort.trait_names[t], fmt::join(fit.penalties, ", "), fmt::join(fit.cv_r2, " "),
+        const Level1Layout layout{column_chromosome, predictions.chromosomes, folds};
+        Level1Fit fit = cohort.binary ? fit_level1_logistic(std::move(w), case_control_values(cohort, t), scaled.observed[t],
+                                                            covariate_offset(nulls, t, n), layout)
+                                      : fit_level1(std::move(w), y, scaled.observed[t], layout);
+        log.info(fmt::format("{}: level 1 {} per penalty ({:.4g}): {:.4f}; chosen penalty {:.4g} ({:.4f})",
+                             cohort.trait_names[t],
+                             cohort.binary ? "ridge logistic, cross-validated deviance R2" : "cross-validated R2",
+                             fmt::join(fit.penalties, ", "), fmt::join(fit.cv_r2, " "),
                              fit.penalties[fit.chosen], fit.cv_r2[fit.chosen]));
         predictions.values.push_back(std::move(fit.loco));
     }

@@ -1,0 +1,125 @@
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include <cblas.h>
+#include <lapacke.h>
+
+#include "core/error.hpp"
+#include "step1/level1.hpp"
+#include "step1/level1_shared.hpp"
+#include "step1/ridge_cv.hpp"
+#include "stats/logistic_regression.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+constexpr int kMaxIterations = 50;
+constexpr double kTolerance = 1e-8;  // on the largest coefficient change; predictions need no more
+
+// Ridge logistic regression on the rows with weight 1 in `train`: minimizes -loglik + penalty |beta|^2 / 2 by Newton
+// with step halving, from `beta` (warm start from the previous penalty). False when it does not converge.
+bool fit_ridge_logistic(const Matrix& x, const std::vector<double>& y, const std::vector<double>& offset,
+                        const std::vector<char>& train, double penalty, std::vector<double>& beta) {
+    const std::size_t n = x.rows(), c = x.cols();
+    std::vector<double> eta(n);
+    Matrix weighted(n, c), hessian(c, c);
+    std::vector<double> gradient(c);
+    auto objective = [&](const std::vector<double>& b, bool derivatives) {
+        eta = offset;
+        cblas_dgemv(CblasColMajor, CblasNoTrans, n, c, 1.0, x.data(), n, b.data(), 1, 1.0, eta.data(), 1);
+        double value = 0;
+        std::vector<double> residual(n, 0.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!train[i]) continue;
+            value -= y[i] * eta[i] - log_one_plus_exp(eta[i]);
+            const double mu = logistic(eta[i]);
+            residual[i] = y[i] - mu;
+            if (derivatives) {
+                const double root_w = std::sqrt(mu * (1.0 - mu));
+                for (std::size_t j = 0; j < c; ++j) weighted(i, j) = root_w * x(i, j);
+            }
+        }
+        for (double v : b) value += 0.5 * penalty * v * v;
+        if (derivatives) {
+            for (std::size_t i = 0; i < n; ++i)
+                if (!train[i])
+                    for (std::size_t j = 0; j < c; ++j) weighted(i, j) = 0.0;
+            cblas_dgemv(CblasColMajor, CblasTrans, n, c, 1.0, x.data(), n, residual.data(), 1, 0.0, gradient.data(), 1);
+            for (std::size_t j = 0; j < c; ++j) gradient[j] -= penalty * b[j];
+            cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, c, n, 1.0, weighted.data(), n, 0.0, hessian.data(), c);
+            for (std::size_t j = 0; j < c; ++j) hessian(j, j) += penalty;
+        }
+        return value;
+    };
+    double current = objective(beta, true);
+    std::vector<double> trial(c);
+    for (int iteration = 0; iteration < kMaxIterations; ++iteration) {
+        std::vector<double> step = gradient;
+        if (LAPACKE_dposv(LAPACK_COL_MAJOR, 'L', c, 1, hessian.data(), c, step.data(), c) != 0) return false;
+        double value = 0, largest = 0;
+        for (int halving = 0; halving < 30; ++halving) {
+            for (std::size_t j = 0; j < c; ++j) trial[j] = beta[j] + step[j];
+            value = objective(trial, false);
+            if (value <= current) break;
+            for (double& s : step) s *= 0.5;
+        }
+        if (!(value <= current)) return false;
+        for (double s : step) largest = std::max(largest, std::abs(s));
+        beta = trial;
+        current = objective(beta, true);
+        if (largest <= kTolerance * (1.0 + largest)) return true;
+    }
+    return false;
+}
+
+double binomial_deviance(double y, double eta) { return 2.0 * (log_one_plus_exp(eta) - y * eta); }
+
+}  // namespace
+
+Level1Fit fit_level1_logistic(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
+                              const std::vector<double>& offset, const Level1Layout& layout) {
+    const std::size_t n = w.rows(), c = w.cols();
+    const std::vector<Fold>& folds = layout.folds;
+    standardize_columns(w);
+    // The heritability grid on the liability scale: logistic residual variance pi^2 / 3 instead of 1 - h2.
+    Level1Fit fit;
+    fit.penalties = heritability_penalties(c);
+    for (double& penalty : fit.penalties) penalty *= 3.0 / (std::numbers::pi * std::numbers::pi);
+
+    // Penalties from the strongest down, each fold warm-started from the previous penalty's fit.
+    std::vector<std::size_t> order(fit.penalties.size());
+    for (std::size_t l = 0; l < order.size(); ++l) order[l] = l;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return fit.penalties[a] > fit.penalties[b]; });
+    std::vector<std::vector<Matrix>> coefficients(fit.penalties.size(), std::vector<Matrix>(folds.size(), Matrix(c, 1)));
+    std::vector<double> deviance(fit.penalties.size(), 0.0);
+    double offset_deviance = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (observed[i]) offset_deviance += binomial_deviance(y[i], offset[i]);
+    for (std::size_t k = 0; k < folds.size(); ++k) {
+        std::vector<char> train(n, 0);
+        for (std::size_t i = 0; i < n; ++i) train[i] = observed[i] && (i < folds[k].begin || i >= folds[k].end);
+        std::vector<double> beta(c, 0.0);
+        for (std::size_t l : order) {
+            if (!fit_ridge_logistic(w, y, offset, train, fit.penalties[l], beta))
+                throw Error(ErrorKind::numerical,
+                            "level 1 ridge logistic regression did not converge (fold " + std::to_string(k + 1) + ")");
+            std::copy(beta.begin(), beta.end(), coefficients[l][k].data());
+            for (std::size_t i = folds[k].begin; i < folds[k].end; ++i) {
+                if (!observed[i]) continue;
+                double eta = offset[i];
+                for (std::size_t j = 0; j < c; ++j) eta += w(i, j) * beta[j];
+                deviance[l] += binomial_deviance(y[i], eta);
+            }
+        }
+    }
+    for (std::size_t l = 0; l < fit.penalties.size(); ++l) {
+        fit.cv_r2.push_back(1.0 - deviance[l] / offset_deviance);
+        if (deviance[l] < deviance[fit.chosen]) fit.chosen = l;
+    }
+    fit.loco = loco_from_fold_fits(w, coefficients[fit.chosen], layout);
+    return fit;
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,18 @@
+#pragma once
+// What the two level-1 models share.
+#include <vector>
+
+#include "linalg/matrix.hpp"
+#include "step1/level1.hpp"
+
+namespace ridgeway {
+
+// Columns centred and scaled to unit variance over all rows, in place; constant columns (a block whose variants
+// were all dropped) become zero.
+void standardize_columns(Matrix& w);
+
+// LOCO predictions: per row, its fold's fit (`coefficients[fold]`, columns x 1) of the whole genome minus each
+// chromosome's own columns.
+Matrix loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& coefficients, const Level1Layout& layout);
+
+}  // namespace ridgeway

@@ -6,7 +6,7 @@ packages=(
   g++ make cmake pkg-config
   libhts-dev libcli11-dev libfmt-dev libopenblas-dev liblapacke-dev libdnnl-dev zlib1g-dev libgtest-dev
   # peers and oracles used by the tests and benchmarks
-  plink2 bolt-lmm-example tabix python3 python3-numpy python3-scipy python3-mpmath time bc
+  plink2 bolt-lmm-example tabix python3 python3-numpy python3-scipy python3-mpmath python3-statsmodels time bc
 )
 
 missing=()

@@ -45,10 +45,23 @@ void LogisticBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
         dot_products(kept_dosages, n_kept, columns.data(), columns.cols(), n, products_.data());
         for (std::size_t k = 0; k < n_kept; ++k) {
             const std::size_t v = kept_variants[k];
+            find_homozygotes(block.variant(v), n, sums[k]);
             for (std::size_t t = 0; t < p; ++t)
                 test_trait(t, block.variant(v), sums[k], products_.data() + k * columns.cols(), out.results[v * p + t]);
         }
     }
+}
+
+void LogisticBlockTest::find_homozygotes(const std::int8_t* calls, std::size_t n, const GenotypeSums& sums) {
+    homozygotes_are_a1_ = sums.n2 <= sums.n0;
+    const std::int8_t code = homozygotes_are_a1_ ? 2 : 0;
+    homozygotes_.resize(n);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < n; ++i) {  // branch-free append
+        homozygotes_[count] = i;
+        count += calls[i] == code;
+    }
+    homozygotes_.resize(count);
 }
 
 void LogisticBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, const GenotypeSums& all,
@@ -78,14 +91,22 @@ void LogisticBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, 
     if (result.n <= r + 1 || result.n_cases == 0 || result.n_controls == 0)
         return void(result.error = ErrorCode::too_few_samples);
 
-    // sum of w g^2 = sum of w g + 2 * sum of w over homozygous A1 (g^2 = g + 2 [g = 2]).
+    // sum of w g^2 = g'w + 2 W2, W2 the weight of the trait's A1 homozygotes, summed over the rarer homozygote class:
+    // over the A1 homozygotes themselves, or from the A2 homozygotes through W2 = g'w - (W - W0 - W_missing).
     const double* w = columns.column(first + r + 1);
-    double homozygous_weight = 0;
-    std::size_t homozygous = 0;
-    for (std::size_t i = 0; i < columns.rows(); ++i) {  // branch-free: calls are random
-        const bool two = calls[i] == 2;
-        homozygous_weight += two ? w[i] : 0.0;
-        homozygous += two & (status[i] >= 0);
+    double class_weight = 0;
+    std::size_t class_count = 0;
+    for (std::size_t row : homozygotes_) {
+        class_weight += w[row];
+        class_count += status[row] >= 0;
+    }
+    double homozygous_weight = class_weight;
+    std::size_t homozygous = class_count;
+    if (!homozygotes_are_a1_) {
+        double missing_weight = 0;
+        for (std::size_t row : all.missing) missing_weight += w[row];
+        homozygous_weight = p[r + 1] - (null.weight_sum - class_weight - missing_weight);
+        homozygous = static_cast<std::size_t>(all_sum) - (result.n - class_count);
     }
     const double sum_of_squares = all_sum + 2.0 * static_cast<double>(homozygous);
     if (!(n_called * sum_of_squares - all_sum * all_sum > 0)) return void(result.error = ErrorCode::constant_allele);

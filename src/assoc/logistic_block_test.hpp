@@ -24,6 +24,8 @@ private:
         std::vector<double> imputed;  // missing calls replaced by the mean
         std::vector<double> adjusted; // imputed minus its weighted projection on the covariates
     };
+    // The rows of the rarer homozygote class (A1/A1 or A2/A2) of one variant, for sum w g^2.
+    void find_homozygotes(const std::int8_t* calls, std::size_t n, const GenotypeSums& sums);
     void test_trait(std::size_t trait, const std::int8_t* calls, const GenotypeSums& all, const double* products,
                     AssocResult& result);
     void correct(std::size_t trait, const std::int8_t* calls, double mean, const double* basis_products, double score,
@@ -44,6 +46,8 @@ private:
     std::vector<double> basis_;  // scratch: the genotype's products with the trait's W C columns
     TraitGenotype genotype_;     // scratch for one correction
     std::vector<std::size_t> exact_rows_;
+    std::vector<std::size_t> homozygotes_;
+    bool homozygotes_are_a1_ = true;
 };
 
 }  // namespace ridgeway

@@ -120,6 +120,7 @@ Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool
     if (trait_columns.empty()) throw Error(ErrorKind::inconsistent, spec.pheno_file + ": the file has no trait columns");
     std::vector<std::vector<double>> trait_values;
     std::vector<std::size_t> kept_columns;
+    std::vector<std::string> skipped;
     for (std::size_t column : trait_columns) {
         auto values = numeric_column(pheno, column, pheno_row, spec.minus9_is_missing);
         if (spec.binary) {
@@ -129,8 +130,9 @@ Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool
             const auto counts = count_cases(values.data(), values.size());
             log.info(fmt::format("Trait {}: {} cases, {} controls", pheno.columns[column], counts.cases, counts.controls));
             if (std::min(counts.cases, counts.controls) < spec.coding.min_count) {
-                log.warn(fmt::format("trait {} is skipped: {} cases and {} controls, fewer than --min-case-count {}",
-                                     pheno.columns[column], counts.cases, counts.controls, spec.coding.min_count));
+                skipped.push_back(fmt::format("{} has {} cases and {} controls, fewer than --min-case-count {}",
+                                              pheno.columns[column], counts.cases, counts.controls,
+                                              spec.coding.min_count));
                 continue;
             }
         }
@@ -139,7 +141,9 @@ Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool
     }
     trait_columns = kept_columns;
     if (trait_columns.empty())
-        throw Error(ErrorKind::inconsistent, spec.pheno_file + ": every trait was skipped for too few cases or controls");
+        throw Error(ErrorKind::inconsistent, fmt::format("{}: every trait was skipped for too few cases or controls ({})",
+                                                         spec.pheno_file, fmt::join(skipped, "; ")));
+    for (const auto& reason : skipped) log.warn("trait skipped: " + reason);
     CovariateColumns covariates = read_covariates(spec, matcher, log);
 
     Cohort cohort;

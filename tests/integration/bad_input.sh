@@ -86,6 +86,16 @@ expect 7 "--memory 1: step 1 needs at least" step1 --bfile good --pheno good.phe
 expect 2 "--cv 1" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 1
 expect 2 "--cv and --loocv exclude each other" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 3 --loocv
 
+# Case/control traits.
+awk 'NR == 7 { $5 = 3 } { print }' good.pheno > code.pheno
+expect 4 "code.pheno, line 7, column B1: '3' is not a case/control code" assoc --bt --bfile good --pheno code.pheno --pheno-name B1
+expect 4 "column B1: '2' is not a case/control code (0 = control, 1 = case with --1)" assoc --bt --1 --bfile good --pheno good.pheno --pheno-name B1
+expect 5 "every trait was skipped for too few cases or controls" assoc --bt --min-case-count 1000 --bfile good --pheno good.pheno --pheno-name B1
+expect 2 "--firth, --spa and --pThresh apply to case/control traits; add --bt" assoc --firth --bfile good --pheno good.pheno --pheno-name Q1
+expect 2 "--approx and --firth-wald refine --firth" assoc --bt --approx --bfile good --pheno good.pheno --pheno-name B1
+expect 2 "--firth and --spa exclude each other" assoc --bt --firth --spa --bfile good --pheno good.pheno --pheno-name B1
+expect 2 "--loocv is not available for case/control traits" step1 --bt --loocv --bfile good --pheno good.pheno --pheno-name B1
+
 rm -rf case && stderr=$("$ridgeway" "${assoc[@]}" --bfile good --out missing-folder/out 2>&1 >/dev/null)
 status=$?
 if [ $status -ne 3 ] || [[ "$stderr" != *"missing-folder does not exist"* ]]; then

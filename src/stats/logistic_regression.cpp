@@ -12,7 +12,7 @@ namespace {
 
 constexpr int kMaxIterations = 100;
 constexpr int kMaxHalvings = 30;
-constexpr double kMaxStep = 5.0;         // a Newton step larger than this (on the log-odds scale) is shortened
+constexpr double kMaxStep = 5.0;         // a Newton step moving any log-odds by more than this is shortened
 constexpr double kStepTolerance = 1e-9;  // converged when no coefficient moves by more than this (relative)
 // A fitted log-odds (beyond the offset) this large means the maximum is at infinity: without Firth's penalty, a
 // probability of 1e-13 or closer to 0 or 1 is (quasi-)separation; with it, only a runaway iteration.
@@ -94,8 +94,13 @@ LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, cons
     std::vector<double> trial(p), previous_step(p, 0.0);
     for (fit.iterations = 1; fit.iterations <= kMaxIterations; ++fit.iterations) {
         std::vector<double> step = current.step;
-        const double longest = max_abs(step);
-        if (!std::isfinite(longest)) return fit;
+        // The cap applies to the change of the linear predictor, not of the coefficients: on an orthonormal design
+        // the intercept's coefficient is logit(prevalence) * sqrt(n), hundreds for a rare trait in a large cohort.
+        std::vector<double> change(data.x.rows(), 0.0);
+        cblas_dgemv(CblasColMajor, CblasNoTrans, data.x.rows(), p, 1.0, data.x.data(), data.x.rows(), step.data(), 1,
+                    0.0, change.data(), 1);
+        const double longest = max_abs(change);
+        if (!std::isfinite(longest) || !std::isfinite(max_abs(step))) return fit;
         if (longest > kMaxStep)
             for (double& s : step) s *= kMaxStep / longest;
         // Firth's iteration uses X'WX, not the penalized Hessian, and can bounce between two points around the

@@ -3,7 +3,8 @@
 # of the score test, --spa and --firth --approx, lambda_GC over variants with MAF above 1% within [0.95, 1.05], and
 # among variants with MAF 0.1-1% the count with p < 1e-3 at most twice its expectation with SPA and with Firth. At 1%
 # prevalence the uncorrected score test must show the inflation the corrections remove.
-# Then gwas --bt on a small heritable cohort must equal step1 --bt followed by assoc --bt --pred.
+# Then gwas --bt on a small heritable cohort must equal step1 --bt followed by assoc --bt --pred, and its LOCO
+# predictions must carry the simulated genetic signal.
 set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,4 +35,5 @@ for trait in B1 B2; do
   cmp <(zcat gwas.$trait.logistic.tsv.gz) <(zcat step2.$trait.logistic.tsv.gz)
 done
 grep -q "ridge logistic, cross-validated deviance R2" gwas.log
+/usr/bin/python3 "$here/check_loco_signal.py" small step1 B1 B2
 echo "gwas --bt equals step1 --bt then assoc --bt --pred; $(grep -c FIRTH <(zcat gwas.B1.logistic.tsv.gz)) Firth rows for B1"

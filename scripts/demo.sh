@@ -15,4 +15,7 @@ mkdir -p "$out"
 echo
 echo "Demo results are in $out/: gwas.Q1.linear.tsv.gz and gwas.Q2.linear.tsv.gz (tabix-indexed), step 1's"
 echo "gwas_pred.list and gwas_1.loco, gwas_2.loco, and the log gwas.log; for the case/control trait"
-echo "gwas_bt.B1.logistic.tsv.gz, gwas_bt_1.loco and gwas_bt.log"
+echo "gwas_bt.B1.logistic.tsv.gz, gwas_bt_1.loco and gwas_bt.log. Manhattan and QQ plots (PNG, SVG) and the loci"
+echo "tables sit beside them; open the reports:"
+echo "  $PWD/$out/gwas.report.html"
+echo "  $PWD/$out/gwas_bt.report.html"

@@ -120,8 +120,9 @@ void AssocPass::write(std::size_t first, const BlockResults& block) {
 
 }  // namespace
 
-void run_step2(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
-               const AssocSettings& settings, OutputSet& outputs, RunLog& log) {
+std::vector<WrittenResult> run_step2(const GenotypeSource& genotypes, const Cohort& cohort,
+                                     const std::vector<std::size_t>& variants, const AssocSettings& settings,
+                                     OutputSet& outputs, RunLog& log) {
     bool index = settings.format == ResultFormat::tsv && sorted_for_index(genotypes, variants);
     if (settings.format == ResultFormat::tsv && !index)
         log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");
@@ -157,6 +158,10 @@ void run_step2(const GenotypeSource& genotypes, const Cohort& cohort, const std:
         log.info(fmt::format("{}: {} -> {}", cohort.trait_names[t], outcomes.empty() ? "no rows" : outcomes,
                              writers[t]->final_path()));
     }
+    std::vector<WrittenResult> written;
+    for (std::size_t t = 0; t < cohort.trait_names.size(); ++t)
+        written.push_back({cohort.trait_names[t], writers[t]->final_path(), writers[t]->temporary_path()});
+    return written;
 }
 
 }  // namespace ridgeway

@@ -36,7 +36,15 @@ struct AssocSettings {
     CaseControlSettings case_control;
 };
 
-void run_step2(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
-               const AssocSettings& settings, OutputSet& outputs, RunLog& log);
+struct WrittenResult {
+    std::string trait;
+    std::string final_path;
+    std::string temporary_path;  // complete and readable until the run commits
+};
+
+// Returns the result file of each trait.
+std::vector<WrittenResult> run_step2(const GenotypeSource& genotypes, const Cohort& cohort,
+                                     const std::vector<std::size_t>& variants, const AssocSettings& settings,
+                                     OutputSet& outputs, RunLog& log);
 
 }  // namespace ridgeway

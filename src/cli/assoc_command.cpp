@@ -45,7 +45,8 @@ void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& out
     }
     log.info(fmt::format("Testing {} variants x {} traits with {} threads", inputs.variants.size(),
                          inputs.cohort.trait_names.size(), settings.threads));
-    run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log);
+    report_results(run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log), options, log,
+                   outputs);
 }
 
 }  // namespace ridgeway

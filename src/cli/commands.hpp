@@ -1,5 +1,7 @@
 #pragma once
 // One function per subcommand: each turns parsed options into typed settings and calls the library.
+#include <vector>
+
 #include "cli/option_table.hpp"
 
 namespace ridgeway {
@@ -8,15 +10,20 @@ class OutputSet;
 class RunLog;
 
 struct AssocSettings;
+struct WrittenResult;
 
 void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 void run_step1_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
+void run_plot_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 
 // --threads, defaulting to every core.
 int thread_count(const ParsedOptions& options);
 // Step-2 settings shared by assoc and gwas.
 AssocSettings assoc_settings(const ParsedOptions& options);
+// The plots and HTML report of step 2's results, unless --no-report.
+void report_results(const std::vector<WrittenResult>& results, const ParsedOptions& options, RunLog& log,
+                    OutputSet& outputs);
 
 }  // namespace ridgeway

@@ -20,7 +20,9 @@ const std::vector<std::string> kStep2{"assoc", "gwas"};
 const std::vector<std::string> kStep1{"step1", "gwas"};
 const std::vector<std::string> kAssoc{"assoc"};
 const std::vector<std::string> kSimulate{"simulate"};
-const std::vector<std::string> kAll{"assoc", "step1", "gwas", "simulate"};
+const std::vector<std::string> kPlot{"plot"};
+const std::vector<std::string> kReport{"assoc", "gwas", "plot"};
+const std::vector<std::string> kAll{"assoc", "step1", "gwas", "simulate", "plot"};
 
 }  // namespace
 
@@ -30,6 +32,7 @@ const std::vector<CommandSpec>& command_table() {
         {"step1", "whole-genome ridge regression: leave-one-chromosome-out predictions (regenie's .loco layout)"},
         {"assoc", "per-variant linear association tests (as plink2 --glm), optionally conditioned on --pred"},
         {"simulate", "write a simulated cohort (PLINK 1 files, traits, covariates, truth)"},
+        {"plot", "Manhattan and QQ plots, top loci and an HTML report from result files of ridgeway, regenie or PLINK 2"},
     };
     return commands;
 }
@@ -61,6 +64,9 @@ const std::vector<OptionSpec>& option_table() {
         {"--firth-wald", "", "", "with --firth: p-values from the Wald statistic of the penalized fit, as plink2 --glm firth (default: penalized likelihood ratio test)", kStep2},
         {"--spa", "", "", "case/control: saddle-point approximation for variants whose score-test p is below --pThresh", kStep2},
         {"--pThresh", "P", "0.05", "case/control: score-test p-value below which --firth or --spa is applied", kStep2},
+        {"--no-report", "", "", "skip the plots and the HTML report (<out>.report.html) written after the tests", kStep2},
+        {"--locus-window", "KB", "500", "significant variants closer than KB kilobases to the previous one join its locus", kReport},
+        {"RESULTS", "FILE...", "", "association result files: ridgeway's .tsv.gz, regenie's .regenie, PLINK 2's .glm.*", kPlot},
         {"--format", "tsv|regenie", "tsv", "result layout: bgzipped TSV with a tabix index, or regenie's .regenie files", kStep2},
         {"--pred", "FILE", "", "step-1 prediction list (<out>_pred.list of ridgeway or regenie step 1)", kAssoc},
         {"--bsize", "B", "1000", "step-1 variants per block (blocks never cross a chromosome)", kStep1},
@@ -84,8 +90,10 @@ const std::vector<OptionSpec>& option_table() {
     return options;
 }
 
-ParsedOptions::ParsedOptions(std::string command, std::map<std::string, std::string> values, std::map<std::string, bool> flags)
-    : command_(std::move(command)), values_(std::move(values)), flags_(std::move(flags)) {}
+ParsedOptions::ParsedOptions(std::string command, std::map<std::string, std::string> values, std::map<std::string, bool> flags,
+                             std::vector<std::string> positionals)
+    : command_(std::move(command)), values_(std::move(values)), flags_(std::move(flags)),
+      positionals_(std::move(positionals)) {}
 
 bool ParsedOptions::has(const std::string& name) const {
     auto it = values_.find(name);
@@ -129,13 +137,16 @@ ParsedOptions parse_command_line(int argc, char** argv) {
     app.fallthrough(false);
     std::map<std::string, std::map<std::string, std::string>> values;
     std::map<std::string, std::map<std::string, bool>> flags;
+    std::map<std::string, std::vector<std::string>> positionals;
     for (const auto& command : command_table()) {
         CLI::App* sub = app.add_subcommand(command.name, command.summary);
         for (const auto& option : option_table()) {
             if (std::find(option.commands.begin(), option.commands.end(), command.name) == option.commands.end()) continue;
             std::string help = option.help;
             if (*option.default_text) help += fmt::format(" [default: {}]", option.default_text);
-            if (*option.value_name) {
+            if (option.name[0] != '-') {
+                sub->add_option(option.name, positionals[command.name], help)->required()->type_name(option.value_name);
+            } else if (*option.value_name) {
                 sub->add_option(option.name, values[command.name][option.name], help)->type_name(option.value_name);
             } else {
                 sub->add_flag(option.name, flags[command.name][option.name], help);
@@ -154,7 +165,7 @@ ParsedOptions parse_command_line(int argc, char** argv) {
     }
     for (const auto& command : command_table())
         if (app.got_subcommand(command.name))
-            return ParsedOptions(command.name, values[command.name], flags[command.name]);
+            return ParsedOptions(command.name, values[command.name], flags[command.name], positionals[command.name]);
     throw Error(ErrorKind::usage, "a command is needed; try ridgeway --help");
 }
 

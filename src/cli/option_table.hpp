@@ -14,7 +14,7 @@ struct CommandSpec {
 };
 
 struct OptionSpec {
-    const char* name;        // "--bfile"
+    const char* name;        // "--bfile"; a name without dashes ("RESULTS") takes the positional arguments
     const char* value_name;  // "PREFIX"; empty for a flag
     const char* default_text;  // shown in --help; empty when there is none
     const char* help;
@@ -26,7 +26,8 @@ const std::vector<OptionSpec>& option_table();
 
 class ParsedOptions {
 public:
-    ParsedOptions(std::string command, std::map<std::string, std::string> values, std::map<std::string, bool> flags);
+    ParsedOptions(std::string command, std::map<std::string, std::string> values, std::map<std::string, bool> flags,
+                  std::vector<std::string> positionals = {});
 
     const std::string& command() const { return command_; }
     bool has(const std::string& name) const;
@@ -35,11 +36,14 @@ public:
     std::string required_text(const std::string& name) const;
     double number(const std::string& name, double fallback, double min, double max) const;
     long long integer(const std::string& name, long long fallback, long long min, long long max) const;
+    // Arguments without an option name (the result files of `plot`).
+    const std::vector<std::string>& positionals() const { return positionals_; }
 
 private:
     std::string command_;
     std::map<std::string, std::string> values_;
     std::map<std::string, bool> flags_;
+    std::vector<std::string> positionals_;
 };
 
 // Parses argv; prints help and exits 0 for --help, throws a usage Error for anything wrong.

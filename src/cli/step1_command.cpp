@@ -54,7 +54,8 @@ void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outp
     LocoPredictions predictions =
         read_predictions(inputs.cohort.trait_names, loco_paths, loco_names, inputs.cohort_ids());
     settings.predictions = &predictions;
-    run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log);
+    report_results(run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log), options, log,
+                   outputs);
 }
 
 }  // namespace ridgeway

@@ -16,6 +16,9 @@ public:
     // Written to the log file only (long listings that would flood a terminal).
     void detail(const std::string& line);
 
+    // Every line so far (for the HTML report).
+    const std::vector<std::string>& lines() const { return lines_; }
+
     // Closing lines: wall time, CPU time and peak memory.
     void close_with_resources();
     // Writes the log under `path` (atomically); failures here are reported on stderr, never thrown.

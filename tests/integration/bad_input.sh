@@ -86,6 +86,13 @@ expect 7 "--memory 1: step 1 needs at least" step1 --bfile good --pheno good.phe
 expect 2 "--cv 1" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 1
 expect 2 "--cv and --loocv exclude each other" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 3 --loocv
 
+# Result files given to `plot`.
+printf 'CHROM POS ID P\n1 100 rs1 0.5\n1 200 rs2 1.7\n' > badp.regenie
+expect 4 "badp.regenie, line 3: '1.7' is not a p-value" plot badp.regenie
+printf 'A B C\n1 2 3\n' > noheader.regenie
+expect 4 "noheader.regenie, line 1: expected a header with CHROM, POS" plot noheader.regenie
+expect 3 "missing.regenie: cannot open" plot missing.regenie
+
 # Case/control traits.
 awk 'NR == 7 { $5 = 3 } { print }' good.pheno > code.pheno
 expect 4 "code.pheno, line 7, column B1: '3' is not a case/control code" assoc --bt --bfile good --pheno code.pheno --pheno-name B1

@@ -35,6 +35,8 @@ public:
     // Flushes, closes and indexes; errors here (disk full) are thrown.
     virtual void finish() = 0;
     virtual std::string final_path() const = 0;
+    // Where the file is written until the run commits (complete and readable after finish()).
+    virtual std::string temporary_path() const = 0;
 };
 
 std::unique_ptr<AssocWriter> make_assoc_writer(const ResultFileSpec& spec, OutputSet& outputs);

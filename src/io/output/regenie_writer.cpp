@@ -19,7 +19,8 @@ class RegenieWriter final : public AssocWriter {
 public:
     RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs)
         : final_(spec.out_prefix + "_" + spec.trait + ".regenie"), binary_(spec.binary) {
-        file_ = std::fopen(outputs.add(final_).c_str(), "w");
+        temporary_ = outputs.add(final_);
+        file_ = std::fopen(temporary_.c_str(), "w");
         if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
         std::fputs(binary_ ? "CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ A1FREQ_CASES A1FREQ_CONTROLS N N_CASES N_CONTROLS "
                              "TEST BETA SE CHISQ LOG10P EXTRA\n"
@@ -54,9 +55,10 @@ public:
     }
 
     std::string final_path() const override { return final_; }
+    std::string temporary_path() const override { return temporary_; }
 
 private:
-    std::string final_;
+    std::string final_, temporary_;
     bool binary_;
     std::FILE* file_ = nullptr;
 };

@@ -61,6 +61,7 @@ public:
     }
 
     std::string final_path() const override { return final_; }
+    std::string temporary_path() const override { return temporary_; }
 
 private:
     static constexpr std::size_t kFlushBytes = 1 << 16;

@@ -1,0 +1,63 @@
+#include "report/gwas_report.hpp"
+
+#include <cmath>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+#include "core/atomic_output.hpp"
+#include "core/run_log.hpp"
+#include "report/gwas_summary.hpp"
+#include "report/html_page.hpp"
+#include "report/plots.hpp"
+#include "report/result_table.hpp"
+#include "stats/distributions.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+std::string loci_table_text(const std::vector<Locus>& loci) {
+    std::string text = "#CHROM\tSTART\tEND\tN_SIGNIFICANT\tLEAD_ID\tLEAD_POS\tLEAD_P\tLEAD_LOG10P\n";
+    for (const Locus& locus : loci)
+        text += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.6g}\n", locus.chromosome, locus.start, locus.end, locus.variants,
+                            locus.lead_id, locus.lead_position, format_p_from_log10(-locus.lead_minus_log10_p),
+                            locus.lead_minus_log10_p);
+    return text;
+}
+
+}  // namespace
+
+void write_gwas_report(const std::vector<ResultSource>& results, const ReportSettings& settings, RunLog& log,
+                       OutputSet& outputs) {
+    HtmlPage page("ridgeway report: " + settings.out_prefix);
+    page.paragraph(version_line());
+    std::vector<TraitSection> sections;
+    for (const ResultSource& source : results) {
+        ResultTable table = read_result_table(source.readable_path, source.trait);
+        const double lambda = genomic_inflation(table.minus_log10_p);
+        const auto loci = significant_loci(table, kGenomeWideMinusLog10P, settings.locus_window);
+        std::size_t suggestive = 0;
+        for (float v : table.minus_log10_p) suggestive += v >= kSuggestiveMinusLog10P;
+        const std::string stem = settings.out_prefix + "." + table.trait;
+        RenderedPlot manhattan = draw_manhattan(table, loci);
+        RenderedPlot qq = draw_qq(table, lambda);
+        write_output_file(outputs, stem + ".manhattan.png", manhattan.png);
+        write_output_file(outputs, stem + ".manhattan.svg", manhattan.svg);
+        write_output_file(outputs, stem + ".qq.png", qq.png);
+        write_output_file(outputs, stem + ".qq.svg", qq.svg);
+        write_output_file(outputs, stem + ".loci.tsv", loci_table_text(loci));
+        log.info(fmt::format("{}: lambda_GC {:.6f} over {} variants; {} significant loci (p < 5e-8, window {} kb); "
+                             "{} variants with p < 1e-5; plots drew {} and {} points",
+                             table.trait, lambda, table.size(), loci.size(), settings.locus_window / 1000, suggestive,
+                             manhattan.points_drawn, qq.points_drawn));
+        sections.push_back({table.trait, source.shown_path, table.size(), table.without_p, lambda, suggestive, loci,
+                            std::move(manhattan), std::move(qq)});
+    }
+    page.trait_summary(sections);
+    for (const auto& section : sections) page.trait_details(section);
+    page.log(log.lines());
+    write_output_file(outputs, settings.out_prefix + ".report.html", page.finish());
+}
+
+}  // namespace ridgeway

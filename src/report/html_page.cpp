@@ -1,0 +1,108 @@
+#include "report/html_page.hpp"
+
+#include <fmt/format.h>
+
+#include "stats/distributions.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+constexpr const char* kStyle =
+    "body{font-family:sans-serif;margin:24px;color:#1a1a1a;max-width:1640px}"
+    "table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
+    "th{background:#f0f3f7}img{display:block;margin:8px 0;border:1px solid #ddd}"
+    ".plots{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}"
+    "pre{background:#f7f7f7;padding:8px;font-size:12px;white-space:pre-wrap}";
+
+std::string geometry(const std::string& trait, const std::string& plot, const PlotGeometry& g) {
+    return fmt::format(R"({{"trait":"{}","plot":"{}","width":{},"height":{},"left":{},"top":{},"right":{},"bottom":{},)"
+                       R"("x_max":{:.17g},"y_max":{:.17g}}})",
+                       escape_html(trait), plot, g.width, g.height, g.left, g.top, g.right, g.bottom, g.x_max, g.y_max);
+}
+
+}  // namespace
+
+std::string escape_html(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string base64(const std::string& bytes) {
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t remaining = bytes.size() - i;
+        const unsigned a = static_cast<unsigned char>(bytes[i]);
+        const unsigned b = remaining > 1 ? static_cast<unsigned char>(bytes[i + 1]) : 0;
+        const unsigned c = remaining > 2 ? static_cast<unsigned char>(bytes[i + 2]) : 0;
+        const unsigned triple = (a << 16) | (b << 8) | c;
+        out += kAlphabet[(triple >> 18) & 63];
+        out += kAlphabet[(triple >> 12) & 63];
+        out += remaining > 1 ? kAlphabet[(triple >> 6) & 63] : '=';
+        out += remaining > 2 ? kAlphabet[triple & 63] : '=';
+    }
+    return out;
+}
+
+HtmlPage::HtmlPage(const std::string& title) {
+    html_ = fmt::format("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title>"
+                        "<style>{1}</style></head><body>\n<h1>{0}</h1>\n",
+                        escape_html(title), kStyle);
+}
+
+void HtmlPage::paragraph(const std::string& text) { html_ += "<p>" + escape_html(text) + "</p>\n"; }
+
+void HtmlPage::trait_summary(const std::vector<TraitSection>& sections) {
+    html_ += "<h2>Traits</h2>\n<table><tr><th>trait</th><th>result file</th><th>variants with a p-value</th>"
+             "<th>rows without</th><th>lambda_GC</th><th>loci with p &lt; 5e-8</th><th>variants with p &lt; 1e-5</th></tr>\n";
+    for (const auto& s : sections)
+        html_ += fmt::format("<tr><td><a href=\"#trait-{0}\">{0}</a></td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4:.4f}</td>"
+                             "<td>{5}</td><td>{6}</td></tr>\n",
+                             escape_html(s.trait), escape_html(s.source), s.variants, s.without_p, s.lambda_gc,
+                             s.loci.size(), s.suggestive);
+    html_ += "</table>\n";
+}
+
+void HtmlPage::trait_details(const TraitSection& s) {
+    html_ += fmt::format("<h2 id=\"trait-{0}\">{0}</h2>\n<div class=\"plots\">"
+                         "<img alt=\"Manhattan plot of {0}\" width=\"{1}\" height=\"{2}\" src=\"data:image/png;base64,{3}\">"
+                         "<img alt=\"QQ plot of {0}\" width=\"{4}\" height=\"{5}\" src=\"data:image/png;base64,{6}\"></div>\n",
+                         escape_html(s.trait), s.manhattan.geometry.width, s.manhattan.geometry.height,
+                         base64(s.manhattan.png), s.qq.geometry.width, s.qq.geometry.height, base64(s.qq.png));
+    if (s.loci.empty()) {
+        html_ += "<p>No variant reaches p &lt; 5e-8.</p>\n";
+    } else {
+        html_ += "<table><tr><th>chromosome</th><th>from</th><th>to</th><th>significant variants</th><th>lead variant</th>"
+                 "<th>position</th><th>p</th></tr>\n";
+        for (const Locus& l : s.loci)
+            html_ += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                                 escape_html(l.chromosome), l.start, l.end, l.variants, escape_html(l.lead_id),
+                                 l.lead_position, format_p_from_log10(-l.lead_minus_log10_p));
+        html_ += "</table>\n";
+    }
+    geometry_json_ += (geometry_json_.empty() ? "" : ",") + geometry(s.trait, "manhattan", s.manhattan.geometry) + "," +
+                      geometry(s.trait, "qq", s.qq.geometry);
+}
+
+void HtmlPage::log(const std::vector<std::string>& lines) {
+    html_ += "<h2>Run</h2>\n<pre>";
+    for (const auto& line : lines) html_ += escape_html(line) + "\n";
+    html_ += "</pre>\n";
+}
+
+std::string HtmlPage::finish() {
+    return html_ + "<script type=\"application/json\" id=\"ridgeway-plots\">[" + geometry_json_ + "]</script>\n</body></html>\n";
+}
+
+}  // namespace ridgeway

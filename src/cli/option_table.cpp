@@ -66,7 +66,7 @@ const std::vector<OptionSpec>& option_table() {
         {"--pThresh", "P", "0.05", "case/control: score-test p-value below which --firth or --spa is applied", kStep2},
         {"--no-report", "", "", "skip the plots and the HTML report (<out>.report.html) written after the tests", kStep2},
         {"--locus-window", "KB", "500", "significant variants closer than KB kilobases to the previous one join its locus", kReport},
-        {"RESULTS", "FILE...", "", "association result files: ridgeway's .tsv.gz, regenie's .regenie, PLINK 2's .glm.*", kPlot},
+        {"RESULTS", "FILE", "", "association result files: ridgeway's .tsv.gz, regenie's .regenie, PLINK 2's .glm.*", kPlot},
         {"--format", "tsv|regenie", "tsv", "result layout: bgzipped TSV with a tabix index, or regenie's .regenie files", kStep2},
         {"--pred", "FILE", "", "step-1 prediction list (<out>_pred.list of ridgeway or regenie step 1)", kAssoc},
         {"--bsize", "B", "1000", "step-1 variants per block (blocks never cross a chromosome)", kStep1},

@@ -96,6 +96,15 @@ void HtmlPage::trait_details(const TraitSection& s) {
 }
 
 void HtmlPage::log(const std::vector<std::string>& lines) {
+    // The lines a reader looks for first, then the whole log.
+    auto listing = [&](const std::string& heading, auto keep) {
+        std::string items;
+        for (const auto& line : lines)
+            if (keep(line)) items += "<li>" + escape_html(line) + "</li>\n";
+        if (!items.empty()) html_ += "<h2>" + heading + "</h2>\n<ul>\n" + items + "</ul>\n";
+    };
+    listing("Warnings", [](const std::string& line) { return line.rfind("Warning: ", 0) == 0; });
+    listing("Step 1 cross-validation", [](const std::string& line) { return line.find(": level 1 ") != std::string::npos; });
     html_ += "<h2>Run</h2>\n<pre>";
     for (const auto& line : lines) html_ += escape_html(line) + "\n";
     html_ += "</pre>\n";

@@ -26,6 +26,7 @@ public:
     void paragraph(const std::string& text);
     void trait_summary(const std::vector<TraitSection>& sections);
     void trait_details(const TraitSection& section);
+    // Warnings and step 1's level-1 cross-validation in lists of their own, then the whole log.
     void log(const std::vector<std::string>& lines);
     std::string finish();
 

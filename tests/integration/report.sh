@@ -11,6 +11,7 @@ rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch"
   --out cohort >/dev/null
 "$ridgeway" gwas --bfile cohort --pheno cohort.pheno --covar cohort.covar --bsize 500 --threads 2 --out gwas >/dev/null
 /usr/bin/python3 "$here/check_report.py" gwas gwas.log gwas.Q1.linear.tsv.gz Q1 gwas.Q2.linear.tsv.gz Q2
+grep -q "<h2>Step 1 cross-validation</h2>" gwas.report.html || { echo "the gwas report lacks step 1's cross-validation"; exit 1; }
 
 plink2 --bfile cohort --pheno cohort.pheno --pheno-name Q1 --covar cohort.covar --covar-name AGE,SEX,PC1,PC2 \
   --glm hide-covar --threads 2 --out peer >/dev/null

@@ -3,8 +3,9 @@
     keeps -log10 p in single precision (6e-8 relative) and logs lambda_GC to six decimals;
   - the significant loci (p < 5e-8; a variant within 500 kb of the previous significant one joins its locus): the same
     leads, positions and counts;
-  - every image in the HTML decodes as a PNG of the size the page says, and in each Manhattan plot the 5e-8 line
-    lies on the pixel row the recorded axis range puts it at (red pixels across that row, none 10 rows away).
+  - the SVGs parse as XML, every image in the HTML decodes as a PNG of the size the page says, and in each
+    Manhattan plot the 5e-8 line lies on the pixel row the recorded axis range puts it at (red pixels across that
+    row, none 10 rows away).
 Usage: check_report.py OUT_PREFIX LOG RESULT_FILE TRAIT [RESULT_FILE TRAIT ...]"""
 import base64
 import gzip
@@ -13,6 +14,7 @@ import json
 import math
 import re
 import sys
+from xml.etree import ElementTree
 
 import numpy as np
 from PIL import Image
@@ -70,6 +72,9 @@ for path, trait in zip(pairs[0::2], pairs[1::2]):
     mine = [line.split("\t") for line in open(f"{prefix}.{trait}.loci.tsv").read().splitlines()[1:]]
     assert sorted((l["lead"], l["n"]) for l in loci) == sorted((m[4], int(m[3])) for m in mine), \
         f"{trait}: loci differ: reference {[(l['lead'], l['n']) for l in loci]}, ridgeway {[(m[4], m[3]) for m in mine]}"
+    for plot in ("manhattan", "qq"):  # the SVGs must be well-formed documents of the PNGs' size
+        root = ElementTree.parse(f"{prefix}.{trait}.{plot}.svg").getroot()
+        assert root.tag.endswith("svg") and root.get("width", "").startswith(("1600", "560")), f"{trait} {plot}.svg"
     print(f"{trait}: lambda_GC {float(found.group(1)):.6f} (reference {expected_lambda:.6f}); {len(mine)} loci match")
 
 images = re.findall(r'<img alt="([^"]+)" width="(\d+)" height="(\d+)" src="data:image/png;base64,([^"]+)"', html)

@@ -26,7 +26,12 @@ n_after=$(zcat na.Q1.linear.tsv.gz | awk -F'\t' 'NR == 2 { print $8 }')
 [ "$n_after" -eq $((n_before - 1)) ] || { echo "NA prediction: N $n_after, expected $((n_before - 1))"; exit 1; }
 
 # About 141 MiB keeps the level-0 predictions of the three traits in memory with one thread; with 130 MiB they
-# stream, and the run must stay within the budget.
+# stream, and the run must stay within the budget. Under the sanitizers (RIDGEWAY_SANITIZED set) shadow memory
+# inflates every footprint, so the budget is not checked there.
+if [ -n "${RIDGEWAY_SANITIZED:-}" ]; then
+  echo "gwas = step1 + assoc --pred; step 1 identical for 1 and 2 threads (memory budget not checked under sanitizers)"
+  exit 0
+fi
 "$ridgeway" step1 --bfile cohort --pheno traits.pheno --covar cohort.covar --threads 1 --memory 130 --out streamed >/dev/null
 grep -q "stream through a temporary file" streamed.log
 peak=$(sed -n 's/.*peak memory: \([0-9.]*\) MiB/\1/p' streamed.log)

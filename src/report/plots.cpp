@@ -238,14 +238,31 @@ RenderedPlot draw_manhattan(const ResultTable& table, const std::vector<Locus>& 
         horizontal_line(cr, g, kGenomeWideMinusLog10P, kGenomeWideLine);
         set_colour(cr, kText);
         cairo_set_font_size(cr, 10);
-        for (std::size_t l = 0; l < std::min(kMaxLabels, loci.size()); ++l) {
-            const double x = x_of(loci[l].lead_row);
+        // Leads from the strongest down, right of the point or else left of it; a label that would overlap one
+        // already placed (or leave the image) is left out.
+        struct Box {
+            double x0, y0, x1, y1;
+        };
+        std::vector<Box> placed;
+        auto free = [&](const Box& b) {
+            if (b.x0 < 0 || b.x1 > g.width || b.y0 < 0) return false;
+            for (const Box& p : placed)
+                if (b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1) return false;
+            return true;
+        };
+        for (std::size_t l = 0, shown = 0; l < loci.size() && shown < kMaxLabels; ++l) {
+            const double x = x_of(loci[l].lead_row), y = y_of(loci[l].lead_minus_log10_p) - 4;
             cairo_text_extents_t extents;
             cairo_text_extents(cr, loci[l].lead_id.c_str(), &extents);
-            // Right of the point, or left of it where the label would leave the image.
-            const double start = x + 4 + extents.width > g.width ? x - 4 - extents.width : x + 4;
-            cairo_move_to(cr, start, y_of(loci[l].lead_minus_log10_p) - 4);
-            cairo_show_text(cr, loci[l].lead_id.c_str());
+            for (double start : {x + 4, x - 4 - extents.width}) {
+                const Box box{start, y - extents.height - 1, start + extents.width, y + 2};
+                if (!free(box)) continue;
+                placed.push_back(box);
+                cairo_move_to(cr, start, y);
+                cairo_show_text(cr, loci[l].lead_id.c_str());
+                ++shown;
+                break;
+            }
         }
         return drawn;
     });

@@ -1,0 +1,39 @@
+#pragma once
+// What every fuzz target shares: the input bytes written to a file (ridgeway's parsers read files), and the rule
+// that malformed input may only end in ridgeway's own Error; anything else (a crash, a sanitizer report, another
+// exception) is a finding.
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace ridgeway::fuzz {
+
+// A file of this process holding `bytes`, named with `suffix` (parsers pick formats by name).
+inline std::string write_file(std::string_view bytes, const std::string& suffix) {
+    const std::string path = "/tmp/ridgeway-fuzz-" + std::to_string(getpid()) + suffix;
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) std::abort();
+    std::fwrite(bytes.data(), 1, bytes.size(), file);
+    std::fclose(file);
+    return path;
+}
+
+template <typename Parse>
+void parse_or_reject(Parse parse) {
+    try {
+        parse();
+    } catch (const Error&) {
+        // A clean rejection: what malformed input must get.
+    }
+}
+
+inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
+    return {reinterpret_cast<const char*>(data), size};
+}
+
+}  // namespace ridgeway::fuzz

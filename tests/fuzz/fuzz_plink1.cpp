@@ -1,0 +1,32 @@
+// PLINK 1 filesets: the first byte picks which of .bed, .bim and .fam holds the input; the other two are a valid
+// fileset of 5 samples and 3 variants. A fileset that opens is decoded in full.
+#include "fuzz_input.hpp"
+#include "io/plink1/bed_source.hpp"
+
+namespace {
+
+const char kBim[] = "1\trs1\t0\t100\tA\tG\n1\trs2\t0\t200\tC\tT\n2\trs3\t0\t50\tG\tA\n";
+const char kFam[] = "F1 S1 0 0 1 -9\nF2 S2 0 0 2 -9\nF3 S3 0 0 1 -9\nF4 S4 0 0 2 -9\nF5 S5 0 0 1 -9\n";
+// Magic, variant-major, then 3 variants x 2 bytes (5 samples, 3 padding bits of zeros each).
+const unsigned char kBed[] = {0x6c, 0x1b, 0x01, 0x1b, 0x02, 0xe4, 0x00, 0x39, 0x03};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace ridgeway;
+    if (size == 0) return 0;
+    const std::string_view input = fuzz::as_text(data + 1, size - 1);
+    const int fuzzed = data[0] % 3;
+    const std::string bed = fuzz::write_file(fuzzed == 0 ? input : std::string_view(reinterpret_cast<const char*>(kBed), sizeof kBed), ".bed");
+    const std::string bim = fuzz::write_file(fuzzed == 1 ? input : std::string_view(kBim), ".bim");
+    fuzz::write_file(fuzzed == 2 ? input : std::string_view(kFam), ".fam");
+    fuzz::parse_or_reject([&] {
+        BedSource source(bed.substr(0, bed.size() - 4));
+        std::vector<std::size_t> variants(source.variants().size()), samples(source.samples().size());
+        for (std::size_t v = 0; v < variants.size(); ++v) variants[v] = v;
+        for (std::size_t s = 0; s < samples.size(); ++s) samples[s] = s;
+        GenotypeBlock block;
+        source.read(variants, samples, block);
+    });
+    return 0;
+}

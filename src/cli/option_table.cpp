@@ -72,6 +72,7 @@ const std::vector<OptionSpec>& option_table() {
         {"--bsize", "B", "1000", "step-1 variants per block (blocks never cross a chromosome)", kStep1},
         {"--cv", "K", "5", "K-fold cross-validation in step 1 (contiguous folds of samples in file order)", kStep1},
         {"--loocv", "", "", "leave-one-out cross-validation in step 1", kStep1},
+        {"--resume", "", "", "continue a killed run of the same command from its last finished level-0 block (kept in <out>.level0.resume until the run succeeds)", kStep1},
         {"--memory", "MiB", "no limit", "memory budget for step 1; level-0 predictions that do not fit stream through a temporary file beside --out", kStep1},
         {"--n", "N", "2000", "samples to simulate", kSimulate},
         {"--m", "M", "50000", "variants to simulate", kSimulate},
@@ -98,6 +99,16 @@ ParsedOptions::ParsedOptions(std::string command, std::map<std::string, std::str
 bool ParsedOptions::has(const std::string& name) const {
     auto it = values_.find(name);
     return it != values_.end() && !it->second.empty();
+}
+
+std::vector<std::string> ParsedOptions::canonical_arguments(const std::vector<std::string>& ignored) const {
+    std::vector<std::string> arguments{command_};
+    auto keep = [&](const std::string& name) { return std::find(ignored.begin(), ignored.end(), name) == ignored.end(); };
+    for (const auto& [name, value] : values_)
+        if (!value.empty() && keep(name)) arguments.push_back(name + " " + value);
+    for (const auto& [name, set] : flags_)
+        if (set && keep(name)) arguments.push_back(name);
+    return arguments;
 }
 
 bool ParsedOptions::flag(const std::string& name) const {

@@ -36,6 +36,8 @@ public:
     std::string required_text(const std::string& name) const;
     double number(const std::string& name, double fallback, double min, double max) const;
     long long integer(const std::string& name, long long fallback, long long min, long long max) const;
+    // Every option given, as "--name value" or "--name", in a fixed order, leaving out `ignored` (to fingerprint a run).
+    std::vector<std::string> canonical_arguments(const std::vector<std::string>& ignored) const;
     // Arguments without an option name (the result files of `plot`).
     const std::vector<std::string>& positionals() const { return positionals_; }
 

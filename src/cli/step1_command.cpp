@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/loco_files.hpp"
+#include "step1/level0_checkpoint.hpp"
 #include "step1/whole_genome_ridge.hpp"
 
 namespace ridgeway {
@@ -24,6 +25,16 @@ Step1Settings step1_settings(const ParsedOptions& options) {
     settings.memory_mib = options.integer("--memory", 0, 1, 1LL << 40);
     std::filesystem::path folder = std::filesystem::path(options.required_text("--out")).parent_path();
     settings.spill_folder = folder.empty() ? "." : folder.string();
+    settings.checkpoint_path = options.required_text("--out") + ".level0.resume";
+    settings.resume = options.flag("--resume");
+    // The same predictions need the same options (threads and memory change nothing) and unchanged input files.
+    std::vector<std::string> files;
+    if (options.has("--bfile"))
+        for (const char* extension : {".bed", ".bim", ".fam"}) files.push_back(options.text("--bfile") + extension);
+    for (const char* option : {"--pheno", "--covar", "--keep", "--remove", "--extract", "--exclude"})
+        if (options.has(option)) files.push_back(options.text(option));
+    settings.checkpoint_fingerprint =
+        Level0Checkpoint::fingerprint(options.canonical_arguments({"--threads", "--resume", "--memory"}), files);
     return settings;
 }
 
@@ -40,6 +51,7 @@ void run_step1_command(const ParsedOptions& options, RunLog& log, OutputSet& out
     Step1Settings settings = step1_settings(options);
     StudyInputs inputs = load_study(options, log);
     run_step1_and_write(settings, options.required_text("--out"), inputs, log, outputs);
+    std::filesystem::remove(settings.checkpoint_path);  // the run is complete: nothing left to resume
 }
 
 void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
@@ -56,6 +68,7 @@ void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outp
     settings.predictions = &predictions;
     report_results(run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log), options, log,
                    outputs);
+    std::filesystem::remove(step1.checkpoint_path);  // the run is complete: nothing left to resume
 }
 
 }  // namespace ridgeway

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <signal.h>
 #include <unistd.h>
 
 #include "core/error.hpp"
@@ -15,7 +16,29 @@ OutputSet::~OutputSet() {
     for (const auto& path : temporary_) std::remove(path.c_str());
 }
 
+namespace {
+
+// A killed run leaves its temporary files (<final>.tmp-<pid>) behind; the next run writing the same output removes
+// those whose process is gone.
+void remove_stale_temporaries(const std::string& final_path) {
+    namespace fs = std::filesystem;
+    const fs::path final(final_path);
+    const fs::path folder = final.has_parent_path() ? final.parent_path() : fs::path(".");
+    const std::string prefix = final.filename().string() + ".tmp-";
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(folder, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string pid = name.substr(prefix.size());
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0 && errno == ESRCH) fs::remove(entry.path(), error);
+    }
+}
+
+}  // namespace
+
 std::string OutputSet::add(const std::string& final_path) {
+    remove_stale_temporaries(final_path);
     std::string temporary = final_path + ".tmp-" + std::to_string(::getpid());
     final_.push_back(final_path);
     temporary_.push_back(temporary);

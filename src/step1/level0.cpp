@@ -7,6 +7,7 @@
 #include "core/parallel.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
+#include "step1/level0_checkpoint.hpp"
 #include "step1/ridge_cv.hpp"
 #include "step1/standardized_block.hpp"
 #include "step1/standardized_gram.hpp"
@@ -20,10 +21,25 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog&
 
     // Threads take whole blocks: each block's columns depend only on its own data, so W is the same for any count.
     const auto threads = static_cast<std::size_t>(std::max(1, input.threads));
+    std::optional<Level0Checkpoint> checkpoint;
+    if (!input.checkpoint_path.empty()) {
+        std::string note;
+        auto restore = [&](std::size_t b, std::uint64_t count, const std::vector<double>& values) {
+            dropped[b] = count;
+            for (std::size_t t = 0; t < p; ++t) store.put(t, b * r, r, values.data() + t * n * r);
+        };
+        checkpoint.emplace(input.checkpoint_path, CheckpointShape{input.checkpoint_fingerprint, n, p, n_blocks, r},
+                           input.resume, restore, note);
+        if (!note.empty()) log.info(note);
+    }
+    const std::size_t restored = checkpoint ? checkpoint->restored() : 0;
     Progress progress("Level 0: block", n_blocks);
-    for (std::size_t first = 0; first < n_blocks; first += threads) {
+    std::vector<std::vector<Matrix>> finished(threads);  // per block of a wave, per trait: its columns of W
+    for (std::size_t first = restored; first < n_blocks; first += threads) {
         const std::size_t last = std::min(first + threads, n_blocks);
         auto work = [&](std::size_t b) {
+            std::vector<Matrix>& kept = finished[b - first];
+            kept.assign(p, Matrix());
             const VariantBlock& block = input.blocks[b];
             GenotypeBlock calls;
             input.genotypes.read(std::span(input.variants).subspan(block.first, block.count), input.sample_indices, calls);
@@ -32,7 +48,10 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog&
             dropped[b] = x.dropped;
             Matrix columns(n, r);  // one trait's predictions for this block, one column per penalty
             if (x.x.cols() == 0) {
-                for (std::size_t t = 0; t < p; ++t) store.put(t, b * r, r, columns.data());
+                for (std::size_t t = 0; t < p; ++t) {
+                    store.put(t, b * r, r, columns.data());
+                    if (checkpoint) kept[t] = columns;
+                }
                 return;
             }
             // On the K-fold primal path the fold Grams come from the exact Gram of the calls.
@@ -48,9 +67,12 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog&
                 for (std::size_t l = 0; l < r; ++l)
                     std::copy(fit.predictions[l].column(t), fit.predictions[l].column(t) + n, columns.column(l));
                 store.put(t, b * r, r, columns.data());
+                if (checkpoint) kept[t] = columns;
             }
         };
         run_in_parallel(last - first, [&](std::size_t k) { work(first + k); });
+        if (checkpoint)
+            for (std::size_t b = first; b < last; ++b) checkpoint->append(b, dropped[b], finished[b - first]);
         progress.update(last);
         for (std::size_t b = first; b < last; ++b)
             log.detail(fmt::format("Level 0 block {}/{}: chromosome {}, {} variants ({} near-constant dropped)", b + 1,

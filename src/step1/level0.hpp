@@ -2,6 +2,8 @@
 // Level 0 of whole-genome ridge regression: per block of step-1 variants, ridge fits for each penalty of the
 // heritability grid, cross-validated; the held-out predictions become the columns of W (one column per block and
 // penalty, for every trait).
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "io/genotype_source.hpp"
@@ -24,6 +26,10 @@ struct Level0Input {
     const std::vector<Fold>& folds;  // empty for leave-one-out
     const std::vector<double>& penalties;
     int threads = 1;
+    // Where finished blocks are kept for --resume (see level0_checkpoint.hpp); empty for none.
+    std::string checkpoint_path;
+    std::uint64_t checkpoint_fingerprint = 0;
+    bool resume = false;
 };
 
 // Fills `store` (per trait: n x (blocks * penalties), column block * R + r); returns the number of near-constant

@@ -139,7 +139,8 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     PredictionStore store(p, n, columns, keep_predictions_in_memory(settings, n, columns, p, workspace, log),
                           settings.spill_folder);
     const std::size_t dropped = run_level0({genotypes, cohort.sample_indices, variants, blocks, basis, scaled.values,
-                                            folds, penalties, settings.threads},
+                                            folds, penalties, settings.threads, settings.checkpoint_path,
+                                            settings.checkpoint_fingerprint, settings.resume},
                                            store, log);
     if (dropped > 0)
         log.warn(fmt::format("{} near-constant variants (variance below 1e-6 after the covariates) left out of step 1",

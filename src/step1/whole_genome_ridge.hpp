@@ -2,6 +2,7 @@
 // Step 1: whole-genome ridge regression (the regenie method) for many quantitative traits at once, giving
 // leave-one-chromosome-out predictions for step 2. Every genotype block is read, standardized and factorized once
 // for all traits.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ struct Step1Settings {
     int threads = 1;
     std::size_t memory_mib = 0;   // budget; 0 means no limit
     std::string spill_folder = ".";  // where level-0 predictions go when they do not fit
+    // Finished level-0 blocks are kept here for --resume (empty: not kept); the fingerprint identifies the run.
+    std::string checkpoint_path;
+    std::uint64_t checkpoint_fingerprint = 0;
+    bool resume = false;
 };
 
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,

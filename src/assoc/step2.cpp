@@ -8,6 +8,8 @@
 
 #include "assoc/linear_assoc.hpp"
 #include "assoc/logistic_assoc.hpp"
+#include "linalg/genotype_kernels.hpp"
+#include "core/memory_budget.hpp"
 #include "core/parallel.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
@@ -36,6 +38,18 @@ bool sorted_for_index(const GenotypeSource& genotypes, const std::vector<std::si
         }
     }
     return true;
+}
+
+// What step 2 allocates besides what the process holds: the prepared traits of a run (twice while the next is
+// built), per thread a block of calls and its dosages, two waves of results, and the writers' buffers.
+std::size_t step2_bytes(const Cohort& cohort, const AssocSettings& settings) {
+    const std::size_t n = cohort.sample_indices.size(), p = cohort.trait_names.size();
+    const std::size_t rank = cohort.covariates.cols() + 1, threads = static_cast<std::size_t>(std::max(1, settings.threads));
+    const std::size_t prepared = cohort.binary ? n * p * (3 * rank + 14) * 8 : n * (rank + 2 * p) * 8 + p * rank * rank * 16;
+    const std::size_t block = block_size_for(n);
+    const std::size_t per_thread = block * n + 8 * n * kDotVariants * 2;
+    const std::size_t results = 2 * threads * 4 * block * p * sizeof(AssocResult);
+    return 2 * prepared + threads * per_thread + results + p * (std::size_t{3} << 16);
 }
 
 class AssocPass {
@@ -123,6 +137,9 @@ void AssocPass::write(std::size_t first, const BlockResults& block) {
 std::vector<WrittenResult> run_step2(const GenotypeSource& genotypes, const Cohort& cohort,
                                      const std::vector<std::size_t>& variants, const AssocSettings& settings,
                                      OutputSet& outputs, RunLog& log) {
+    require_memory(settings.memory_mib, step2_bytes(cohort, settings),
+                   fmt::format("step 2 for {} samples, {} traits and {} threads", cohort.sample_indices.size(),
+                               cohort.trait_names.size(), settings.threads));
     bool index = settings.format == ResultFormat::tsv && sorted_for_index(genotypes, variants);
     if (settings.format == ResultFormat::tsv && !index)
         log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");

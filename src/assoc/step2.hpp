@@ -34,6 +34,7 @@ struct AssocSettings {
     int threads = 1;
     const LocoPredictions* predictions = nullptr;  // step-1 predictions, aligned with the cohort's rows and traits
     CaseControlSettings case_control;
+    std::size_t memory_mib = 0;  // --memory; 0 means no budget
 };
 
 struct WrittenResult {

@@ -16,6 +16,7 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     if (format == "regenie") settings.format = ResultFormat::regenie;
     else if (format != "tsv") throw Error(ErrorKind::usage, "--format " + format + ": expected tsv or regenie");
     settings.threads = thread_count(options);
+    settings.memory_mib = options.integer("--memory", 0, 1, 1LL << 40);
     settings.filters.maf = options.number("--maf", 0.0, 0.0, 0.5);
     settings.filters.mac = options.number("--mac", 0.0, 0.0, 1e12);
     settings.filters.geno = options.number("--geno", 1.0, 0.0, 1.0);

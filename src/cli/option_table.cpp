@@ -22,6 +22,7 @@ const std::vector<std::string> kAssoc{"assoc"};
 const std::vector<std::string> kSimulate{"simulate"};
 const std::vector<std::string> kPlot{"plot"};
 const std::vector<std::string> kReport{"assoc", "gwas", "plot"};
+const std::vector<std::string> kBudget{"assoc", "step1", "gwas", "plot"};
 const std::vector<std::string> kAll{"assoc", "step1", "gwas", "simulate", "plot"};
 
 }  // namespace
@@ -73,7 +74,7 @@ const std::vector<OptionSpec>& option_table() {
         {"--cv", "K", "5", "K-fold cross-validation in step 1 (contiguous folds of samples in file order)", kStep1},
         {"--loocv", "", "", "leave-one-out cross-validation in step 1", kStep1},
         {"--resume", "", "", "continue a killed run of the same command from its last finished level-0 block (kept in <out>.level0.resume until the run succeeds)", kStep1},
-        {"--memory", "MiB", "no limit", "memory budget for step 1; level-0 predictions that do not fit stream through a temporary file beside --out", kStep1},
+        {"--memory", "MiB", "no limit", "memory budget: step 1's level-0 predictions that do not fit stream through a temporary file beside --out; anything else that cannot fit is an error before the work starts", kBudget},
         {"--n", "N", "2000", "samples to simulate", kSimulate},
         {"--m", "M", "50000", "variants to simulate", kSimulate},
         {"--chromosomes", "K", "10", "chromosomes the variants are spread over", kSimulate},

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/atomic_output.hpp"
+#include "core/memory_budget.hpp"
 #include "core/run_log.hpp"
 #include "report/gwas_summary.hpp"
 #include "report/html_page.hpp"
@@ -34,7 +35,12 @@ void write_gwas_report(const std::vector<ResultSource>& results, const ReportSet
     page.paragraph(version_line());
     std::vector<TraitSection> sections;
     for (const ResultSource& source : results) {
-        ResultTable table = read_result_table(source.readable_path, source.trait);
+        std::size_t max_rows = static_cast<std::size_t>(-1);
+        if (settings.memory_mib > 0) {
+            const std::size_t budget = settings.memory_mib << 20, held = resident_bytes();
+            max_rows = budget > held ? (budget - held) / kBytesPerResultRow : 0;
+        }
+        ResultTable table = read_result_table(source.readable_path, source.trait, max_rows);
         const double lambda = genomic_inflation(table.minus_log10_p);
         const auto loci = significant_loci(table, kGenomeWideMinusLog10P, settings.locus_window);
         std::size_t suggestive = 0;

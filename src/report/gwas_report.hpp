@@ -19,6 +19,7 @@ struct ResultSource {
 struct ReportSettings {
     std::string out_prefix;
     std::uint32_t locus_window = 500'000;  // base pairs between significant variants of one locus
+    std::size_t memory_mib = 0;            // --memory; 0 means no budget
 };
 
 void write_gwas_report(const std::vector<ResultSource>& results, const ReportSettings& settings, RunLog& log,

@@ -91,7 +91,7 @@ void sort_chromosomes(ResultTable& table) {
 
 }  // namespace
 
-ResultTable read_result_table(const std::string& path, const std::string& trait) {
+ResultTable read_result_table(const std::string& path, const std::string& trait, std::size_t max_rows) {
     TextReader reader(path);
     ResultTable table;
     table.path = path;
@@ -145,6 +145,11 @@ ResultTable read_result_table(const std::string& path, const std::string& trait)
             }
             last_index = it->second;
         }
+        if (table.size() == max_rows)
+            throw Error(ErrorKind::resources,
+                        reader.where(fmt::format("more rows than --memory leaves room for ({} rows at {} bytes each); "
+                                                 "raise --memory",
+                                                 max_rows, kBytesPerResultRow)));
         if (minus_log10 >= kNotableMinusLog10P) table.notable_ids.emplace_back(table.size(), std::string(fields[id]));
         table.chromosome.push_back(last_index);
         table.position.push_back(static_cast<std::uint32_t>(*position));

@@ -24,8 +24,13 @@ struct ResultTable {
 
 inline constexpr double kNotableMinusLog10P = 5.0;  // 1e-5, the suggestive line
 
+// Memory a row costs from reading to drawing: the table and the copies lambda_GC and the QQ plot sort.
+inline constexpr std::size_t kBytesPerResultRow = 21;
+
 // `trait` may be empty: then it comes from the file name (<out>.<TRAIT>.linear.tsv.gz, <out>_<TRAIT>.regenie,
-// <out>.<TRAIT>.glm.logistic, ...). Malformed rows are errors naming the file and line.
-ResultTable read_result_table(const std::string& path, const std::string& trait = "");
+// <out>.<TRAIT>.glm.logistic, ...). Malformed rows are errors naming the file and line. More than `max_rows` rows
+// with a p-value is an out-of-resources error (the --memory budget).
+ResultTable read_result_table(const std::string& path, const std::string& trait = "",
+                              std::size_t max_rows = static_cast<std::size_t>(-1));
 
 }  // namespace ridgeway

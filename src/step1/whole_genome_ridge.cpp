@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <unistd.h>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 #include "core/run_log.hpp"
 #include "assoc/logistic_null.hpp"
 #include "linalg/exact_gram.hpp"
@@ -55,16 +54,6 @@ std::size_t level0_workspace(std::size_t n, std::size_t block, bool leave_one_ou
     const std::size_t kernel = dual ? 3 * n * n : 0;
     const std::size_t hat = leave_one_out ? n * block : 0;
     return n * block + 8 * (n * block + grams + kernel + hat + 6 * n * traits);
-}
-
-// Memory the process holds already (libraries, variant metadata, tables), from /proc; 0 where unavailable.
-std::size_t resident_bytes() {
-    std::FILE* file = std::fopen("/proc/self/statm", "r");
-    if (file == nullptr) return 0;
-    unsigned long pages = 0, resident = 0;
-    const bool read = std::fscanf(file, "%lu %lu", &pages, &resident) == 2;
-    std::fclose(file);
-    return read ? resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE)) : 0;
 }
 
 // Whether W fits in memory for every trait at once; a budget that cannot hold even one trait's is an error.

@@ -22,7 +22,7 @@ const std::vector<std::string> kAssoc{"assoc"};
 const std::vector<std::string> kSimulate{"simulate"};
 const std::vector<std::string> kPlot{"plot"};
 const std::vector<std::string> kReport{"assoc", "gwas", "plot"};
-const std::vector<std::string> kBudget{"assoc", "step1", "gwas", "plot"};
+const std::vector<std::string> kBudget{"assoc", "step1", "gwas", "plot", "simulate"};
 const std::vector<std::string> kAll{"assoc", "step1", "gwas", "simulate", "plot"};
 
 }  // namespace

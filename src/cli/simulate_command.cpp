@@ -1,4 +1,7 @@
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
+#include "core/memory_budget.hpp"
 #include "sim/cohort_simulator.hpp"
 
 namespace ridgeway {
@@ -17,6 +20,14 @@ void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& 
     settings.missing_rate = options.number("--missing-rate", 0.002, 0.0, 0.5);
     settings.min_maf = options.number("--min-maf", 0.005, 1e-6, 0.5);
     settings.threads = static_cast<unsigned>(thread_count(options));
+    // About one chromosome's packed genotypes per thread, the causal variants' calls, and a few vectors per trait.
+    const std::size_t traits = settings.n_quantitative + settings.n_binary;
+    const std::size_t per_chromosome = (settings.n_variants + settings.n_chromosomes - 1) / settings.n_chromosomes;
+    require_memory(static_cast<std::size_t>(options.integer("--memory", 0, 1, 1LL << 40)),
+                   settings.threads * per_chromosome * ((settings.n_samples + 3) / 4) +
+                       traits * settings.n_causal * settings.n_samples + 10 * traits * settings.n_samples * 8,
+                   fmt::format("simulating {} samples x {} variants with {} threads", settings.n_samples,
+                               settings.n_variants, settings.threads));
     simulate_cohort(settings, options.required_text("--out"), outputs, log);
 }
 

@@ -86,6 +86,7 @@ expect 7 "--memory 1: step 1 needs at least" step1 --bfile good --pheno good.phe
 expect 7 "--memory 1: step 2 for 199 samples, 1 traits and 2 threads needs about" "${assoc[@]}" --bfile good --memory 1
 printf 'CHROM GENPOS ID LOG10P\n1 100 rs1 0.5\n' > tiny.regenie
 expect 7 "tiny.regenie, line 2: more rows than --memory leaves room for" plot tiny.regenie --memory 1
+expect 7 "--memory 1: simulating 100000 samples x 1000000 variants" simulate --n 100000 --m 1000000 --memory 1
 expect 2 "--cv 1" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 1
 expect 2 "--cv and --loocv exclude each other" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 3 --loocv
 

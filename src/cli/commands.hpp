@@ -17,6 +17,7 @@ void run_step1_command(const ParsedOptions& options, RunLog& log, OutputSet& out
 void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 void run_plot_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
+void run_predict_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 
 // --threads, defaulting to every core.
 int thread_count(const ParsedOptions& options);

@@ -35,6 +35,7 @@ void dispatch(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
     if (options.command() == "step1") return run_step1_command(options, log, outputs);
     if (options.command() == "gwas") return run_gwas_command(options, log, outputs);
     if (options.command() == "plot") return run_plot_command(options, log, outputs);
+    if (options.command() == "predict") return run_predict_command(options, log, outputs);
     throw Error(ErrorKind::usage, "unknown command " + options.command());
 }
 

@@ -18,12 +18,17 @@ namespace {
 const std::vector<std::string> kInputs{"assoc", "step1", "gwas"};
 const std::vector<std::string> kStep2{"assoc", "gwas"};
 const std::vector<std::string> kStep1{"step1", "gwas"};
+const std::vector<std::string> kPredict{"predict"};
+const std::vector<std::string> kData{"assoc", "step1", "gwas", "predict"};
+const std::vector<std::string> kFolds{"step1", "gwas", "predict"};
+const std::vector<std::string> kPrecision{"step1", "gwas", "predict"};
 const std::vector<std::string> kAssoc{"assoc"};
 const std::vector<std::string> kSimulate{"simulate"};
 const std::vector<std::string> kPlot{"plot"};
 const std::vector<std::string> kReport{"assoc", "gwas", "plot"};
-const std::vector<std::string> kBudget{"assoc", "step1", "gwas", "plot", "simulate"};
-const std::vector<std::string> kAll{"assoc", "step1", "gwas", "simulate", "plot"};
+const std::vector<std::string> kBudget{"assoc", "step1", "gwas", "plot", "simulate", "predict"};
+const std::vector<std::string> kSeeded{"simulate", "predict"};
+const std::vector<std::string> kAll{"assoc", "step1", "gwas", "simulate", "plot", "predict"};
 
 }  // namespace
 
@@ -33,6 +38,7 @@ const std::vector<CommandSpec>& command_table() {
         {"step1", "whole-genome ridge regression: leave-one-chromosome-out predictions (regenie's .loco layout)"},
         {"assoc", "per-variant linear association tests (as plink2 --glm), optionally conditioned on --pred"},
         {"simulate", "write a simulated cohort (PLINK 1 files, traits, covariates, truth)"},
+        {"predict", "genomic prediction of every trait at once by ridge or Gaussian-kernel ridge regression, or a saved model applied to new genotypes"},
         {"plot", "Manhattan and QQ plots, top loci and an HTML report from result files of ridgeway, regenie or PLINK 2"},
     };
     return commands;
@@ -40,25 +46,25 @@ const std::vector<CommandSpec>& command_table() {
 
 const std::vector<OptionSpec>& option_table() {
     static const std::vector<OptionSpec> options{
-        {"--bfile", "PREFIX", "", "PLINK 1 genotypes PREFIX.bed/.bim/.fam", kInputs},
-        {"--pheno", "FILE", "", "trait table: header FID IID (or #FID IID, or #IID), then one column per trait", kInputs},
-        {"--pheno-name", "LIST", "all columns", "traits to analyse: comma-separated, ranges such as T1-T5 allowed", kInputs},
-        {"--covar", "FILE", "", "covariate table, same layout; non-numeric columns become indicator columns", kInputs},
-        {"--covar-name", "LIST", "all columns", "covariates to use: comma-separated, ranges such as PC1-PC10 allowed", kInputs},
-        {"--no-input-missing-phenotype", "", "", "read -9 as a value, not as missing (NA is always missing)", kInputs},
+        {"--bfile", "PREFIX", "", "PLINK 1 genotypes PREFIX.bed/.bim/.fam", kData},
+        {"--pheno", "FILE", "", "trait table: header FID IID (or #FID IID, or #IID), then one column per trait", kData},
+        {"--pheno-name", "LIST", "all columns", "traits to analyse: comma-separated, ranges such as T1-T5 allowed", kData},
+        {"--covar", "FILE", "", "covariate table, same layout; non-numeric columns become indicator columns", kData},
+        {"--covar-name", "LIST", "all columns", "covariates to use: comma-separated, ranges such as PC1-PC10 allowed", kData},
+        {"--no-input-missing-phenotype", "", "", "read -9 as a value, not as missing (NA is always missing)", kData},
         {"--bt", "", "", "the traits are case/control: logistic models in step 1 and step 2", kInputs},
         {"--1", "", "", "case/control traits are coded 0 = control, 1 = case (default: 1 = control, 2 = case, 0 missing)", kInputs},
         {"--cc12", "", "", "case/control traits are coded 1 = control, 2 = case (the default; accepted for regenie command lines)", kInputs},
         {"--min-case-count", "N", "10", "skip case/control traits with fewer than N cases or fewer than N controls", kInputs},
-        {"--keep", "FILE", "", "analyse only the samples listed (FID IID, or IID, per line)", kInputs},
-        {"--remove", "FILE", "", "leave out the samples listed", kInputs},
-        {"--extract", "FILE", "", "analyse only the variant IDs listed (one per line)", kInputs},
-        {"--exclude", "FILE", "", "leave out the variant IDs listed", kInputs},
-        {"--chr", "LIST", "all", "chromosomes to analyse, e.g. 1-22,X", kInputs},
+        {"--keep", "FILE", "", "analyse only the samples listed (FID IID, or IID, per line)", kData},
+        {"--remove", "FILE", "", "leave out the samples listed", kData},
+        {"--extract", "FILE", "", "analyse only the variant IDs listed (one per line)", kData},
+        {"--exclude", "FILE", "", "leave out the variant IDs listed", kData},
+        {"--chr", "LIST", "all", "chromosomes to analyse, e.g. 1-22,X", kData},
         {"--maf", "F", "0", "leave out variants with minor allele frequency below F", kStep2},
         {"--mac", "N", "0", "leave out variants with minor allele count below N", kStep2},
         {"--geno", "F", "1", "leave out variants with more than a fraction F of calls missing", kStep2},
-        {"--mind", "F", "1", "leave out samples with more than a fraction F of calls missing", kInputs},
+        {"--mind", "F", "1", "leave out samples with more than a fraction F of calls missing", kData},
         {"--vif", "F", "50", "report VIF_TOO_HIGH when the covariates explain the genotype with a variance inflation above F", kStep2},
         {"--firth", "", "", "case/control: Firth penalized logistic regression for variants whose score-test p is below --pThresh", kStep2},
         {"--approx", "", "", "with --firth: hold the covariate effects at the null fit and fit only the variant's effect (fast)", kStep2},
@@ -71,14 +77,24 @@ const std::vector<OptionSpec>& option_table() {
         {"--format", "tsv|regenie", "tsv", "result layout: bgzipped TSV with a tabix index, or regenie's .regenie files", kStep2},
         {"--pred", "FILE", "", "step-1 prediction list (<out>_pred.list of ridgeway or regenie step 1)", kAssoc},
         {"--bsize", "B", "1000", "step-1 variants per block (blocks never cross a chromosome)", kStep1},
-        {"--cv", "K", "5", "K-fold cross-validation in step 1 (contiguous folds of samples in file order)", kStep1},
+        {"--cv", "K", "5", "K-fold cross-validation: step 1's folds are contiguous in file order, predict's are drawn with --seed", kFolds},
         {"--loocv", "", "", "leave-one-out cross-validation in step 1", kStep1},
         {"--resume", "", "", "continue a killed run of the same command from its last finished level-0 block (kept in <out>.level0.resume until the run succeeds)", kStep1},
         {"--memory", "MiB", "no limit", "memory budget: step 1's level-0 predictions that do not fit stream through a temporary file beside --out; anything else that cannot fit is an error before the work starts", kBudget},
+        {"--precision", "fp64|fp32|mixed", "mixed", "arithmetic of the Gram products and ridge solves: mixed = exact INT8 products and FP32 Cholesky refined to FP64 accuracy (FP64 when refinement stalls); fp32 = no refinement; fp64 = reference", kPrecision},
+        {"--kernel", "linear|gaussian", "linear", "predict: ridge regression on the genomic relationship matrix, or a Gaussian kernel of genotype distances", kPredict},
+        {"--form", "auto|dual|primal", "auto", "predict: solve samples x samples (dual) or, for the linear kernel, variants x variants (primal) systems; auto takes the smaller", kPredict},
+        {"--bandwidths", "LIST", "0.5,1,2", "predict --kernel gaussian: bandwidths to cross-validate, as multiples of the median distance between training samples", kPredict},
+        {"--h2-grid", "LIST", "0.05,0.1,0.2,0.35,0.5,0.7,0.9", "predict: penalties to cross-validate, as heritabilities h2 (penalty (1 - h2) / h2 on a kernel with unit diagonal)", kPredict},
+        {"--test-fraction", "F", "0.2", "predict: hold out a random fraction F of the samples with every trait (drawn with --seed) to measure accuracy", kPredict},
+        {"--test-keep", "FILE", "", "predict: the held-out test samples are those listed (FID IID, or IID, per line)", kPredict},
+        {"--test-bfile", "PREFIX", "", "predict: a separate PLINK 1 file set of test samples (traits from --pheno, variants matched by ID)", kPredict},
+        {"--model", "FILE", "", "predict: apply this saved model (<out>.model of an earlier predict) to --bfile instead of fitting", kPredict},
+        {"--epistasis", "F", "0", "fraction of each quantitative trait's genetic variance that comes from pairwise interactions of causal variants", kSimulate},
         {"--n", "N", "2000", "samples to simulate", kSimulate},
         {"--m", "M", "50000", "variants to simulate", kSimulate},
         {"--chromosomes", "K", "10", "chromosomes the variants are spread over", kSimulate},
-        {"--seed", "S", "1", "random seed; the same seed writes the same files", kSimulate},
+        {"--seed", "S", "1", "random seed (simulated data, predict's test set and folds); the same seed writes the same files", kSeeded},
         {"--h2", "H", "0.5", "heritability of each simulated trait", kSimulate},
         {"--causal", "K", "100", "causal variants per trait", kSimulate},
         {"--quantitative", "K", "2", "quantitative traits Q1..QK", kSimulate},

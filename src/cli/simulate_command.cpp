@@ -13,6 +13,7 @@ void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& 
     settings.n_chromosomes = options.integer("--chromosomes", 10, 1, 22);
     settings.seed = options.integer("--seed", 1, 0, 1LL << 62);
     settings.h2 = options.number("--h2", 0.5, 0.0, 1.0);
+    settings.epistasis = options.number("--epistasis", 0.0, 0.0, 1.0);
     settings.n_causal = options.integer("--causal", 100, 0, 1'000'000'000);
     settings.n_quantitative = options.integer("--quantitative", 2, 0, 1000);
     settings.n_binary = options.integer("--binary", 1, 0, 1000);

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/loco_files.hpp"
+#include "linalg/precision.hpp"
 #include "step1/level0_checkpoint.hpp"
 #include "step1/whole_genome_ridge.hpp"
 
@@ -23,6 +24,7 @@ Step1Settings step1_settings(const ParsedOptions& options) {
     if (options.flag("--loocv") && options.has("--cv")) throw Error(ErrorKind::usage, "--cv and --loocv exclude each other");
     settings.threads = thread_count(options);
     settings.memory_mib = options.integer("--memory", 0, 1, 1LL << 40);
+    settings.precision = parse_precision(options.text("--precision", "mixed"));
     std::filesystem::path folder = std::filesystem::path(options.required_text("--out")).parent_path();
     settings.spill_folder = folder.empty() ? "." : folder.string();
     settings.checkpoint_path = options.required_text("--out") + ".level0.resume";

@@ -1,5 +1,6 @@
 #pragma once
 // A dense column-major matrix of doubles, laid out as BLAS and LAPACK expect.
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -29,5 +30,21 @@ private:
     std::size_t cols_ = 0;
     std::vector<double> data_;
 };
+
+// The rows `rows` of a matrix, in that order.
+inline Matrix take_rows(const Matrix& matrix, const std::vector<std::size_t>& rows) {
+    Matrix out(rows.size(), matrix.cols());
+    for (std::size_t c = 0; c < matrix.cols(); ++c)
+        for (std::size_t r = 0; r < rows.size(); ++r) out(r, c) = matrix(rows[r], c);
+    return out;
+}
+
+// The columns `cols` of a matrix, in that order.
+inline Matrix take_columns(const Matrix& matrix, const std::vector<std::size_t>& cols) {
+    Matrix out(matrix.rows(), cols.size());
+    for (std::size_t c = 0; c < cols.size(); ++c)
+        std::copy(matrix.column(cols[c]), matrix.column(cols[c]) + matrix.rows(), out.column(c));
+    return out;
+}
 
 }  // namespace ridgeway

@@ -31,23 +31,6 @@ std::string cell_position(const SampleTable& table, std::size_t row, std::size_t
     return fmt::format("{}, line {}, column {}", table.path, table.line_numbers[row], table.columns[column]);
 }
 
-// One table column as numbers for every genotype sample (NaN where missing or absent).
-std::vector<double> numeric_column(const SampleTable& table, std::size_t column, const std::vector<std::size_t>& row_of,
-                                   bool minus9_is_missing) {
-    std::vector<double> values(row_of.size(), kMissing);
-    for (std::size_t s = 0; s < row_of.size(); ++s) {
-        if (row_of[s] == npos) continue;
-        const std::string& token = table.cells[row_of[s]][column];
-        if (is_missing_token(token, minus9_is_missing)) continue;
-        auto value = parse_double(token);
-        if (!value)
-            throw Error(ErrorKind::malformed, fmt::format("{}: '{}' is not a number (missing values are written NA)",
-                                                          cell_position(table, row_of[s], column), token));
-        values[s] = *value;
-    }
-    return values;
-}
-
 bool column_is_numeric(const SampleTable& table, std::size_t column, bool minus9_is_missing) {
     for (const auto& row : table.cells) {
         const std::string& token = row[column];
@@ -110,6 +93,22 @@ void warn_if_case_control(const std::string& name, const std::vector<double>& va
 }
 
 }  // namespace
+
+std::vector<double> numeric_column(const SampleTable& table, std::size_t column, const std::vector<std::size_t>& row_of,
+                                   bool minus9_is_missing) {
+    std::vector<double> values(row_of.size(), kMissing);
+    for (std::size_t s = 0; s < row_of.size(); ++s) {
+        if (row_of[s] == npos) continue;
+        const std::string& token = table.cells[row_of[s]][column];
+        if (is_missing_token(token, minus9_is_missing)) continue;
+        auto value = parse_double(token);
+        if (!value)
+            throw Error(ErrorKind::malformed, fmt::format("{}: '{}' is not a number (missing values are written NA)",
+                                                          cell_position(table, row_of[s], column), token));
+        values[s] = *value;
+    }
+    return values;
+}
 
 Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool>& selected, const CohortSpec& spec,
                     RunLog& log) {

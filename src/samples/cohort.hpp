@@ -11,6 +11,7 @@
 namespace ridgeway {
 
 class RunLog;
+struct SampleTable;
 
 struct CohortSpec {
     std::string pheno_file;
@@ -34,5 +35,10 @@ struct Cohort {
 // `selected[s]` says whether genotype sample s survived --keep/--remove/--mind.
 Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool>& selected, const CohortSpec& spec,
                     RunLog& log);
+
+// One table column as numbers for every genotype sample (`row_of[s]` is sample s's table row, or npos): NaN where
+// missing or absent; a cell that is not a number is an error naming its line and column.
+std::vector<double> numeric_column(const SampleTable& table, std::size_t column, const std::vector<std::size_t>& row_of,
+                                   bool minus9_is_missing);
 
 }  // namespace ridgeway

@@ -31,6 +31,8 @@ void check_settings(const SimulationSettings& settings) {
     if (settings.n_chromosomes == 0 || settings.n_variants < settings.n_chromosomes)
         throw Error(ErrorKind::usage, "simulate: need at least one variant per chromosome");
     if (!(settings.h2 >= 0 && settings.h2 <= 1)) throw Error(ErrorKind::usage, "simulate: h2 must be within [0, 1]");
+    if (!(settings.epistasis >= 0 && settings.epistasis <= 1))
+        throw Error(ErrorKind::usage, "simulate: the epistasis fraction must be within [0, 1]");
     if (!(settings.prevalence > 0 && settings.prevalence < 1))
         throw Error(ErrorKind::usage, "simulate: the prevalence must be within (0, 1)");
     if (!(settings.missing_rate >= 0 && settings.missing_rate < 1))
@@ -50,7 +52,8 @@ void simulate_cohort(const SimulationSettings& settings, const std::string& pref
     const std::vector<SimulatedChromosome> chromosomes =
         lay_out_chromosomes(settings.n_variants, settings.n_chromosomes, settings.min_maf, settings.seed);
     std::vector<SimulatedTrait> traits = draw_trait_architecture(
-        settings.n_quantitative, settings.n_binary, settings.n_causal, causal_candidates(chromosomes), settings.seed);
+        settings.n_quantitative, settings.n_binary, settings.n_causal, causal_candidates(chromosomes), settings.seed,
+        settings.epistasis > 0);
 
     CausalCalls causal_calls;
     for (const auto& trait : traits)
@@ -67,7 +70,7 @@ void simulate_cohort(const SimulationSettings& settings, const std::string& pref
         std::vector<const std::vector<std::int8_t>*> calls;
         for (std::size_t v : traits[t].causal) calls.push_back(&causal_calls.at(v));
         Random noise(settings.seed, random_stream::kNoise + t);
-        finish_trait(traits[t], calls, covariates, {settings.h2, settings.prevalence}, noise);
+        finish_trait(traits[t], calls, covariates, {settings.h2, settings.prevalence, settings.epistasis}, noise);
     }
     write_sample_tables(prefix, samples, covariates, traits, outputs);
     write_truth(prefix, traits, chromosomes, outputs);
@@ -77,6 +80,10 @@ void simulate_cohort(const SimulationSettings& settings, const std::string& pref
                          "variants each (MAF >= {}), and covariates AGE SEX SITE PC1 PC2",
                          settings.n_quantitative, settings.n_binary, settings.prevalence, settings.h2, causal,
                          kMinimumCausalMaf));
+    if (settings.epistasis > 0)
+        log.info(fmt::format("A fraction {} of each quantitative trait's genetic variance comes from {} pairwise "
+                             "interactions of its causal variants (listed in {}.interactions)",
+                             settings.epistasis, causal, prefix));
 }
 
 }  // namespace ridgeway

@@ -18,6 +18,7 @@ struct SimulationSettings {
     std::size_t n_chromosomes = 10;  // variants split evenly over chromosomes 1..n_chromosomes
     std::uint64_t seed = 1;
     double h2 = 0.5;                 // heritability of every simulated trait (liability scale for B traits)
+    double epistasis = 0;            // share of each quantitative trait's genetic variance from pairwise interactions
     std::size_t n_causal = 100;      // causal variants per trait, among variants with MAF >= 0.01
     std::size_t n_quantitative = 2;  // traits Q1..Qn
     std::size_t n_binary = 1;        // traits B1..Bn (liability threshold; 1 = control, 2 = case)
@@ -27,8 +28,9 @@ struct SimulationSettings {
     unsigned threads = 1;
 };
 
-// Writes PREFIX.bed/.bim/.fam, PREFIX.pheno, PREFIX.covar, PREFIX.truth, PREFIX.gv through `outputs` (temporary names,
-// renamed when the caller commits). Deterministic for a seed whatever `threads` is.
+// Writes PREFIX.bed/.bim/.fam, PREFIX.pheno, PREFIX.covar, PREFIX.truth, PREFIX.gv and, with epistasis,
+// PREFIX.interactions through `outputs` (temporary names, renamed when the caller commits). Deterministic for a seed
+// whatever `threads` is; epistasis 0 writes the same files as before the option existed.
 void simulate_cohort(const SimulationSettings& settings, const std::string& prefix, OutputSet& outputs, RunLog& log);
 
 }  // namespace ridgeway

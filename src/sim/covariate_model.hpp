@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "sim/random.hpp"
+#include "core/random.hpp"
 
 namespace ridgeway {
 

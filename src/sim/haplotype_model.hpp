@@ -14,7 +14,7 @@
 #include <span>
 #include <vector>
 
-#include "sim/random.hpp"
+#include "core/random.hpp"
 
 namespace ridgeway {
 

@@ -1,5 +1,6 @@
 #include "sim/simulation_tables.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iterator>
@@ -73,6 +74,20 @@ void write_truth(const std::string& prefix, const std::vector<SimulatedTrait>& t
                            variant.pos, variant.allele1, trait.effects[k]);
         }
     write_output_file(outputs, prefix + ".truth", as_text(out));
+
+    if (std::none_of(traits.begin(), traits.end(), [](const SimulatedTrait& t) { return !t.interactions.empty(); }))
+        return;
+    const auto id = [&](std::size_t v) {
+        const SimulatedChromosome& chromosome = chromosome_of(chromosomes, v);
+        return chromosome.record(v - chromosome.first_variant).id;
+    };
+    fmt::memory_buffer pairs;
+    fmt::format_to(std::back_inserter(pairs), "TRAIT ID1 ID2 BETA_STD\n");
+    for (const auto& trait : traits)
+        for (const InteractionPair& pair : trait.interactions)
+            fmt::format_to(std::back_inserter(pairs), "{} {} {} {:.6g}\n", trait.name, id(trait.causal[pair.first]),
+                           id(trait.causal[pair.second]), pair.effect);
+    write_output_file(outputs, prefix + ".interactions", as_text(pairs));
 }
 
 }  // namespace ridgeway

@@ -5,7 +5,7 @@
 #include <numbers>
 #include <string>
 
-#include "sim/random.hpp"
+#include "core/random.hpp"
 
 namespace ridgeway {
 

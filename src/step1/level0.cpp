@@ -14,7 +14,7 @@
 
 namespace ridgeway {
 
-std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog& log) {
+std::size_t run_level0(const Level0Input& input, PredictionStore& store, SpdSolveTally& solves, RunLog& log) {
     const std::size_t n = input.traits.rows(), p = input.traits.cols(), r = input.penalties.size();
     const std::size_t n_blocks = input.blocks.size();
     std::vector<std::size_t> dropped(n_blocks, 0);
@@ -35,9 +35,11 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog&
     const std::size_t restored = checkpoint ? checkpoint->restored() : 0;
     Progress progress("Level 0: block", n_blocks);
     std::vector<std::vector<Matrix>> finished(threads);  // per block of a wave, per trait: its columns of W
+    std::vector<SpdSolveTally> wave_solves(threads);     // per block of a wave
     for (std::size_t first = restored; first < n_blocks; first += threads) {
         const std::size_t last = std::min(first + threads, n_blocks);
         auto work = [&](std::size_t b) {
+            wave_solves[b - first] = SpdSolveTally();
             std::vector<Matrix>& kept = finished[b - first];
             kept.assign(p, Matrix());
             const VariantBlock& block = input.blocks[b];
@@ -58,11 +60,12 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog&
             std::optional<StandardizedGram> exact;
             FoldGramSource fold_gram;
             if (!input.folds.empty() && !uses_dual_form(input.folds, n, x.x.cols())) {
-                exact.emplace(std::move(calls), x, input.covariate_basis);
+                exact.emplace(std::move(calls), x, input.covariate_basis, input.precision);
                 fold_gram = [&exact](const Fold& fold) { return exact->fold_gram(fold); };
             }
             RidgeCvResult fit;
-            ridge_cv(x.x, input.traits, input.folds, input.penalties, false, fit, fold_gram);
+            ridge_cv(x.x, input.traits, input.folds, input.penalties, input.precision, false, fit, fold_gram);
+            wave_solves[b - first] = fit.solves;
             for (std::size_t t = 0; t < p; ++t) {
                 for (std::size_t l = 0; l < r; ++l)
                     std::copy(fit.predictions[l].column(t), fit.predictions[l].column(t) + n, columns.column(l));
@@ -71,6 +74,7 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog&
             }
         };
         run_in_parallel(last - first, [&](std::size_t k) { work(first + k); });
+        for (std::size_t k = 0; k < last - first; ++k) solves.add(wave_solves[k]);
         if (checkpoint)
             for (std::size_t b = first; b < last; ++b) checkpoint->append(b, dropped[b], finished[b - first]);
         progress.update(last);

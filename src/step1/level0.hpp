@@ -8,6 +8,8 @@
 
 #include "io/genotype_source.hpp"
 #include "linalg/matrix.hpp"
+#include "linalg/precision.hpp"
+#include "linalg/spd_solver.hpp"
 #include "qc/variant_blocks.hpp"
 #include "step1/folds.hpp"
 #include "step1/prediction_store.hpp"
@@ -30,10 +32,11 @@ struct Level0Input {
     std::string checkpoint_path;
     std::uint64_t checkpoint_fingerprint = 0;
     bool resume = false;
+    Precision precision = Precision::mixed;  // of the ridge solves (and the fold Grams' products)
 };
 
 // Fills `store` (per trait: n x (blocks * penalties), column block * R + r); returns the number of near-constant
-// variants dropped.
-std::size_t run_level0(const Level0Input& input, PredictionStore& store, RunLog& log);
+// variants dropped. `solves` gets how the ridge systems of the blocks computed here (not restored) were solved.
+std::size_t run_level0(const Level0Input& input, PredictionStore& store, SpdSolveTally& solves, RunLog& log);
 
 }  // namespace ridgeway

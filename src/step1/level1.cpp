@@ -47,7 +47,7 @@ Matrix loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& 
 }
 
 Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
-                     const Level1Layout& layout) {
+                     const Level1Layout& layout, Precision precision) {
     const std::vector<Fold>& folds = layout.folds;
     const std::size_t n = w.rows(), c = w.cols();
     standardize_columns(w);
@@ -62,7 +62,8 @@ Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<b
     Level1Fit fit;
     fit.penalties = heritability_penalties(c);
     RidgeCvResult cv;
-    ridge_cv(train, response, folds, fit.penalties, true, cv);
+    ridge_cv(train, response, folds, fit.penalties, precision, true, cv);
+    fit.solves = cv.solves;
 
     double mean = 0, variance = 0, count = 0;
     for (std::size_t i = 0; i < n; ++i)

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "linalg/matrix.hpp"
+#include "linalg/precision.hpp"
+#include "linalg/spd_solver.hpp"
 #include "step1/folds.hpp"
 
 namespace ridgeway {
@@ -17,6 +19,7 @@ struct Level1Fit {
     std::vector<double> cv_r2;   // per penalty: 1 - MSE / variance, or 1 - deviance / the offset's deviance
     std::size_t chosen = 0;
     Matrix loco;                 // cohort rows x chromosomes
+    SpdSolveTally solves;        // the ridge systems (quantitative traits; the logistic fits keep their own FP64)
 };
 
 // Where each level-0 column belongs: `column_chromosome[j]` the chromosome of column j, `chromosomes` the distinct
@@ -27,9 +30,10 @@ struct Level1Layout {
     const std::vector<Fold>& folds;
 };
 
-// `w` is n x (blocks * R) for this trait; `observed[i]` whether row i has a trait value.
+// `w` is n x (blocks * R) for this trait; `observed[i]` whether row i has a trait value; `precision` that of the
+// ridge solves.
 Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
-                     const Level1Layout& layout);
+                     const Level1Layout& layout, Precision precision);
 
 // `y` is 0/1 (any value where not observed); `offset` the covariates-only logistic linear predictor. Needs folds.
 Level1Fit fit_level1_logistic(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,

@@ -1,7 +1,6 @@
 #include "step1/ridge_cv.hpp"
 
 #include <cblas.h>
-#include <lapacke.h>
 
 #include "core/error.hpp"
 
@@ -27,27 +26,22 @@ Matrix gram(const Matrix& a, std::size_t begin, std::size_t end) {
     return g;
 }
 
-// Cholesky factor (lower) of A + penalty I into `factor`, which is reused across calls: fresh matrices of this size
-// for every fold and penalty cost more in page faults than the copy. The _work entry points skip LAPACKE's scan of
-// the input for NaN, which the data cannot hold.
-void factor_ridge(const Matrix& a, double penalty, Matrix& factor) {
+// Solves (A + penalty I) X = B in place of B, through a copy `factor` of the shifted matrix that the solver may
+// overwrite and that is reused across calls: fresh matrices of this size for every fold and penalty cost more in page
+// faults than the copy.
+void ridge_solve(const Matrix& a, double penalty, Matrix& b, Matrix& factor, SpdSolver& solver, SpdSolveTally& tally) {
     if (factor.rows() != a.rows()) factor = Matrix(a.rows(), a.cols());
     std::copy(a.data(), a.data() + a.rows() * a.cols(), factor.data());
     for (std::size_t i = 0; i < factor.rows(); ++i) factor(i, i) += penalty;
-    const auto n = static_cast<lapack_int>(factor.rows());
-    if (LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'L', n, factor.data(), n) != 0)
-        throw Error(ErrorKind::numerical, "ridge system not positive definite (penalty too small for the data?)");
-}
-
-// Solves (A + penalty I) X = B in place of B.
-void ridge_solve(const Matrix& a, double penalty, Matrix& b, Matrix& factor) {
-    factor_ridge(a, penalty, factor);
-    const auto n = static_cast<lapack_int>(factor.rows());
-    LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'L', n, static_cast<lapack_int>(b.cols()), factor.data(), n, b.data(), n);
+    try {
+        tally.add(solver.solve(factor.data(), factor.rows(), factor.rows(), b.data(), b.cols(), b.rows()));
+    } catch (const Error& error) {
+        throw Error(error.kind(), std::string("ridge regression: ") + error.what() + "; is the penalty too small for the data?");
+    }
 }
 
 void primal_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-                  bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& source) {
+                  SpdSolver& solver, bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& source) {
     const std::size_t p = x.cols(), q = y.cols();
     std::vector<Matrix> stored;  // fold Grams formed from x, kept for the second pass
     std::vector<Matrix> fold_cross;
@@ -69,7 +63,7 @@ void primal_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& fol
         for (std::size_t i = 0; i < p * q; ++i) train_cross.data()[i] -= fold_cross[k].data()[i];
         for (std::size_t l = 0; l < penalties.size(); ++l) {
             Matrix beta = train_cross;
-            ridge_solve(train_gram, penalties[l], beta, factor);
+            ridge_solve(train_gram, penalties[l], beta, factor, solver, result.solves);
             const Fold& fold = folds[k];
             Matrix& out = result.predictions[l];
             cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, as_int(fold.size()), as_int(q), as_int(p), 1.0,
@@ -89,7 +83,7 @@ std::vector<std::size_t> training_rows(std::size_t n, const Fold& fold) {
 }
 
 void dual_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-                bool keep_coefficients, RidgeCvResult& result) {
+                SpdSolver& solver, bool keep_coefficients, RidgeCvResult& result) {
     const std::size_t n = x.rows(), q = y.cols();
     Matrix kernel(n, n);
     cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, as_int(n), as_int(x.cols()), 1.0, x.data(), as_int(n), 0.0,
@@ -110,7 +104,7 @@ void dual_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds
         Matrix factor;
         for (std::size_t l = 0; l < penalties.size(); ++l) {
             Matrix alpha = train_y;
-            ridge_solve(train_kernel, penalties[l], alpha, factor);
+            ridge_solve(train_kernel, penalties[l], alpha, factor, solver, result.solves);
             Matrix& out = result.predictions[l];
             cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, as_int(fold.size()), as_int(q), as_int(m), 1.0,
                         cross_kernel.data(), as_int(fold.size()), alpha.data(), as_int(m), 0.0, out.data() + fold.begin,
@@ -132,11 +126,14 @@ void primal_leave_one_out(const Matrix& x, const Matrix& y, const std::vector<do
     const std::size_t n = x.rows(), p = x.cols(), q = y.cols();
     Matrix total_gram = gram(x, 0, n), total_cross(p, q);
     cross_product(x, y, 0, n, total_cross);
+    // The hat-matrix diagonals come from the Cholesky factor itself, not from a solution that refinement could correct:
+    // an FP32 factor would leave them, and the 1 / (1 - h_ii) that amplifies their error, at FP32 accuracy.
+    SpdSolver solver(Precision::fp64);
     Matrix factor;
     for (std::size_t l = 0; l < penalties.size(); ++l) {
         Matrix beta = total_cross;
-        ridge_solve(total_gram, penalties[l], beta, factor);
-        // Z = L^-1 X' gives h_ii as the squared norm of column i.
+        ridge_solve(total_gram, penalties[l], beta, factor, solver, result.solves);
+        // Z = L^-1 X' gives h_ii as the squared norm of column i (the FP64 solver leaves L in factor's lower triangle).
         Matrix z(p, n);
         for (std::size_t c = 0; c < p; ++c)
             for (std::size_t i = 0; i < n; ++i) z(c, i) = x(i, c);
@@ -169,14 +166,16 @@ bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_
 }
 
 void ridge_cv(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-              bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram) {
+              Precision precision, bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram) {
     result.predictions.assign(penalties.size(), Matrix(x.rows(), y.cols()));
     result.coefficients.assign(penalties.size(), {});
+    result.solves = SpdSolveTally();
     if (folds.empty()) return primal_leave_one_out(x, y, penalties, keep_coefficients, result);
+    SpdSolver solver(precision);  // one per call: its buffers serve every fold and penalty
     if (uses_dual_form(folds, x.rows(), x.cols()))
-        dual_kfold(x, y, folds, penalties, keep_coefficients, result);
+        dual_kfold(x, y, folds, penalties, solver, keep_coefficients, result);
     else
-        primal_kfold(x, y, folds, penalties, keep_coefficients, result, fold_gram);
+        primal_kfold(x, y, folds, penalties, solver, keep_coefficients, result, fold_gram);
 }
 
 }  // namespace ridgeway

@@ -5,11 +5,14 @@
 // K folds: the fold matrices are the full Gram minus each fold's own Gram, one Cholesky per (fold, penalty) shared
 // by all right-hand sides; the N x N dual system is used when a training set has fewer samples than predictors.
 // No folds means leave-one-out, exact through the hat-matrix identity (one factorization per penalty).
+// The systems are solved in the arithmetic of `precision` (spd_solver.hpp), except leave-one-out's, which stay FP64.
 // Rows that must not take part in training are passed as zero rows of both x and y.
 #include <functional>
 #include <vector>
 
 #include "linalg/matrix.hpp"
+#include "linalg/precision.hpp"
+#include "linalg/spd_solver.hpp"
 #include "step1/folds.hpp"
 
 namespace ridgeway {
@@ -17,6 +20,7 @@ namespace ridgeway {
 struct RidgeCvResult {
     std::vector<Matrix> predictions;                // per penalty: rows x right-hand sides, held out
     std::vector<std::vector<Matrix>> coefficients;  // per penalty, per fold (one "fold" for leave-one-out)
+    SpdSolveTally solves;                           // how the systems were solved
 };
 
 // The penalties of the heritability grid h2 = 0.01, 0.25, 0.5, 0.75, 0.99 for `predictors` standardized predictors:
@@ -31,6 +35,6 @@ bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_
 using FoldGramSource = std::function<Matrix(const Fold&)>;
 
 void ridge_cv(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-              bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram = {});
+              Precision precision, bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram = {});
 
 }  // namespace ridgeway

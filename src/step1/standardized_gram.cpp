@@ -5,7 +5,7 @@
 
 #include <cblas.h>
 
-#include "linalg/exact_gram.hpp"
+#include "linalg/genotype_products.hpp"
 
 namespace ridgeway {
 
@@ -15,9 +15,10 @@ int as_int(std::size_t value) { return static_cast<int>(value); }
 
 }  // namespace
 
-StandardizedGram::StandardizedGram(GenotypeBlock&& calls, const StandardizedBlock& block, const Matrix& basis)
-    : calls_(std::move(calls)), block_(block), basis_(basis), s_kept_(basis.cols(), block.kept.size()),
-      compact_(calls_.n_variants, -1) {
+StandardizedGram::StandardizedGram(GenotypeBlock&& calls, const StandardizedBlock& block, const Matrix& basis,
+                                   Precision precision)
+    : calls_(std::move(calls)), block_(block), basis_(basis), precision_(precision),
+      s_kept_(basis.cols(), block.kept.size()), compact_(calls_.n_variants, -1) {
     for (std::size_t c = 0; c < block.kept.size(); ++c) compact_[block.kept[c]] = static_cast<std::ptrdiff_t>(c);
     const std::size_t n = calls_.n_samples;
     for (std::size_t v = 0; v < calls_.n_variants; ++v)
@@ -66,9 +67,10 @@ void StandardizedGram::add_imputation(const Fold& fold, Matrix& gram) const {
 
 Matrix StandardizedGram::fold_gram(const Fold& fold) const {
     const std::size_t n = calls_.n_samples, b = calls_.n_variants, r = basis_.cols(), p = block_.kept.size();
-    // The integer product goes straight into the kept columns; no b x b copy in doubles.
+    // The integer product goes straight into the kept columns; no b x b copy in doubles. Step 1 runs blocks on its
+    // own worker threads, so each product stays on the calling thread.
     thread_local std::vector<std::int32_t> product;
-    exact_gram(calls_.calls.data(), b, n, RowRange{fold.begin, fold.end}, product);
+    gram_full(CallRows{calls_.calls.data() + fold.begin, b, fold.size(), n}, precision_, 1, product);
     Matrix gram(p, p);
     for (std::size_t c2 = 0; c2 < p; ++c2)
         for (std::size_t c1 = 0; c1 < p; ++c1) gram(c1, c2) = product[block_.kept[c1] * b + block_.kept[c2]];

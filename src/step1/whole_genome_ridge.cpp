@@ -11,7 +11,7 @@
 #include "core/memory_budget.hpp"
 #include "core/run_log.hpp"
 #include "assoc/logistic_null.hpp"
-#include "linalg/exact_gram.hpp"
+#include "linalg/genotype_products.hpp"
 #include "linalg/orthonormal_basis.hpp"
 #include "step1/folds.hpp"
 #include "step1/level0.hpp"
@@ -119,7 +119,8 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
                          fmt::join(penalties, ", ")));
     const bool dual = uses_dual_form(folds, n, std::min(settings.block_size, variants.size()));
     if (dual) log.info("Fewer training samples than variants per block: level 0 solves the N x N dual systems");
-    else if (!folds.empty()) log.info("Level-0 fold Grams: exact products of the 0/1/2 calls, " + exact_gram_route());
+    else if (!folds.empty())
+        log.info("Level-0 fold Grams: exact products of the 0/1/2 calls, " + product_route(settings.precision));
 
     const std::size_t workspace =
         static_cast<std::size_t>(std::max(1, settings.threads)) *
@@ -127,14 +128,19 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     const std::size_t columns = blocks.size() * penalties.size();
     PredictionStore store(p, n, columns, keep_predictions_in_memory(settings, n, columns, p, workspace, log),
                           settings.spill_folder);
+    SpdSolveTally level0_solves;
     const std::size_t dropped = run_level0({genotypes, cohort.sample_indices, variants, blocks, basis, scaled.values,
                                             folds, penalties, settings.threads, settings.checkpoint_path,
-                                            settings.checkpoint_fingerprint, settings.resume},
-                                           store, log);
+                                            settings.checkpoint_fingerprint, settings.resume, settings.precision},
+                                           store, level0_solves, log);
     if (dropped > 0)
         log.warn(fmt::format("{} near-constant variants (variance below 1e-6 after the covariates) left out of step 1",
                              dropped));
     log.info(fmt::format("Level 0 done in {:.2f} s", seconds_since(start)));
+    log.info(fmt::format("Level-0 ridge solves, --precision {}: {}{}", precision_name(settings.precision),
+                         level0_solves.describe(settings.precision),
+                         folds.empty() ? " (leave-one-out keeps FP64 Cholesky: the hat-matrix diagonals need the factor)"
+                                       : ""));
 
     LocoPredictions predictions;
     predictions.trait_names = cohort.trait_names;
@@ -153,6 +159,7 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
             throw Error(ErrorKind::numerical, "trait " + cohort.trait_names[t] +
                                                   ": the covariates-only logistic model does not converge (do the "
                                                   "covariates separate cases from controls?)");
+    SpdSolveTally level1_solves;
     for (std::size_t t = 0; t < p; ++t) {
         std::vector<double> y(scaled.values.column(t), scaled.values.column(t) + n);
         Matrix w = store.take(t);
@@ -161,7 +168,8 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
         const Level1Layout layout{column_chromosome, predictions.chromosomes, folds};
         Level1Fit fit = cohort.binary ? fit_level1_logistic(std::move(w), case_control_values(cohort, t), scaled.observed[t],
                                                             covariate_offset(nulls, t, n), layout)
-                                      : fit_level1(std::move(w), y, scaled.observed[t], layout);
+                                      : fit_level1(std::move(w), y, scaled.observed[t], layout, settings.precision);
+        level1_solves.add(fit.solves);
         log.info(fmt::format("{}: level 1 {} per penalty ({:.4g}): {:.4f}; chosen penalty {:.4g} ({:.4f})",
                              cohort.trait_names[t],
                              cohort.binary ? "ridge logistic, cross-validated deviance R2" : "cross-validated R2",
@@ -169,6 +177,12 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
                              fit.penalties[fit.chosen], fit.cv_r2[fit.chosen]));
         predictions.values.push_back(std::move(fit.loco));
     }
+    if (cohort.binary)
+        log.info("Level-1 solves: FP64 Cholesky for the ridge logistic Newton steps (one unknown per level-0 column, too "
+                 "few for FP32 factors to pay off)");
+    else
+        log.info(fmt::format("Level-1 ridge solves, --precision {}: {}", precision_name(settings.precision),
+                             level1_solves.describe(settings.precision)));
     log.info(fmt::format("Step 1 done in {:.2f} s", seconds_since(start)));
     return predictions;
 }

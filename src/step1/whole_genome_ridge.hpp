@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/genotype_source.hpp"
+#include "linalg/precision.hpp"
 #include "samples/cohort.hpp"
 #include "step1/loco_predictions.hpp"
 
@@ -24,6 +25,7 @@ struct Step1Settings {
     std::string checkpoint_path;
     std::uint64_t checkpoint_fingerprint = 0;
     bool resume = false;
+    Precision precision = Precision::mixed;  // of the level-0 fold Grams and the ridge solves of both levels
 };
 
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,

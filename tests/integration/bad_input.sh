@@ -107,6 +107,22 @@ expect 2 "--approx and --firth-wald refine --firth" assoc --bt --approx --bfile 
 expect 2 "--firth and --spa exclude each other" assoc --bt --firth --spa --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--loocv is not available for case/control traits" step1 --bt --loocv --bfile good --pheno good.pheno --pheno-name B1
 
+# Genomic prediction and saved models.
+predict=(predict --bfile good --pheno good.pheno --pheno-name Q1,Q2)
+expect 2 "--kernel: 'cubic' is not one of linear, gaussian" "${predict[@]}" --kernel cubic
+expect 2 "--precision: 'fp16' is not one of fp64, fp32, mixed" "${predict[@]}" --precision fp16
+expect 2 "--h2-grid: '1.5' is not a number between 0 and 1" "${predict[@]}" --h2-grid 0.5,1.5
+expect 2 "--bandwidths applies to --kernel gaussian" "${predict[@]}" --bandwidths 1
+expect 2 "exclude each other" "${predict[@]}" --test-fraction 0.1 --test-keep good.pheno
+"$ridgeway" "${predict[@]}" --h2-grid 0.5 --out fitted >/dev/null
+head -c 600 fitted.model > cut.model
+expect 4 "cut.model, line" predict --model cut.model --bfile good
+sed '2s/linear/cubic/' fitted.model > kernel.model
+expect 4 "kernel.model, line 2: unknown kernel" predict --model kernel.model --bfile good
+awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "1" && !done { $4 = "Q"; done = 1 } { print }' fitted.model > alleles.model
+expect 5 "has alleles" predict --model alleles.model --bfile good
+expect 2 "applies when fitting, not with --model" predict --model fitted.model --bfile good --kernel gaussian
+
 rm -rf case && stderr=$("$ridgeway" "${assoc[@]}" --bfile good --out missing-folder/out 2>&1 >/dev/null)
 status=$?
 if [ $status -ne 3 ] || [[ "$stderr" != *"missing-folder does not exist"* ]]; then

@@ -53,7 +53,7 @@ TEST(RidgeCv, PrimalKFoldMatchesDirectSolve) {
     std::vector<double> penalties{0.5, 10.0};
     RidgeCvResult result;
     auto folds = make_folds(60, 5);
-    ridge_cv(x, y, folds, penalties, true, result);
+    ridge_cv(x, y, folds, penalties, Precision::fp64, true, result);
     for (std::size_t l = 0; l < penalties.size(); ++l)
         for (const Fold& fold : folds) {
             Matrix expected = direct_holdout(x, y, fold.begin, fold.end, penalties[l]);
@@ -71,7 +71,7 @@ TEST(RidgeCv, DualFormMatchesPrimalForm) {
     std::vector<double> penalties{1.0, 25.0};
     auto folds = make_folds(30, 5);
     RidgeCvResult dual;
-    ridge_cv(x, y, folds, penalties, true, dual);
+    ridge_cv(x, y, folds, penalties, Precision::fp64, true, dual);
     for (std::size_t l = 0; l < penalties.size(); ++l)
         for (const Fold& fold : folds) {
             Matrix expected = direct_holdout(x, y, fold.begin, fold.end, penalties[l]);
@@ -85,9 +85,32 @@ TEST(RidgeCv, LeaveOneOutShortcutMatchesExplicitFolds) {
     Matrix x = random_matrix(25, 6, 5), y = random_matrix(25, 2, 6);
     std::vector<double> penalties{0.3, 3.0};
     RidgeCvResult shortcut, explicit_folds;
-    ridge_cv(x, y, {}, penalties, false, shortcut);
-    ridge_cv(x, y, make_folds(25, 25), penalties, false, explicit_folds);
+    ridge_cv(x, y, {}, penalties, Precision::fp64, false, shortcut);
+    ridge_cv(x, y, make_folds(25, 25), penalties, Precision::fp64, false, explicit_folds);
     for (std::size_t l = 0; l < penalties.size(); ++l) expect_close(shortcut.predictions[l], explicit_folds.predictions[l], kTolerance);
+}
+
+// Mixed precision refines to FP64 accuracy: with condition numbers below 1e4 both agree far inside 1e-10, on the
+// primal and the dual path; leave-one-out is FP64 whatever the precision.
+TEST(RidgeCv, MixedPrecisionAgreesWithFp64) {
+    for (std::size_t predictors : {8, 50}) {
+        SCOPED_TRACE(testing::Message() << predictors << " predictors");
+        Matrix x = random_matrix(40, predictors, 7), y = random_matrix(40, 3, 8);
+        std::vector<double> penalties{0.5, 10.0};
+        for (const auto& folds : {make_folds(40, 5), std::vector<Fold>{}}) {
+            RidgeCvResult fp64, mixed;
+            ridge_cv(x, y, folds, penalties, Precision::fp64, true, fp64);
+            ridge_cv(x, y, folds, penalties, Precision::mixed, true, mixed);
+            for (std::size_t l = 0; l < penalties.size(); ++l) {
+                expect_close(mixed.predictions[l], fp64.predictions[l], 1e-10);
+                for (std::size_t k = 0; k < fp64.coefficients[l].size(); ++k)
+                    expect_close(mixed.coefficients[l][k], fp64.coefficients[l][k], 1e-10);
+            }
+            EXPECT_EQ(mixed.solves.solves, folds.empty() ? penalties.size() : penalties.size() * folds.size());
+            EXPECT_EQ(mixed.solves.refined, folds.empty() ? 0 : mixed.solves.solves);
+            EXPECT_EQ(mixed.solves.fp64, folds.empty() ? mixed.solves.solves : 0);
+        }
+    }
 }
 
 }  // namespace

@@ -61,6 +61,7 @@ inline constexpr std::uint64_t kLayout = 1'000;         // + chromosome index
 inline constexpr std::uint64_t kGenotypes = 1'000'000;  // + chromosome index
 inline constexpr std::uint64_t kCausal = 2'000'000;     // + trait index
 inline constexpr std::uint64_t kNoise = 3'000'000;      // + trait index
+inline constexpr std::uint64_t kInteractions = 4'000'000;  // + trait index
 }  // namespace random_stream
 
 }  // namespace ridgeway

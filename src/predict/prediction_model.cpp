@@ -1,0 +1,212 @@
+#include "predict/prediction_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <cblas.h>
+#include <fmt/format.h>
+
+#include "core/atomic_output.hpp"
+#include "core/error.hpp"
+#include "core/text_reader.hpp"
+#include "linalg/blas_threads.hpp"
+#include "linalg/genotype_products.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+constexpr const char* kMagic = "#ridgeway-model 1";
+constexpr std::size_t kPredictionTile = 1024;  // new samples per product: tile x training samples of scratch
+
+// NA stands for a missing number (the cross-validated error of a model fitted without cross-validation).
+std::string number(double value) { return std::isnan(value) ? "NA" : fmt::format("{:.17g}", value); }
+
+class ModelReader {
+public:
+    explicit ModelReader(const std::string& path) : reader_(path) {}
+
+    std::vector<std::string_view> record(const char* keyword, std::size_t min_fields) {
+        next();
+        if (fields_.empty() || fields_[0] != keyword) fail(fmt::format("expected a '{}' record", keyword));
+        if (fields_.size() < min_fields) fail(fmt::format("'{}' needs {} fields", keyword, min_fields));
+        return fields_;
+    }
+    std::vector<std::string_view> line(std::size_t fields) {
+        next();
+        if (fields_.size() != fields) fail(fmt::format("expected {} fields, found {}", fields, fields_.size()));
+        return fields_;
+    }
+    double number(std::string_view token) {
+        auto value = parse_double(token);
+        if (!value) fail(fmt::format("'{}' is not a number", token));
+        return *value;
+    }
+    double number_or_na(std::string_view token) {
+        return token == "NA" ? std::numeric_limits<double>::quiet_NaN() : number(token);
+    }
+    std::size_t count(std::string_view token) {
+        auto value = parse_integer(token);
+        if (!value || *value < 0) fail(fmt::format("'{}' is not a count", token));
+        return static_cast<std::size_t>(*value);
+    }
+    const std::string& text() const { return line_; }
+    [[noreturn]] void fail(const std::string& message) const { throw Error(ErrorKind::malformed, reader_.where(message)); }
+    void expect_end() {
+        if (reader_.next_line(line_)) fail("unexpected line after the model");
+    }
+
+private:
+    void next() {
+        if (!reader_.next_line(line_)) fail("the model ends early");
+        fields_ = split_on(line_, '\t');
+    }
+    TextReader reader_;
+    std::string line_;
+    std::vector<std::string_view> fields_;
+};
+
+void read_variants(ModelReader& in, PredictionModel& model) {
+    const std::size_t m = in.count(in.record("variants", 2)[1]), traits = model.traits.size();
+    const std::size_t fields = 7 + (model.kind == KernelKind::linear ? traits : 0);
+    if (model.kind == KernelKind::linear) model.weights = Matrix(m, traits);
+    for (std::size_t v = 0; v < m; ++v) {
+        auto f = in.line(fields);
+        model.variants.push_back({std::string(f[0]), std::string(f[1]), 0, static_cast<long long>(in.count(f[2])),
+                                  std::string(f[3]), std::string(f[4])});
+        const std::size_t fill = in.count(f[5]);
+        if (fill > 2) in.fail("the fill call must be 0, 1 or 2");
+        model.coding.fill.push_back(static_cast<std::int8_t>(fill));
+        model.coding.centre.push_back(in.number(f[6]));
+        for (std::size_t t = 0; t < fields - 7; ++t) model.weights(v, t) = in.number(f[7 + t]);
+    }
+}
+
+void read_training_samples(ModelReader& in, PredictionModel& model) {
+    const std::size_t n = in.count(in.record("samples", 2)[1]), m = model.variants.size(), traits = model.traits.size();
+    model.training = CallTable{n, m, std::vector<std::int8_t>(n * m)};
+    model.alpha = Matrix(n, traits);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto f = in.line(1 + traits);
+        if (f[0].size() != m) in.fail(fmt::format("expected {} calls, found {}", m, f[0].size()));
+        for (std::size_t v = 0; v < m; ++v) {
+            if (f[0][v] < '0' || f[0][v] > '2') in.fail("calls must be digits 0, 1 or 2");
+            model.training.calls[i * m + v] = static_cast<std::int8_t>(f[0][v] - '0');
+        }
+        for (std::size_t t = 0; t < traits; ++t) model.alpha(i, t) = in.number(f[1 + t]);
+    }
+    model.training_terms = sample_terms(KernelKind::gaussian, model.training, model.coding);
+}
+
+}  // namespace
+
+void save_model(const PredictionModel& model, const std::string& path, OutputSet& outputs) {
+    std::string text = std::string(kMagic) + "\n";
+    text += fmt::format("kernel\t{}\n", kernel_name(model.kind));
+    text += "traits";
+    for (const auto& trait : model.traits) text += "\t" + trait.name;
+    text += "\ncovariates";
+    for (const auto& name : model.covariate_names) text += "\t" + name;
+    text += fmt::format("\nlinear\t{}\t{}\n", number(model.linear.scale), number(model.linear.centre_norm));
+    for (const auto& trait : model.traits) {
+        text += fmt::format("trait\t{}\t{}\t{}\t{}\t{}\t{}", trait.name, number(trait.bandwidth), number(trait.h2),
+                            number(trait.penalty), number(trait.sigma2), number(trait.cv_mse));
+        for (double effect : trait.covariate_effects) text += "\t" + number(effect);
+        text += "\n";
+    }
+    text += fmt::format("variants\t{}\n", model.variants.size());
+    for (std::size_t v = 0; v < model.variants.size(); ++v) {
+        const Variant& variant = model.variants[v];
+        text += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}", variant.chrom, variant.id, variant.pos, variant.allele1,
+                            variant.allele2, model.coding.fill[v], number(model.coding.centre[v]));
+        if (model.kind == KernelKind::linear)
+            for (std::size_t t = 0; t < model.traits.size(); ++t) text += "\t" + number(model.weights(v, t));
+        text += "\n";
+    }
+    if (model.kind == KernelKind::gaussian) {
+        const CallTable& calls = model.training;
+        text += fmt::format("samples\t{}\n", calls.n_samples);
+        for (std::size_t i = 0; i < calls.n_samples; ++i) {
+            for (std::size_t v = 0; v < calls.n_variants; ++v)
+                text += static_cast<char>('0' + calls.calls[i * calls.n_variants + v]);
+            for (std::size_t t = 0; t < model.traits.size(); ++t) text += "\t" + number(model.alpha(i, t));
+            text += "\n";
+        }
+    }
+    write_output_file(outputs, path, text);
+}
+
+PredictionModel load_model(const std::string& path) {
+    ModelReader in(path);
+    PredictionModel model;
+    if (in.record(kMagic, 1).size() != 1) in.fail("not a ridgeway model");
+    auto kernel = in.record("kernel", 2);
+    if (kernel[1] != "linear" && kernel[1] != "gaussian") in.fail("unknown kernel");
+    model.kind = parse_kernel(std::string(kernel[1]));
+    const auto name_fields = in.record("traits", 2);  // views into the current line: copied before the next
+    const std::vector<std::string> names(name_fields.begin(), name_fields.end());
+    auto covariates = in.record("covariates", 1);
+    for (std::size_t c = 1; c < covariates.size(); ++c) model.covariate_names.emplace_back(covariates[c]);
+    auto linear = in.record("linear", 3);
+    model.linear = KernelFunction{KernelKind::linear, 1, in.number(linear[1]), in.number(linear[2])};
+    for (std::size_t t = 1; t < names.size(); ++t) {
+        auto f = in.record("trait", 8 + model.covariate_names.size());
+        if (f.size() != 8 + model.covariate_names.size()) in.fail("wrong number of covariate effects");
+        if (f[1] != names[t]) in.fail(fmt::format("expected trait {}", names[t]));
+        TraitModel trait{std::string(f[1]), in.number(f[2]), in.number(f[3]), in.number(f[4]), in.number(f[5]),
+                         in.number_or_na(f[6]), {}};
+        for (std::size_t c = 7; c < f.size(); ++c) trait.covariate_effects.push_back(in.number(f[c]));
+        model.traits.push_back(trait);
+    }
+    read_variants(in, model);
+    if (model.kind == KernelKind::gaussian) read_training_samples(in, model);
+    in.expect_end();
+    return model;
+}
+
+Matrix genetic_predictions(const PredictionModel& model, const CallTable& calls, Precision precision, int threads) {
+    if (model.kind == KernelKind::linear) return centred_scores(calls, {}, model.coding.centre, model.weights);
+    const std::size_t n = calls.n_samples, traits = model.traits.size();
+    Matrix out(n, traits);
+    const CallTable& train = model.training;
+    const std::size_t n_train = train.n_samples;
+    const std::vector<double> terms = sample_terms(KernelKind::gaussian, calls, model.coding);
+    std::vector<std::int32_t> products;
+    std::vector<double> kernel;  // row-major, like the products
+    for (std::size_t begin = 0; begin < n; begin += kPredictionTile) {
+        const std::size_t end = std::min(n, begin + kPredictionTile), rows = end - begin;
+        products.resize(rows * n_train);
+        kernel.resize(rows * n_train);
+        cross_product(calls.rows(begin, end), train.rows(), precision, threads, products.data(), n_train);
+        double built_for = std::numeric_limits<double>::quiet_NaN();  // traits often share a bandwidth
+        for (std::size_t t = 0; t < traits; ++t) {
+            const KernelFunction function{KernelKind::gaussian, model.traits[t].sigma2, 1, 0};
+            if (function.sigma2 != built_for)
+                for (std::size_t r = 0; r < rows; ++r)
+                    for (std::size_t j = 0; j < n_train; ++j)
+                        kernel[r * n_train + j] =
+                            function(products[r * n_train + j], terms[begin + r], model.training_terms[j]);
+            built_for = function.sigma2;
+            const BlasThreads blas(threads);
+            cblas_dgemv(CblasRowMajor, CblasNoTrans, static_cast<int>(rows), static_cast<int>(n_train), 1.0,
+                        kernel.data(), static_cast<int>(n_train), model.alpha.column(t), 1, 0.0, out.column(t) + begin, 1);
+        }
+    }
+    return out;
+}
+
+Matrix covariate_predictions(const PredictionModel& model, const Matrix& covariates) {
+    Matrix out(covariates.rows(), model.traits.size());
+    for (std::size_t t = 0; t < model.traits.size(); ++t) {
+        const auto& effects = model.traits[t].covariate_effects;
+        for (std::size_t i = 0; i < covariates.rows(); ++i) {
+            double value = effects[0];
+            for (std::size_t c = 0; c < covariates.cols(); ++c) value += effects[c + 1] * covariates(i, c);
+            out(i, t) = value;
+        }
+    }
+    return out;
+}
+
+}  // namespace ridgeway

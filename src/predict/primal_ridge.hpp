@@ -1,0 +1,16 @@
+#pragma once
+// The linear kernel in primal form, for when there are fewer variants M than training samples N: M x M systems
+// (C'C + lambda s I) w = C'y, with C = G - 1c' the centred calls, instead of N x N ones. By the push-through
+// identity w = C'alpha / s for the dual solution alpha, so both forms give the same predictions, penalties and
+// cross-validated errors (on the same folds) up to rounding. Fold Grams come from exact integer products of the
+// variant-major calls, the training Gram of a fold being the full Gram minus the fold's own.
+#include "predict/call_table.hpp"
+#include "predict/kernel_ridge.hpp"
+
+namespace ridgeway {
+
+// `linear` is the linear kernel of `coding`; `y` is training samples x traits, complete.
+KernelRidgeFit fit_primal_ridge(const CallTable& train, const VariantCoding& coding, const KernelFunction& linear,
+                                const Matrix& y, const KernelRidgeSettings& settings);
+
+}  // namespace ridgeway

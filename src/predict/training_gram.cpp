@@ -1,0 +1,74 @@
+#include "predict/training_gram.hpp"
+
+#include <algorithm>
+
+#include "core/parallel.hpp"
+#include "linalg/genotype_products.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+constexpr std::size_t kTile = 1024;      // columns per product call: N x tile int32 of scratch
+constexpr std::size_t kFillBlock = 64;   // square blocks keep both the packed reads and the column writes in cache
+
+}  // namespace
+
+TrainingGram::TrainingGram(const CallTable& train, Precision precision, int threads)
+    : n_(train.n_samples), packed_(n_ * (n_ + 1) / 2) {
+    std::vector<std::int32_t> tile;
+    // Column tiles: every row from the tile's first on, times the tile's rows, so each tile's rows are prepared for
+    // the product once (the lower triangle plus the diagonal block), and each packed row receives one segment.
+    for (std::size_t begin = 0; begin < n_; begin += kTile) {
+        const std::size_t end = std::min(n_, begin + kTile), width = end - begin;
+        tile.resize((n_ - begin) * width);
+        cross_product(train.rows(begin, n_), train.rows(begin, end), precision, threads, tile.data(), width);
+        for (std::size_t i = begin; i < n_; ++i)
+            std::copy_n(tile.data() + (i - begin) * width, std::min(i + 1, end) - begin,
+                        packed_.data() + i * (i + 1) / 2 + begin);
+    }
+}
+
+double TrainingGram::median_squared_distance() const {
+    std::vector<std::uint64_t> histogram;
+    for (std::size_t i = 1; i < n_; ++i)
+        for (std::size_t j = 0; j < i; ++j) {
+            const auto d = static_cast<std::size_t>((*this)(i, i) + (*this)(j, j) - 2 * static_cast<std::int64_t>((*this)(i, j)));
+            if (d >= histogram.size()) histogram.resize(d + 1, 0);
+            ++histogram[d];
+        }
+    const std::uint64_t pairs = n_ * (n_ - 1) / 2, half = (pairs + 1) / 2;
+    std::uint64_t seen = 0;
+    for (std::size_t d = 0; d < histogram.size(); ++d)
+        if ((seen += histogram[d]) >= half) return static_cast<double>(d);
+    return 0;
+}
+
+void TrainingGram::fill_lower(const KernelFunction& kernel, const std::vector<double>& terms,
+                              const std::vector<std::size_t>& rows, double* out, std::size_t ld, int threads) const {
+    const std::size_t n = rows.size(), blocks = (n + kFillBlock - 1) / kFillBlock;
+    const auto workers = static_cast<std::size_t>(std::max(threads, 1));
+    run_in_parallel(workers, [&](std::size_t worker) {
+        for (std::size_t cb = worker; cb < blocks; cb += workers)
+            for (std::size_t rb = cb; rb < blocks; ++rb)
+                for (std::size_t c = cb * kFillBlock; c < std::min(n, (cb + 1) * kFillBlock); ++c)
+                    for (std::size_t r = std::max(c, rb * kFillBlock); r < std::min(n, (rb + 1) * kFillBlock); ++r)
+                        out[c * ld + r] = kernel((*this)(rows[r], rows[c]), terms[rows[r]], terms[rows[c]]);
+    });
+}
+
+void TrainingGram::fill_cross(const KernelFunction& kernel, const std::vector<double>& terms,
+                              const std::vector<std::size_t>& rows, const std::vector<std::size_t>& cols, double* out,
+                              std::size_t ld, int threads) const {
+    const std::size_t col_blocks = (cols.size() + kFillBlock - 1) / kFillBlock;
+    const auto workers = static_cast<std::size_t>(std::max(threads, 1));
+    run_in_parallel(workers, [&](std::size_t worker) {
+        for (std::size_t cb = worker; cb < col_blocks; cb += workers)
+            for (std::size_t rb = 0; rb < rows.size(); rb += kFillBlock)
+                for (std::size_t c = cb * kFillBlock; c < std::min(cols.size(), (cb + 1) * kFillBlock); ++c)
+                    for (std::size_t r = rb; r < std::min(rows.size(), rb + kFillBlock); ++r)
+                        out[c * ld + r] = kernel((*this)(rows[r], cols[c]), terms[rows[r]], terms[cols[c]]);
+    });
+}
+
+}  // namespace ridgeway

@@ -42,8 +42,12 @@ constexpr double kRequiredDrop = 2.0;
 constexpr int kMaxRefinementSteps = 30;
 
 // Up to this many right-hand sides, column-by-column triangular solves and matrix-vector products beat OpenBLAS's
-// strsm/dsymm, which are tuned for wide panels (3-4x faster for n = 1000 and 3 columns).
+// strsm/dsymm, which are tuned for wide panels (3-4x faster for n = 1000 and 3 columns), as long as the matrix stays
+// in cache between columns; a larger one is better read once for all columns.
 constexpr std::size_t kFewColumns = 4;
+constexpr std::size_t kCachedOrder = 2048;
+
+bool column_by_column(std::size_t n, std::size_t p) { return p <= kFewColumns && n <= kCachedOrder; }
 
 lapack_int as_lapack(std::size_t value) { return static_cast<lapack_int>(value); }
 
@@ -183,7 +187,7 @@ void SpdSolver::solve_fp32(const double* rhs, std::size_t n, std::size_t p, doub
         scales_[j] = largest > 0 && std::isfinite(largest) ? std::ldexp(1.0, std::ilogb(largest)) : 1.0;
         for (std::size_t i = 0; i < n; ++i) step_[j * n + i] = static_cast<float>(rhs[j * n + i] / scales_[j]);
     }
-    if (p <= kFewColumns) {
+    if (column_by_column(n, p)) {
         for (std::size_t j = 0; j < p; ++j) {
             float* column = step_.data() + j * n;
             cblas_strsv(CblasColMajor, CblasLower, CblasNoTrans, CblasNonUnit, as_lapack(n), factor_.data(), as_lapack(n),
@@ -205,7 +209,7 @@ void SpdSolver::solve_fp32(const double* rhs, std::size_t n, std::size_t p, doub
 double SpdSolver::backward_error(const double* a, std::size_t n, std::size_t lda, CBLAS_UPLO stored, const double* x,
                                  std::size_t p, std::size_t ldx, double a_norm) {
     std::copy(original_b_.begin(), original_b_.begin() + static_cast<std::ptrdiff_t>(n * p), residual_.begin());
-    if (p <= kFewColumns) {
+    if (column_by_column(n, p)) {
         for (std::size_t j = 0; j < p; ++j)
             cblas_dsymv(CblasColMajor, stored, as_lapack(n), -1.0, a, as_lapack(lda), x + j * ldx, 1, 1.0,
                         residual_.data() + j * n, 1);

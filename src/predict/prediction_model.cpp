@@ -67,35 +67,47 @@ private:
     std::vector<std::string_view> fields_;
 };
 
+// Rows are appended as they are read, never sized from a declared count, so that a corrupt count cannot ask for
+// more memory than the file itself holds.
+Matrix from_rows(const std::vector<double>& row_major, std::size_t rows, std::size_t cols) {
+    Matrix out(rows, cols);
+    for (std::size_t r = 0; r < rows; ++r)
+        for (std::size_t c = 0; c < cols; ++c) out(r, c) = row_major[r * cols + c];
+    return out;
+}
+
 void read_variants(ModelReader& in, PredictionModel& model) {
     const std::size_t m = in.count(in.record("variants", 2)[1]), traits = model.traits.size();
-    const std::size_t fields = 7 + (model.kind == KernelKind::linear ? traits : 0);
-    if (model.kind == KernelKind::linear) model.weights = Matrix(m, traits);
+    const std::size_t weights = model.kind == KernelKind::linear ? traits : 0;
+    std::vector<double> rows;
     for (std::size_t v = 0; v < m; ++v) {
-        auto f = in.line(fields);
+        auto f = in.line(7 + weights);
         model.variants.push_back({std::string(f[0]), std::string(f[1]), 0, static_cast<long long>(in.count(f[2])),
                                   std::string(f[3]), std::string(f[4])});
         const std::size_t fill = in.count(f[5]);
         if (fill > 2) in.fail("the fill call must be 0, 1 or 2");
         model.coding.fill.push_back(static_cast<std::int8_t>(fill));
         model.coding.centre.push_back(in.number(f[6]));
-        for (std::size_t t = 0; t < fields - 7; ++t) model.weights(v, t) = in.number(f[7 + t]);
+        for (std::size_t t = 0; t < weights; ++t) rows.push_back(in.number(f[7 + t]));
     }
+    if (model.kind == KernelKind::linear) model.weights = from_rows(rows, m, traits);
 }
 
 void read_training_samples(ModelReader& in, PredictionModel& model) {
     const std::size_t n = in.count(in.record("samples", 2)[1]), m = model.variants.size(), traits = model.traits.size();
-    model.training = CallTable{n, m, std::vector<std::int8_t>(n * m)};
-    model.alpha = Matrix(n, traits);
+    std::vector<std::int8_t> calls;
+    std::vector<double> alpha;
     for (std::size_t i = 0; i < n; ++i) {
         auto f = in.line(1 + traits);
         if (f[0].size() != m) in.fail(fmt::format("expected {} calls, found {}", m, f[0].size()));
-        for (std::size_t v = 0; v < m; ++v) {
-            if (f[0][v] < '0' || f[0][v] > '2') in.fail("calls must be digits 0, 1 or 2");
-            model.training.calls[i * m + v] = static_cast<std::int8_t>(f[0][v] - '0');
+        for (char call : f[0]) {
+            if (call < '0' || call > '2') in.fail("calls must be digits 0, 1 or 2");
+            calls.push_back(static_cast<std::int8_t>(call - '0'));
         }
-        for (std::size_t t = 0; t < traits; ++t) model.alpha(i, t) = in.number(f[1 + t]);
+        for (std::size_t t = 0; t < traits; ++t) alpha.push_back(in.number(f[1 + t]));
     }
+    model.training = CallTable{n, m, std::move(calls)};
+    model.alpha = from_rows(alpha, n, traits);
     model.training_terms = sample_terms(KernelKind::gaussian, model.training, model.coding);
 }
 

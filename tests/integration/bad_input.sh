@@ -117,6 +117,8 @@ expect 2 "exclude each other" "${predict[@]}" --test-fraction 0.1 --test-keep go
 "$ridgeway" "${predict[@]}" --h2-grid 0.5 --out fitted >/dev/null
 head -c 600 fitted.model > cut.model
 expect 4 "cut.model, line" predict --model cut.model --bfile good
+sed 's/^variants\t.*/variants\t2171480000000000000/' fitted.model > count.model
+expect 4 "count.model, line" predict --model count.model --bfile good
 sed '2s/linear/cubic/' fitted.model > kernel.model
 expect 4 "kernel.model, line 2: unknown kernel" predict --model kernel.model --bfile good
 awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "1" && !done { $4 = "Q"; done = 1 } { print }' fitted.model > alleles.model

@@ -26,6 +26,7 @@ const char* test_kind_name(TestKind kind);
 struct AssocResult {
     std::size_t n = 0;      // samples in the test
     double a1_freq = 0;     // frequency of the counted allele among them
+    double info = 1;        // imputation quality of dosages among them (MACH R2); 1 for hard calls
     double beta = 0, se = 0, t = 0;  // t is the t statistic (linear) or z statistic (case/control)
     double log10_p = 0;     // log10 of the p-value (<= 0)
     ErrorCode error = ErrorCode::none;

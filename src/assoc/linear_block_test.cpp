@@ -38,39 +38,41 @@ void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
     constexpr std::size_t kTogether = kDotVariants;  // variants sharing one pass over [Q | E]
     const std::size_t n = block.n_samples, b = block.n_variants, p = traits_.n_traits();
     const Matrix& rhs = traits_.basis_and_residuals;
-    if (dosages_.rows() != n) dosages_ = Matrix(n, kTogether);
+    if (values_.rows() != n) values_ = Matrix(n, kTogether);
     products_.resize(kTogether * rhs.cols());
     out.kept.assign(b, false);
     out.results.assign(b * p, AssocResult{});
     GenotypeSums sums[kTogether];
     for (std::size_t first = 0; first < b; first += kTogether) {
-        const double* kept_dosages[kTogether];
+        const double* kept_values[kTogether];
         std::size_t kept_variants[kTogether], n_kept = 0;
         for (std::size_t v = first; v < std::min(first + kTogether, b); ++v) {
-            count_calls(block.variant(v), n, sums[n_kept], dosages_.column(n_kept));
+            sum_genotypes(block, v, sums[n_kept], values_.column(n_kept));
             out.kept[v] = passes_filters(filters_, sums[n_kept], n);
             if (!out.kept[v]) continue;
-            kept_dosages[n_kept] = dosages_.column(n_kept);
+            kept_values[n_kept] = values_.column(n_kept);
             kept_variants[n_kept++] = v;
         }
         if (n_kept == 0) continue;
-        dot_products(kept_dosages, n_kept, rhs.data(), rhs.cols(), n, products_.data());
+        dot_products(kept_values, n_kept, rhs.data(), rhs.cols(), n, products_.data());
         for (std::size_t k = 0; k < n_kept; ++k) {
             const std::size_t v = kept_variants[k];
             for (std::size_t t = 0; t < p; ++t)
-                test_trait(t, block.variant(v), sums[k], products_.data() + k * rhs.cols(), out.results[v * p + t]);
+                test_trait(t, block.variant(v), kept_values[k], sums[k], products_.data() + k * rhs.cols(),
+                           out.results[v * p + t]);
         }
     }
 }
 
-void LinearBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, const GenotypeSums& all,
-                                 const double* products, AssocResult& result) {
+void LinearBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, const double* values,
+                                 const GenotypeSums& all, const double* products, AssocResult& result) {
     const TraitCorrection& correction = traits_.corrections[trait];
     const std::size_t r = traits_.rank;
     const double* e = traits_.residual(trait);
 
     // Take the trait's missing samples (T) out of the genotype's sums and products.
-    std::size_t n0 = all.n0, n1 = all.n1, n2 = all.n2;
+    std::size_t n_called = all.called;
+    double sum = all.sum, gg = all.sum_squares;
     // rhs_ = [s | u]: s = Q_S'g over the test's samples, u = Q_M'e_M over every left-out row.
     rhs_.assign(products, products + r);
     rhs_.resize(2 * r);
@@ -78,22 +80,22 @@ void LinearBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, co
     double ge = products[r + trait];
     const double* missing_row = correction.missing_rows.data();
     for (std::size_t row : correction.missing) {
-        const std::int8_t g = calls[row];
-        if (g > 0) {
-            n1 -= g == 1, n2 -= g == 2;
+        if (calls[row] >= 0) {
+            const double g = values[row];
+            --n_called;
+            sum -= g;
+            gg -= g * g;
             for (std::size_t c = 0; c < r; ++c) s[c] -= g * missing_row[c];
             ge -= g * missing_row[r];
-        } else if (g == 0) {
-            --n0;
         }
         missing_row += r + 1;
     }
-    const std::size_t n_called = n0 + n1 + n2;
-    const double sum = static_cast<double>(n1 + 2 * n2), gg = static_cast<double>(n1 + 4 * n2);
     result.n = n_called;
-    result.a1_freq = n_called > 0 ? sum / (2.0 * n_called) : 0.0;
+    const double called = static_cast<double>(n_called);
+    result.a1_freq = n_called > 0 ? sum / (2.0 * called) : 0.0;
+    if (all.dosages) result.info = mach_r2(called, sum, gg);
     if (!correction.usable) return void(result.error = ErrorCode::covariates_singular);
-    if (n0 == n_called || n1 == n_called || n2 == n_called) return void(result.error = ErrorCode::constant_allele);
+    if (!genotypes_vary(called, sum, gg)) return void(result.error = ErrorCode::constant_allele);
     if (n_called <= r + 1) return void(result.error = ErrorCode::too_few_samples);
 
     // Samples with a missing call but a trait value (X) downdate the trait's covariate Gram further.
@@ -124,7 +126,7 @@ void LinearBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, co
         rg_ry += solved[c] * rhs[r + c];
         ry_ry -= rhs[r + c] * solved[r + c];
     }
-    const double centered_ss = gg - sum * sum / static_cast<double>(n_called);
+    const double centered_ss = gg - sum * sum / called;
     if (!(rg_rg > 0) || centered_ss > filters_.max_vif * rg_rg) return void(result.error = ErrorCode::vif_too_high);
     const double beta = rg_ry / rg_rg;
     const double rss = ry_ry - beta * rg_ry;

@@ -18,12 +18,13 @@ public:
     void run(const GenotypeBlock& block, BlockResults& out) override;
 
 private:
-    void test_trait(std::size_t trait, const std::int8_t* calls, const GenotypeSums& all, const double* products,
-                    AssocResult& result);
+    // `calls` tell which genotypes are missing; `values` are the genotypes (calls or dosages, missing as 0).
+    void test_trait(std::size_t trait, const std::int8_t* calls, const double* values, const GenotypeSums& all,
+                    const double* products, AssocResult& result);
 
     const TraitSet& traits_;
     VariantFilters filters_;
-    Matrix dosages_;                // a few variants' calls, missing as 0
+    Matrix values_;                 // a few variants' genotypes, missing as 0
     std::vector<double> products_;  // per variant: g'[Q | E]
     // Scratch for one test, kept to avoid allocations per variant and trait.
     std::vector<std::size_t> extra_rows_;

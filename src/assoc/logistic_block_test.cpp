@@ -26,28 +26,29 @@ void LogisticBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
     constexpr std::size_t kTogether = kDotVariants;
     const std::size_t n = block.n_samples, b = block.n_variants, p = nulls_.traits.size();
     const Matrix& columns = nulls_.columns;
-    if (dosages_.rows() != n) dosages_ = Matrix(n, kTogether);
+    if (values_.rows() != n) values_ = Matrix(n, kTogether);
     products_.resize(kTogether * columns.cols());
     out.kept.assign(b, false);
     out.results.assign(b * p, AssocResult{});
     GenotypeSums sums[kTogether];
     for (std::size_t first = 0; first < b; first += kTogether) {
-        const double* kept_dosages[kTogether];
+        const double* kept_values[kTogether];
         std::size_t kept_variants[kTogether], n_kept = 0;
         for (std::size_t v = first; v < std::min(first + kTogether, b); ++v) {
-            count_calls(block.variant(v), n, sums[n_kept], dosages_.column(n_kept));
+            sum_genotypes(block, v, sums[n_kept], values_.column(n_kept));
             out.kept[v] = passes_filters(filters_, sums[n_kept], n);
             if (!out.kept[v]) continue;
-            kept_dosages[n_kept] = dosages_.column(n_kept);
+            kept_values[n_kept] = values_.column(n_kept);
             kept_variants[n_kept++] = v;
         }
         if (n_kept == 0) continue;
-        dot_products(kept_dosages, n_kept, columns.data(), columns.cols(), n, products_.data());
+        dot_products(kept_values, n_kept, columns.data(), columns.cols(), n, products_.data());
         for (std::size_t k = 0; k < n_kept; ++k) {
             const std::size_t v = kept_variants[k];
-            find_homozygotes(block.variant(v), n, sums[k]);
+            const Genotype genotype{block.variant(v), kept_values[k], sums[k]};
+            if (!genotype.sums.dosages) find_homozygotes(genotype.calls, n, genotype.sums);
             for (std::size_t t = 0; t < p; ++t)
-                test_trait(t, block.variant(v), sums[k], products_.data() + k * columns.cols(), out.results[v * p + t]);
+                test_trait(t, genotype, products_.data() + k * columns.cols(), out.results[v * p + t]);
         }
     }
 }
@@ -64,8 +65,9 @@ void LogisticBlockTest::find_homozygotes(const std::int8_t* calls, std::size_t n
     homozygotes_.resize(count);
 }
 
-void LogisticBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, const GenotypeSums& all,
-                                   const double* products, AssocResult& result) {
+void LogisticBlockTest::test_trait(std::size_t trait, const Genotype& genotype, const double* products,
+                                   AssocResult& result) {
+    const GenotypeSums& all = genotype.sums;
     const LogisticNull& null = nulls_.traits[trait];
     const std::vector<std::int8_t>& status = nulls_.status[trait];
     const std::size_t r = nulls_.rank(trait), first = nulls_.first_column[trait];
@@ -91,30 +93,15 @@ void LogisticBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, 
     if (result.n <= r + 1 || result.n_cases == 0 || result.n_controls == 0)
         return void(result.error = ErrorCode::too_few_samples);
 
-    // sum of w g^2 = g'w + 2 W2, W2 the weight of the trait's A1 homozygotes, summed over the rarer homozygote class:
-    // over the A1 homozygotes themselves, or from the A2 homozygotes through W2 = g'w - (W - W0 - W_missing).
     const double* w = columns.column(first + r + 1);
-    double class_weight = 0;
-    std::size_t class_count = 0;
-    for (std::size_t row : homozygotes_) {
-        class_weight += w[row];
-        class_count += status[row] >= 0;
-    }
-    double homozygous_weight = class_weight;
-    std::size_t homozygous = class_count;
-    if (!homozygotes_are_a1_) {
-        double missing_weight = 0;
-        for (std::size_t row : all.missing) missing_weight += w[row];
-        homozygous_weight = p[r + 1] - (null.weight_sum - class_weight - missing_weight);
-        homozygous = static_cast<std::size_t>(all_sum) - (result.n - class_count);
-    }
-    const double sum_of_squares = all_sum + 2.0 * static_cast<double>(homozygous);
-    if (!(n_called * sum_of_squares - all_sum * all_sum > 0)) return void(result.error = ErrorCode::constant_allele);
+    const Squares squares = squared_genotypes(genotype, status, w, null.weight_sum, p[r + 1], all_sum, result.n);
+    if (genotype.sums.dosages) result.info = mach_r2(n_called, all_sum, squares.sum);
+    if (!genotypes_vary(n_called, all_sum, squares.sum)) return void(result.error = ErrorCode::constant_allele);
 
     const double mean = all_sum / n_called;
     basis_.assign(p, p + r);  // B'g
     double* basis = basis_.data();
-    double score = p[r], weighted_sum = p[r + 1], weighted_squares = p[r + 1] + 2.0 * homozygous_weight;
+    double score = p[r], weighted_sum = p[r + 1], weighted_squares = squares.weighted_sum;
     for (std::size_t row : all.missing) {
         if (status[row] < 0) continue;
         for (std::size_t c = 0; c < r; ++c) basis[c] += mean * columns(row, first + c);
@@ -134,42 +121,79 @@ void LogisticBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, 
     result.t = z;
     result.log10_p = log_p / kLn10;
     if (settings_.correction != Correction::none && log_p < std::log(settings_.p_threshold))
-        correct(trait, calls, mean, basis, score, variance, result);
+        correct(trait, genotype, mean, basis, score, variance, result);
 }
 
-void LogisticBlockTest::correct(std::size_t trait, const std::int8_t* calls, double mean, const double* basis_products,
-                                double score, double variance, AssocResult& result) {
+LogisticBlockTest::Squares LogisticBlockTest::squared_genotypes(const Genotype& genotype,
+                                                                const std::vector<std::int8_t>& status, const double* w,
+                                                                double weight_sum, double weighted_genotypes,
+                                                                double all_sum, std::size_t n_called) const {
+    Squares squares;
+    if (genotype.sums.dosages) {
+        for (std::size_t row = 0; row < status.size(); ++row) {
+            const double g2 = genotype.values[row] * genotype.values[row];  // 0 where missing
+            squares.sum += status[row] >= 0 ? g2 : 0.0;
+            squares.weighted_sum += w[row] * g2;
+        }
+        return squares;
+    }
+    // With calls, sum of w g^2 = g'w + 2 W2, W2 the weight of the trait's A1 homozygotes, summed over the rarer
+    // homozygote class: over the A1 homozygotes themselves, or from the A2 homozygotes through
+    // W2 = g'w - (W - W0 - W_missing).
+    double class_weight = 0;
+    std::size_t class_count = 0;
+    for (std::size_t row : homozygotes_) {
+        class_weight += w[row];
+        class_count += status[row] >= 0;
+    }
+    double homozygous_weight = class_weight;
+    std::size_t homozygous = class_count;
+    if (!homozygotes_are_a1_) {
+        double missing_weight = 0;
+        for (std::size_t row : genotype.sums.missing) missing_weight += w[row];
+        homozygous_weight = weighted_genotypes - (weight_sum - class_weight - missing_weight);
+        homozygous = static_cast<std::size_t>(all_sum) - (n_called - class_count);
+    }
+    squares.sum = all_sum + 2.0 * static_cast<double>(homozygous);
+    squares.weighted_sum = weighted_genotypes + 2.0 * homozygous_weight;
+    return squares;
+}
+
+void LogisticBlockTest::correct(std::size_t trait, const Genotype& genotype, double mean,
+                                const double* basis_products, double score, double variance, AssocResult& result) {
     const LogisticNull& null = nulls_.traits[trait];
     if (settings_.correction == Correction::firth && !settings_.approximate_firth)
-        return firth_exact(null, calls, result);
+        return firth_exact(null, genotype, result);
     const std::size_t n = null.rows.size(), r = null.design.cols();
-    genotype_.imputed.resize(n);
-    genotype_.adjusted.resize(n);
+    trait_genotype_.imputed.resize(n);
+    trait_genotype_.adjusted.resize(n);
     for (std::size_t k = 0; k < n; ++k) {
-        const std::int8_t g = calls[null.rows[k]];
-        genotype_.imputed[k] = g < 0 ? mean : g;
+        const std::size_t row = null.rows[k];
+        trait_genotype_.imputed[k] = genotype.calls[row] < 0 ? mean : genotype.values[row];
         double projection = 0;
         for (std::size_t c = 0; c < r; ++c) projection += null.adjust(k, c) * basis_products[c];
-        genotype_.adjusted[k] = genotype_.imputed[k] - projection;
+        trait_genotype_.adjusted[k] = trait_genotype_.imputed[k] - projection;
     }
-    if (settings_.correction == Correction::spa) return saddle_point(null, calls, score, variance, result);
+    if (settings_.correction == Correction::spa) return saddle_point(null, genotype, score, variance, result);
     firth_approximate(null, variance, result);
 }
 
-void LogisticBlockTest::saddle_point(const LogisticNull& null, const std::int8_t* calls, double score,
+void LogisticBlockTest::saddle_point(const LogisticNull& null, const Genotype& genotype, double score,
                                      double variance, AssocResult& result) {
     result.test = TestKind::spa;
-    // For a rare variant only the carriers of the minor allele enter the saddle point exactly.
+    // For a rare variant only the carriers of the minor allele enter the saddle point exactly; dosages, which are
+    // rarely exactly 0 or 2, all enter it.
     const std::size_t n = null.rows.size();
+    const std::int8_t* calls = genotype.calls;
     std::size_t counts[3] = {0, 0, 0};
     for (std::size_t row : null.rows)
         if (calls[row] >= 0) ++counts[calls[row]];
     const int major = counts[0] >= counts[2] ? 0 : 2;
     exact_rows_.clear();
-    const bool rare = counts[major] >= n - n / kRareCarrierFraction;
+    const bool rare = !genotype.sums.dosages && counts[major] >= n - n / kRareCarrierFraction;
     for (std::size_t k = 0; k < n; ++k)
         if (!rare || calls[null.rows[k]] != major) exact_rows_.push_back(k);
-    const double log_p = log_p_saddle_point(genotype_.adjusted, null.fitted, score, variance, exact_rows_);
+    const double log_p = log_p_saddle_point(trait_genotype_.adjusted, null.fitted, score, variance, exact_rows_);
     if (std::isnan(log_p)) return void(result.error = ErrorCode::spa_failed);
     result.log10_p = log_p / kLn10;
     const double z = normal_quantile_two_sided(log_p);
@@ -183,14 +207,15 @@ void LogisticBlockTest::firth_approximate(const LogisticNull& null, double varia
     result.test = TestKind::firth;
     // The score test's one-step estimate starts the iteration close to the answer.
     const SingleFirthFit fit =
-        fit_firth_single(genotype_.adjusted, null.y, null.eta, std::clamp(result.beta, -5.0, 5.0));
+        fit_firth_single(trait_genotype_.adjusted, null.y, null.eta, std::clamp(result.beta, -5.0, 5.0));
     if (!fit.converged) return void(result.error = ErrorCode::firth_failed);
     report_firth(fit.beta, 1.0 / std::sqrt(fit.information), fit.log_likelihood,
                  null.log_likelihood + 0.5 * std::log(variance), result);
 }
 
 // The full model, covariates and variant, on the trait's samples with a call: what plink2 --glm firth fits.
-void LogisticBlockTest::firth_exact(const LogisticNull& null, const std::int8_t* calls, AssocResult& result) {
+void LogisticBlockTest::firth_exact(const LogisticNull& null, const Genotype& genotype, AssocResult& result) {
+    const std::int8_t* calls = genotype.calls;
     result.test = TestKind::firth;
     const std::size_t r = null.design.cols();
     std::vector<std::size_t> kept;
@@ -202,7 +227,7 @@ void LogisticBlockTest::firth_exact(const LogisticNull& null, const std::int8_t*
     for (std::size_t j = 0; j < kept.size(); ++j) {
         const std::size_t k = kept[j];
         for (std::size_t c = 0; c < r; ++c) x(j, c) = null.design(k, c);
-        x(j, r) = calls[null.rows[k]];
+        x(j, r) = genotype.values[null.rows[k]];
         y[j] = null.y[k];
         offset[j] = null.offset[k];
     }

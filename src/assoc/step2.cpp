@@ -1,6 +1,7 @@
 #include "assoc/step2.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 
@@ -50,6 +51,29 @@ std::size_t step2_bytes(const Cohort& cohort, const AssocSettings& settings) {
     const std::size_t per_thread = block * n + 8 * n * kDotVariants * 2;
     const std::size_t results = 2 * threads * 4 * block * p * sizeof(AssocResult);
     return 2 * prepared + threads * per_thread + results + p * (std::size_t{3} << 16);
+}
+
+// What the result files' metadata (GWAS-SSF's YAML) says about trait `t`.
+TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const AssocSettings& settings) {
+    TraitAnalysis analysis;
+    const double* values = cohort.traits.column(t);
+    for (std::size_t i = 0; i < cohort.traits.rows(); ++i) analysis.sample_size += !std::isnan(values[i]);
+    if (cohort.binary) {
+        const CaseControlCounts counts = count_cases(values, cohort.traits.rows());
+        analysis.case_count = counts.cases;
+        analysis.control_count = counts.controls;
+    }
+    analysis.covariates = cohort.covariate_names;
+    const CaseControlSettings& cc = settings.case_control;
+    analysis.method = cohort.binary ? "Logistic regression score test" : "Linear regression, as plink2 --glm";
+    if (cohort.binary && cc.correction != Correction::none)
+        analysis.method += fmt::format(", {} where the score test gives p < {}",
+                                       cc.correction == Correction::spa ? "saddle-point approximation"
+                                       : cc.approximate_firth           ? "approximate Firth regression"
+                                                                        : "Firth regression",
+                                       cc.p_threshold);
+    if (settings.predictions) analysis.method += ", conditioned on the step-1 leave-one-chromosome-out predictions";
+    return analysis;
 }
 
 class AssocPass {
@@ -140,12 +164,19 @@ std::vector<WrittenResult> run_step2(const GenotypeSource& genotypes, const Coho
     require_memory(settings.memory_mib, step2_bytes(cohort, settings),
                    fmt::format("step 2 for {} samples, {} traits and {} threads", cohort.sample_indices.size(),
                                cohort.trait_names.size(), settings.threads));
-    bool index = settings.format == ResultFormat::tsv && sorted_for_index(genotypes, variants);
-    if (settings.format == ResultFormat::tsv && !index)
+    bool index = settings.format != ResultFormat::regenie && sorted_for_index(genotypes, variants);
+    if (settings.format != ResultFormat::regenie && !index)
         log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");
     std::vector<std::unique_ptr<AssocWriter>> writers;
-    for (const auto& trait : cohort.trait_names)
-        writers.push_back(make_assoc_writer({settings.out_prefix, trait, settings.format, cohort.binary, index}, outputs));
+    for (std::size_t t = 0; t < cohort.trait_names.size(); ++t)
+        writers.push_back(make_assoc_writer({.out_prefix = settings.out_prefix,
+                                             .trait = cohort.trait_names[t],
+                                             .format = settings.format,
+                                             .binary = cohort.binary,
+                                             .info = genotypes.has_dosages(),
+                                             .index = index,
+                                             .analysis = describe_analysis(cohort, t, settings)},
+                                            outputs));
 
     AssocPass pass(genotypes, cohort, variants, settings.threads, writers);
     const std::size_t block_size = block_size_for(cohort.sample_indices.size());

@@ -14,12 +14,14 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     settings.out_prefix = options.required_text("--out");
     std::string format = options.text("--format", "tsv");
     if (format == "regenie") settings.format = ResultFormat::regenie;
-    else if (format != "tsv") throw Error(ErrorKind::usage, "--format " + format + ": expected tsv or regenie");
+    else if (format == "ssf") settings.format = ResultFormat::ssf;
+    else if (format != "tsv") throw Error(ErrorKind::usage, "--format " + format + ": expected tsv, regenie or ssf");
     settings.threads = thread_count(options);
     settings.memory_mib = options.integer("--memory", 0, 1, 1LL << 40);
     settings.filters.maf = options.number("--maf", 0.0, 0.0, 0.5);
     settings.filters.mac = options.number("--mac", 0.0, 0.0, 1e12);
     settings.filters.geno = options.number("--geno", 1.0, 0.0, 1.0);
+    settings.filters.min_info = options.number("--minINFO", 0.0, 0.0, 1.0);
     settings.filters.max_vif = options.number("--vif", 50.0, 1.0, 1e300);
     CaseControlSettings& cc = settings.case_control;
     if (options.flag("--firth") && options.flag("--spa")) throw Error(ErrorKind::usage, "--firth and --spa exclude each other");

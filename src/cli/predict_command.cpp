@@ -162,6 +162,7 @@ void fit_and_test(const ParsedOptions& options, RunLog& log, OutputSet& outputs)
                       take_rows(cohort.traits, train_rows), cohort.covariate_names,
                       take_rows(cohort.covariates, train_rows)};
     const auto memory = static_cast<std::size_t>(options.integer("--memory", 0, 1, 1LL << 40));
+    if (study.genotypes->has_dosages()) log.info("Prediction reads the dosages rounded to the nearest call");
     TrainedModel trained = train_model(data, settings, memory, log);
     const PredictionModel& model = trained.model;
 
@@ -232,8 +233,10 @@ void apply_saved_model(const ParsedOptions& options, RunLog& log, OutputSet& out
     const PredictionModel model = load_model(options.text("--model"));
     log.info(fmt::format("Model {}: {} kernel, {} traits, {} variants", options.text("--model"), kernel_name(model.kind),
                          model.traits.size(), model.variants.size()));
-    BedSource source(options.required_text("--bfile"));
+    const std::unique_ptr<GenotypeSource> genotypes = open_genotypes(options);
+    const GenotypeSource& source = *genotypes;
     log.info("Genotypes: " + source.describe());
+    if (source.has_dosages()) log.info("Prediction reads the dosages rounded to the nearest call");
     SelectionSpec selection{options.text("--keep"), options.text("--remove"), "", "", "", 1.0};
     const std::vector<bool> selected = select_samples(source.samples(), selection, log);
     const bool minus9 = !options.flag("--no-input-missing-phenotype");

@@ -43,6 +43,9 @@ Step1Settings step1_settings(const ParsedOptions& options) {
 // Runs step 1 and writes its prediction files; returns their temporary paths, readable before the commit.
 std::vector<std::string> run_step1_and_write(const Step1Settings& settings, const std::string& out,
                                              const StudyInputs& inputs, RunLog& log, OutputSet& outputs) {
+    if (inputs.genotypes->has_dosages())
+        log.info("Step 1 reads the dosages rounded to the nearest call (its Gram products are exact integer "
+                 "products); step 2 tests the dosages themselves");
     LocoPredictions predictions = run_step1(*inputs.genotypes, inputs.cohort, inputs.variants, settings, log);
     return write_loco_files(out, inputs.cohort_ids(), predictions, outputs);
 }

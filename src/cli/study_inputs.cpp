@@ -2,7 +2,9 @@
 
 #include "core/error.hpp"
 #include "core/run_log.hpp"
+#include "io/bgen/bgen_source.hpp"
 #include "io/plink1/bed_source.hpp"
+#include "io/vcf/vcf_source.hpp"
 #include "qc/selection.hpp"
 
 namespace ridgeway {
@@ -11,6 +13,27 @@ std::vector<SampleId> StudyInputs::cohort_ids() const {
     std::vector<SampleId> ids;
     for (std::size_t s : cohort.sample_indices) ids.push_back(genotypes->samples()[s]);
     return ids;
+}
+
+std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options) {
+    const int given = options.has("--bfile") + options.has("--vcf") + options.has("--bcf") + options.has("--bgen");
+    if (given != 1) throw Error(ErrorKind::usage, "give the genotypes with exactly one of --bfile, --vcf, --bcf, --bgen");
+    const bool vcf = options.has("--vcf") || options.has("--bcf");
+    if (!vcf && (options.has("--dosage") || options.has("--id-delim")))
+        throw Error(ErrorKind::usage, "--dosage and --id-delim apply to --vcf and --bcf");
+    if (!options.has("--bgen") && (options.has("--sample") || options.flag("--ref-first")))
+        throw Error(ErrorKind::usage, "--sample and --ref-first apply to --bgen");
+    if (vcf) {
+        const std::string delimiter = options.text("--id-delim");
+        if (delimiter.size() > 1) throw Error(ErrorKind::usage, "--id-delim takes a single character");
+        return std::make_unique<VcfSource>(VcfSettings{options.has("--vcf") ? options.text("--vcf") : options.text("--bcf"),
+                                                       options.has("--dosage") ? parse_vcf_field(options.text("--dosage"))
+                                                                               : VcfField::automatic,
+                                                       delimiter.empty() ? '\0' : delimiter[0]});
+    }
+    if (options.has("--bgen"))
+        return std::make_unique<BgenSource>(options.text("--bgen"), options.text("--sample"), options.flag("--ref-first"));
+    return std::make_unique<BedSource>(options.required_text("--bfile"));
 }
 
 StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
@@ -25,7 +48,7 @@ StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     cohort_spec.coding.zero_one = options.flag("--1");
     cohort_spec.coding.min_count = static_cast<std::size_t>(options.integer("--min-case-count", 10, 1, 1LL << 40));
     StudyInputs inputs;
-    inputs.genotypes = std::make_unique<BedSource>(options.required_text("--bfile"));
+    inputs.genotypes = open_genotypes(options);
     log.info("Genotypes: " + inputs.genotypes->describe());
     std::vector<bool> selected = select_samples(inputs.genotypes->samples(), selection, log);
     inputs.variants = select_variants(inputs.genotypes->variants(), selection, log);

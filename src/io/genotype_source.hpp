@@ -1,6 +1,8 @@
 #pragma once
 // The one interface through which every genotype format reaches the models: metadata for samples and variants, and
 // blocks of decoded genotypes for chosen variants and samples. Models never see a file format.
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -26,13 +28,37 @@ struct Variant {
 // Genotypes as counts of allele1 (0, 1, 2), or kMissingCall; variant-major.
 inline constexpr std::int8_t kMissingCall = -1;
 
+// A dosage is the expected count of allele1, in [0, 2]; NaN when missing.
+inline std::int8_t nearest_call(float dosage) {
+    // Adding one half and truncating rounds halves up like std::lround, for a fraction of its cost.
+    return std::isnan(dosage) ? kMissingCall : static_cast<std::int8_t>(std::clamp(dosage, 0.0f, 2.0f) + 0.5f);
+}
+
+// Every source fills `calls`. A source with dosages (imputed data) also fills `dosages`, and its calls are the
+// dosages rounded to the nearest call: the hard calls that exact integer products need.
 struct GenotypeBlock {
     std::size_t n_variants = 0;
     std::size_t n_samples = 0;
     std::vector<std::int8_t> calls;
+    std::vector<float> dosages;  // empty, or n_variants x n_samples
+    bool with_dosages = false;
 
     const std::int8_t* variant(std::size_t v) const { return calls.data() + v * n_samples; }
     std::int8_t* variant(std::size_t v) { return calls.data() + v * n_samples; }
+    const float* dosage(std::size_t v) const { return dosages.data() + v * n_samples; }
+    float* dosage(std::size_t v) { return dosages.data() + v * n_samples; }
+    // Sizes the block for `variants` x `samples`, with room for dosages when asked.
+    void resize(std::size_t variants, std::size_t samples, bool dosage_values) {
+        n_variants = variants;
+        n_samples = samples;
+        calls.resize(variants * samples);
+        with_dosages = dosage_values;
+        dosages.resize(dosage_values ? variants * samples : 0);
+    }
+    // Fills the calls from the dosages.
+    void round_dosages() {
+        for (std::size_t i = 0; i < dosages.size(); ++i) calls[i] = nearest_call(dosages[i]);
+    }
 };
 
 class GenotypeSource {
@@ -43,6 +69,8 @@ public:
     virtual const std::vector<Variant>& variants() const = 0;
     // One line for the log: format and file names.
     virtual std::string describe() const = 0;
+    // Whether read() fills dosages as well as calls.
+    virtual bool has_dosages() const { return false; }
 
     // Decodes `variant_indices` for `sample_indices` (indices into samples(), strictly increasing) into `block`.
     // Safe to call from several threads at once.

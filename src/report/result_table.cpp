@@ -35,7 +35,7 @@ std::string trait_from_path(const std::string& path) {
     std::string name = std::filesystem::path(path).filename().string();
     for (std::string_view suffix : {".gz", ".zst"})
         if (ends_with(name, suffix)) name.resize(name.size() - suffix.size());
-    for (std::string_view suffix : {".linear.tsv", ".logistic.tsv"})
+    for (std::string_view suffix : {".linear.tsv", ".logistic.tsv", ".ssf.tsv"})
         if (ends_with(name, suffix)) {
             name.resize(name.size() - suffix.size());
             return name.substr(name.rfind('.') + 1);
@@ -102,9 +102,10 @@ ResultTable read_result_table(const std::string& path, const std::string& trait,
     if (!header_line.empty() && header_line[0] == '#') header_line.erase(0, 1);
     std::vector<std::string_view> header;
     split_fields(header_line, header);
-    const std::size_t chrom = find_column(header, {"CHROM", "CHR"}), pos = find_column(header, {"POS", "GENPOS", "BP"});
-    const std::size_t id = find_column(header, {"ID", "SNP"}), test = find_column(header, {"TEST"});
-    const std::size_t log10p = find_column(header, {"LOG10P"}), p = find_column(header, {"P"});
+    const std::size_t chrom = find_column(header, {"CHROM", "CHR", "chromosome"});
+    const std::size_t pos = find_column(header, {"POS", "GENPOS", "BP", "base_pair_location"});
+    const std::size_t id = find_column(header, {"ID", "SNP", "variant_id"}), test = find_column(header, {"TEST"});
+    const std::size_t log10p = find_column(header, {"LOG10P", "neg_log_10_p_value"}), p = find_column(header, {"P", "p_value"});
     if (chrom == npos || pos == npos || id == npos || (log10p == npos && p == npos))
         throw Error(ErrorKind::malformed,
                     reader.where("expected a header with CHROM, POS (or GENPOS), ID and LOG10P or P (an association "
@@ -122,7 +123,7 @@ ResultTable read_result_table(const std::string& path, const std::string& trait,
             throw Error(ErrorKind::malformed, reader.where(fmt::format("expected at least {} fields, found {}", needed, fields.size())));
         if (test != npos && !is_variant_test(fields[test])) continue;  // PLINK 2 without hide-covar: covariate rows
         const std::string_view value = fields[log10p == npos ? p : log10p];
-        if (value == "NA" || value == "nan") {
+        if (value == "NA" || value == "nan" || value == "#NA") {
             ++table.without_p;
             continue;
         }

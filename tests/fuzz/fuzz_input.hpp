@@ -8,8 +8,10 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
+#include "io/genotype_source.hpp"
 
 namespace ridgeway::fuzz {
 
@@ -30,6 +32,15 @@ void parse_or_reject(Parse parse) {
     } catch (const Error&) {
         // A clean rejection: what malformed input must get.
     }
+}
+
+// Decodes every variant of a genotype source for every sample: a file that opens must also read.
+inline void read_everything(const GenotypeSource& source) {
+    std::vector<std::size_t> variants(source.variants().size()), samples(source.samples().size());
+    for (std::size_t v = 0; v < variants.size(); ++v) variants[v] = v;
+    for (std::size_t s = 0; s < samples.size(); ++s) samples[s] = s;
+    GenotypeBlock block;
+    source.read(variants, samples, block);
 }
 
 inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {

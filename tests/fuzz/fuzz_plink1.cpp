@@ -22,11 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::write_file(fuzzed == 2 ? input : std::string_view(kFam), ".fam");
     fuzz::parse_or_reject([&] {
         BedSource source(bed.substr(0, bed.size() - 4));
-        std::vector<std::size_t> variants(source.variants().size()), samples(source.samples().size());
-        for (std::size_t v = 0; v < variants.size(); ++v) variants[v] = v;
-        for (std::size_t s = 0; s < samples.size(); ++s) samples[s] = s;
-        GenotypeBlock block;
-        source.read(variants, samples, block);
+        fuzz::read_everything(source);
     });
     return 0;
 }

@@ -107,6 +107,29 @@ expect 2 "--approx and --firth-wald refine --firth" assoc --bt --approx --bfile 
 expect 2 "--firth and --spa exclude each other" assoc --bt --firth --spa --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--loocv is not available for case/control traits" step1 --bt --loocv --bfile good --pheno good.pheno --pheno-name B1
 
+# VCF and BCF.
+plink2 --bfile good --export vcf --out calls >/dev/null 2>&1
+bgzip -c calls.vcf | head -c -100 > cut.vcf.gz
+expect 4 "cut.vcf.gz, after record" "${assoc[@]}" --vcf cut.vcf.gz --id-delim _
+awk 'BEGIN { OFS = "\t" } /^##FORMAT/ { print; print "##FORMAT=<ID=DS,Number=A,Type=Float,Description=\"Dosage\">"; next }
+     /^#/ { print; next } { $9 = "GT:DS"; $10 = $10 ":2.5"; for (i = 11; i <= NF; ++i) $i = $i ":1"; print }' calls.vcf > range.vcf
+expect 4 "range.vcf, record 1 (1:" "${assoc[@]}" --vcf range.vcf --id-delim _
+expect 4 "sample 1: DS 2.5 is outside [0, 2]" "${assoc[@]}" --vcf range.vcf --id-delim _
+expect 5 "calls.vcf: --dosage GP, but the header defines no FORMAT/GP" "${assoc[@]}" --vcf calls.vcf --dosage GP
+expect 4 "does not contain --id-delim ':' exactly once" "${assoc[@]}" --vcf calls.vcf --id-delim :
+expect 4 "good.pheno: not a VCF or BCF file" "${assoc[@]}" --vcf good.pheno
+expect 2 "exactly one of --bfile, --vcf, --bcf, --bgen" "${assoc[@]}" --vcf calls.vcf --bfile good
+expect 2 "--dosage and --id-delim apply to --vcf and --bcf" "${assoc[@]}" --bfile good --dosage DS
+
+# BGEN.
+plink2 --bfile good --export bgen-1.2 bits=8 --out calls >/dev/null 2>&1
+head -c -50 calls.bgen > cut.bgen
+expect 4 "cut.bgen" "${assoc[@]}" --bgen cut.bgen --sample calls.sample
+expect 3 "absent.sample" "${assoc[@]}" --bgen calls.bgen --sample absent.sample
+head -n -1 calls.sample > short.sample
+expect 5 "short.sample" "${assoc[@]}" --bgen calls.bgen --sample short.sample
+expect 2 "--sample and --ref-first apply to --bgen" "${assoc[@]}" --bfile good --ref-first
+
 # Genomic prediction and saved models.
 predict=(predict --bfile good --pheno good.pheno --pheno-name Q1,Q2)
 expect 2 "--kernel: 'cubic' is not one of linear, gaussian" "${predict[@]}" --kernel cubic

@@ -6,8 +6,7 @@ set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch"
-tar xJf /usr/share/doc/bolt-lmm/examples/examples.tar.xz EUR_subset.bed EUR_subset.bim EUR_subset.fam EUR_subset.pheno2.covars
-awk 'NR == 1 { print; next } { $6 = ($6 == "A") ? 0 : ($6 == "B") ? 1 : $6; print }' EUR_subset.pheno2.covars > covars.numeric
+source "$here/eur_subset.bash"
 
 plink2 --bfile EUR_subset --pheno EUR_subset.pheno2.covars --pheno-name PHENO --covar covars.numeric \
   --covar-name QCOV1,QCOV2,CAT_COV --glm hide-covar --threads 2 --out plink >/dev/null

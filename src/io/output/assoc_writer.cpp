@@ -9,6 +9,7 @@ namespace ridgeway {
 std::unique_ptr<AssocWriter> make_assoc_writer(const ResultFileSpec& spec, OutputSet& outputs) {
     switch (spec.format) {
         case ResultFormat::regenie: return make_regenie_writer(spec, outputs);
+        case ResultFormat::ssf: return make_ssf_writer(spec, outputs);
         case ResultFormat::tsv: break;
     }
     return make_tsv_writer(spec, outputs);

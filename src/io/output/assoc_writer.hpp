@@ -7,9 +7,11 @@
 //   ERRCODE
 // with BETA the log odds ratio per A1 allele and TEST the test behind P (SCORE, FIRTH or SPA).
 // (A1 = ALT = the .bim's fifth column, the counted allele; LOG10P is -log10 P as in regenie; P is exact far below
-// 1e-308). `regenie` writes regenie's `<out>_<TRAIT>.regenie` layout instead.
+// 1e-308). `regenie` writes regenie's `<out>_<TRAIT>.regenie` layout instead, and `ssf` the GWAS Catalog's
+// summary-statistics format, `<out>.<TRAIT>.ssf.tsv.gz` with its `-meta.yaml` (ssf_writer.cpp).
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "assoc/assoc_result.hpp"
 #include "io/genotype_source.hpp"
@@ -18,14 +20,24 @@ namespace ridgeway {
 
 class OutputSet;
 
-enum class ResultFormat { tsv, regenie };
+enum class ResultFormat { tsv, regenie, ssf };
+
+// What the run knows about one trait's analysis, for layouts with a metadata file (GWAS-SSF's YAML).
+struct TraitAnalysis {
+    std::size_t sample_size = 0;                    // analysed samples with a value for the trait
+    std::size_t case_count = 0, control_count = 0;  // case/control traits
+    std::vector<std::string> covariates;            // as fitted (categorical columns expanded)
+    std::string method;                             // the test, its corrections and conditioning, in words
+};
 
 struct ResultFileSpec {
     std::string out_prefix;
     std::string trait;
     ResultFormat format = ResultFormat::tsv;
     bool binary = false;  // case/control columns
+    bool info = false;    // an INFO column (imputation quality), for genotypes with dosages
     bool index = true;  // build a tabix index (needs rows sorted by chromosome and position)
+    TraitAnalysis analysis;  // for the metadata of `ssf`
 };
 
 class AssocWriter {

@@ -18,14 +18,14 @@ namespace {
 class RegenieWriter final : public AssocWriter {
 public:
     RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs)
-        : final_(spec.out_prefix + "_" + spec.trait + ".regenie"), binary_(spec.binary) {
+        : final_(spec.out_prefix + "_" + spec.trait + ".regenie"), binary_(spec.binary), info_(spec.info) {
         temporary_ = outputs.add(final_);
         file_ = std::fopen(temporary_.c_str(), "w");
         if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
-        std::fputs(binary_ ? "CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ A1FREQ_CASES A1FREQ_CONTROLS N N_CASES N_CONTROLS "
-                             "TEST BETA SE CHISQ LOG10P EXTRA\n"
-                           : "CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA\n",
-                   file_);
+        const std::string header = std::string("CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ ") +
+                                   (binary_ ? "A1FREQ_CASES A1FREQ_CONTROLS " : "") + (info_ ? "INFO " : "") +
+                                   (binary_ ? "N N_CASES N_CONTROLS " : "N ") + "TEST BETA SE CHISQ LOG10P EXTRA\n";
+        std::fputs(header.c_str(), file_);
     }
     ~RegenieWriter() override {
         if (file_ != nullptr) std::fclose(file_);
@@ -35,8 +35,10 @@ public:
         std::string line = fmt::format("{} {} {} {} {} {} ", variant.chrom, variant.pos, variant.id, variant.allele2,
                                        variant.allele1, format_number(result.a1_freq));
         if (binary_)
-            line += fmt::format("{} {} {} {} {} ADD ", format_number(result.a1_freq_cases),
-                                format_number(result.a1_freq_controls), result.n, result.n_cases, result.n_controls);
+            line += fmt::format("{} {} ", format_number(result.a1_freq_cases), format_number(result.a1_freq_controls));
+        if (info_) line += format_number(result.info) + " ";
+        if (binary_)
+            line += fmt::format("{} {} {} ADD ", result.n, result.n_cases, result.n_controls);
         else
             line += fmt::format("{} ADD ", result.n);
         if (result.error == ErrorCode::none)
@@ -59,7 +61,7 @@ public:
 
 private:
     std::string final_, temporary_;
-    bool binary_;
+    bool binary_, info_;
     std::FILE* file_ = nullptr;
 };
 

@@ -8,5 +8,6 @@ namespace ridgeway {
 
 std::unique_ptr<AssocWriter> make_tsv_writer(const ResultFileSpec& spec, OutputSet& outputs);
 std::unique_ptr<AssocWriter> make_regenie_writer(const ResultFileSpec& spec, OutputSet& outputs);
+std::unique_ptr<AssocWriter> make_ssf_writer(const ResultFileSpec& spec, OutputSet& outputs);
 
 }  // namespace ridgeway

@@ -17,15 +17,15 @@ class TsvWriter final : public AssocWriter {
 public:
     TsvWriter(const ResultFileSpec& spec, OutputSet& outputs)
         : final_(spec.out_prefix + "." + spec.trait + (spec.binary ? ".logistic" : ".linear") + ".tsv.gz"),
-          binary_(spec.binary), index_(spec.index) {
+          binary_(spec.binary), info_(spec.info), index_(spec.index) {
         temporary_ = outputs.add(final_);
         if (index_) temporary_index_ = outputs.add(final_ + ".tbi");
         // Level 1: compression at default level costs more than the association itself for many traits.
         file_ = bgzf_open(temporary_.c_str(), "w1");
         if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
-        line_ = binary_ ? "#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\tA1FREQ_CASES\tA1FREQ_CONTROLS\tN\tN_CASES\tN_CONTROLS\t"
-                          "TEST\tBETA\tSE\tZ_STAT\tP\tLOG10P\tERRCODE\n"
-                        : "#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\tN\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n";
+        line_ = std::string("#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\t") + (info_ ? "INFO\t" : "") +
+                (binary_ ? "A1FREQ_CASES\tA1FREQ_CONTROLS\tN\tN_CASES\tN_CONTROLS\tTEST\tBETA\tSE\tZ_STAT\tP\tLOG10P\tERRCODE\n"
+                         : "N\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n");
     }
     ~TsvWriter() override {
         if (file_ != nullptr) bgzf_close(file_);
@@ -35,6 +35,7 @@ public:
         auto out = std::back_inserter(line_);
         fmt::format_to(out, "{}\t{}\t{}\t{}\t{}\t{}\t{:.6g}\t", variant.chrom, variant.pos, variant.id, variant.allele2,
                        variant.allele1, variant.allele1, result.a1_freq);
+        if (info_) fmt::format_to(out, "{:.6g}\t", result.info);
         if (binary_)
             fmt::format_to(out, "{:.6g}\t{:.6g}\t{}\t{}\t{}\t{}\t", result.a1_freq_cases, result.a1_freq_controls, result.n,
                            result.n_cases, result.n_controls, test_kind_name(result.test));
@@ -76,7 +77,7 @@ private:
     }
 
     std::string final_, temporary_, temporary_index_;
-    bool binary_, index_;
+    bool binary_, info_, index_;
     BGZF* file_ = nullptr;
     std::string line_;  // rows not yet handed to BGZF
 };

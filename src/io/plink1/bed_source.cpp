@@ -95,9 +95,7 @@ void BedSource::check_padding(std::size_t variant, const std::uint8_t* bytes) co
 void BedSource::read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,
                      GenotypeBlock& block) const {
     thread_local std::vector<std::uint8_t> buffer;
-    block.n_variants = variant_indices.size();
-    block.n_samples = sample_indices.size();
-    block.calls.resize(block.n_variants * block.n_samples);
+    block.resize(variant_indices.size(), sample_indices.size(), false);
     const bool all_samples = sample_indices.size() == samples_.size();
     for (std::size_t run_start = 0; run_start < variant_indices.size();) {
         // One read for each run of consecutive variants.

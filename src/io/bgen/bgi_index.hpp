@@ -1,0 +1,18 @@
+#pragma once
+// The variants of a .bgen file from its bgenix index (FILE.bgen.bgi, an SQLite database with the table
+// Variant(chromosome, position, rsid, number_of_alleles, allele1, allele2, file_start_position, size_in_bytes)),
+// which spares the scan of the whole file. The index must describe the file exactly: header.n_variants records
+// back to back from the first variant to the end of the file; each record's identifying data is checked again
+// when its genotypes are read.
+#include <string>
+#include <vector>
+
+#include "io/bgen/bgen_header.hpp"
+#include "io/bgen/bgen_records.hpp"
+#include "io/bgen/read_only_file.hpp"
+
+namespace ridgeway {
+
+std::vector<BgenRecord> read_bgi_index(const std::string& bgi_path, const ReadOnlyFile& bgen, const BgenHeader& header);
+
+}  // namespace ridgeway

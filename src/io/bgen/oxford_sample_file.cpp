@@ -1,0 +1,62 @@
+#include "io/bgen/oxford_sample_file.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "core/text_reader.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+bool same_word(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::vector<std::string_view> next_fields(TextReader& reader, std::string& line, const char* what) {
+    if (!reader.next_line(line))
+        throw Error(ErrorKind::malformed,
+                    fmt::format("{}: the file ends before its {}; is it an Oxford .sample file?", reader.path(), what));
+    return split_whitespace(line);
+}
+
+}  // namespace
+
+std::vector<SampleId> read_oxford_sample_file(const std::string& path) {
+    TextReader reader(path);
+    std::string line;
+    const auto header = next_fields(reader, line, "header line");
+    if (header.size() < 3 || !same_word(header[0], "ID_1") || !same_word(header[1], "ID_2") ||
+        !same_word(header[2], "missing"))
+        throw Error(ErrorKind::malformed,
+                    reader.where("expected the header of an Oxford .sample file, 'ID_1 ID_2 missing ...'"));
+    const std::size_t n_columns = header.size();
+    const auto types = next_fields(reader, line, "line of column types");
+    if (types.size() != n_columns || types[0] != "0" || types[1] != "0" || types[2] != "0")
+        throw Error(
+            ErrorKind::malformed,
+            reader.where(fmt::format("expected the line of column types, '0 0 0' and {} more types", n_columns - 3)));
+
+    std::vector<SampleId> samples;
+    std::unordered_set<std::string> seen;
+    while (reader.next_line(line)) {
+        const auto fields = split_whitespace(line);
+        if (fields.size() != n_columns)
+            throw Error(ErrorKind::malformed, reader.where(fmt::format("{} fields, but the header names {} columns",
+                                                                       fields.size(), n_columns)));
+        SampleId id{std::string(fields[0]), std::string(fields[1])};
+        if (!seen.insert(id.fid + '\t' + id.iid).second)
+            throw Error(ErrorKind::malformed, reader.where("duplicate sample ID " + id.fid + " " + id.iid));
+        samples.push_back(std::move(id));
+    }
+    if (samples.empty()) throw Error(ErrorKind::malformed, path + ": the .sample file lists no samples");
+    return samples;
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,261 @@
+#include "io/vcf/vcf_source.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <memory>
+
+#include <fmt/format.h>
+#include <htslib/vcf.h>
+
+#include "core/error.hpp"
+
+namespace ridgeway {
+
+namespace {
+
+constexpr float kDosageUnit = 16384;  // stored units per allele copy
+constexpr std::uint16_t kMissingDosage = 0xffff;
+// Dosages and probability sums this far outside their range are rounding in the writer, not errors.
+constexpr double kRangeTolerance = 1e-3;
+
+struct FileCloser {
+    void operator()(htsFile* file) const { hts_close(file); }
+};
+struct HeaderFree {
+    void operator()(bcf_hdr_t* header) const { bcf_hdr_destroy(header); }
+};
+struct RecordFree {
+    void operator()(bcf1_t* record) const { bcf_destroy(record); }
+};
+
+const char* field_name(VcfField field) {
+    switch (field) {
+    case VcfField::ds: return "DS";
+    case VcfField::gp: return "GP";
+    case VcfField::gt: return "GT";
+    case VcfField::automatic: break;
+    }
+    return "automatic";
+}
+
+bool header_has_format(const bcf_hdr_t* header, const char* name) {
+    const int id = bcf_hdr_id2int(header, BCF_DT_ID, name);
+    return id >= 0 && bcf_hdr_idinfo_exists(header, BCF_HL_FMT, id);
+}
+
+SampleId split_sample_id(const std::string& path, const std::string& name, char delimiter) {
+    if (delimiter == 0) return {name, name};
+    const auto at = name.find(delimiter);
+    if (at == std::string::npos || name.find(delimiter, at + 1) != std::string::npos)
+        throw Error(ErrorKind::malformed, fmt::format("{}: sample ID '{}' does not contain --id-delim '{}' exactly once",
+                                                      path, name, delimiter));
+    return {name.substr(0, at), name.substr(at + 1)};
+}
+
+std::string or_dot(const char* text) { return text == nullptr || *text == 0 ? "." : text; }
+
+std::uint16_t encode(double dosage) { return static_cast<std::uint16_t>(std::lround(std::clamp(dosage, 0.0, 2.0) * kDosageUnit)); }
+
+// Decodes one record's genotypes into `out` (one value per sample).
+class RecordDecoder {
+public:
+    RecordDecoder(const std::string& path, const bcf_hdr_t* header) : path_(path), header_(header) {}
+    ~RecordDecoder() {
+        std::free(ints_);
+        std::free(floats_);
+    }
+    RecordDecoder(const RecordDecoder&) = delete;
+    RecordDecoder& operator=(const RecordDecoder&) = delete;
+
+    // Returns false when the record lacks the field (the caller falls back to GT).
+    bool decode(bcf1_t* record, VcfField field, std::size_t record_number, std::uint16_t* out) {
+        record_number_ = record_number;
+        record_ = record;
+        switch (field) {
+        case VcfField::gt: return calls(out);
+        case VcfField::ds: return dosages(out);
+        case VcfField::gp: return probabilities(out);
+        case VcfField::automatic: break;
+        }
+        return false;
+    }
+
+private:
+    [[noreturn]] void fail(std::size_t sample, const std::string& problem) const {
+        throw Error(ErrorKind::malformed,
+                    fmt::format("{}, record {} ({}:{}), sample {}: {}", path_, record_number_,
+                                bcf_seqname_safe(header_, record_), record_->pos + 1, sample + 1, problem));
+    }
+    std::size_t samples() const { return static_cast<std::size_t>(bcf_hdr_nsamples(header_)); }
+
+    bool calls(std::uint16_t* out) {
+        const int total = bcf_get_genotypes(header_, record_, &ints_, &int_capacity_);
+        if (total <= 0) return false;
+        const std::size_t n = samples(), ploidy = static_cast<std::size_t>(total) / n;
+        for (std::size_t s = 0; s < n; ++s) {
+            const int32_t* alleles = ints_ + s * ploidy;
+            int copies = 0, present = 0;
+            bool missing = false;
+            for (std::size_t k = 0; k < ploidy && alleles[k] != bcf_int32_vector_end; ++k) {
+                if (bcf_gt_is_missing(alleles[k])) missing = true;
+                else copies += bcf_gt_allele(alleles[k]) > 0;
+                ++present;
+            }
+            if (present > 2) fail(s, fmt::format("ploidy {} (only haploid and diploid calls are read)", present));
+            // A haploid call (chrX in males) counts as a homozygous diploid one, as PLINK does.
+            out[s] = missing || present == 0 ? kMissingDosage : encode(present == 1 ? 2 * copies : copies);
+        }
+        return true;
+    }
+
+    bool dosages(std::uint16_t* out) {
+        const int total = bcf_get_format_float(header_, record_, "DS", &floats_, &float_capacity_);
+        if (total <= 0) return false;
+        const std::size_t n = samples(), per_sample = static_cast<std::size_t>(total) / n;
+        if (per_sample != 1) fail(0, fmt::format("DS has {} values per sample; a biallelic record has 1", per_sample));
+        for (std::size_t s = 0; s < n; ++s) {
+            const float value = floats_[s];
+            if (bcf_float_is_missing(value) || bcf_float_is_vector_end(value)) {
+                out[s] = kMissingDosage;
+                continue;
+            }
+            if (!(value >= -kRangeTolerance && value <= 2 + kRangeTolerance))
+                fail(s, fmt::format("DS {} is outside [0, 2]", value));
+            out[s] = encode(value);
+        }
+        return true;
+    }
+
+    bool probabilities(std::uint16_t* out) {
+        const int total = bcf_get_format_float(header_, record_, "GP", &floats_, &float_capacity_);
+        if (total <= 0) return false;
+        const std::size_t n = samples(), per_sample = static_cast<std::size_t>(total) / n;
+        if (per_sample != 3) fail(0, fmt::format("GP has {} values per sample; a biallelic diploid record has 3", per_sample));
+        for (std::size_t s = 0; s < n; ++s) {
+            const float* p = floats_ + 3 * s;
+            const auto absent = [](float value) { return bcf_float_is_missing(value) || bcf_float_is_vector_end(value); };
+            if (absent(p[0]) || absent(p[1]) || absent(p[2])) {
+                out[s] = kMissingDosage;
+                continue;
+            }
+            const double sum = double(p[0]) + p[1] + p[2];
+            if (!(p[0] >= 0 && p[1] >= 0 && p[2] >= 0 && std::abs(sum - 1) <= 0.01 + kRangeTolerance))
+                fail(s, fmt::format("GP {},{},{} are not probabilities summing to 1", p[0], p[1], p[2]));
+            out[s] = encode((p[1] + 2.0 * p[2]) / sum);
+        }
+        return true;
+    }
+
+    static const char* bcf_seqname_safe(const bcf_hdr_t* header, const bcf1_t* record) {
+        const char* name = bcf_seqname(header, record);
+        return name == nullptr ? "?" : name;
+    }
+
+    const std::string& path_;
+    const bcf_hdr_t* header_;
+    bcf1_t* record_ = nullptr;
+    std::size_t record_number_ = 0;
+    int32_t* ints_ = nullptr;
+    float* floats_ = nullptr;
+    int int_capacity_ = 0, float_capacity_ = 0;
+};
+
+}  // namespace
+
+VcfField parse_vcf_field(const std::string& name) {
+    if (name == "DS") return VcfField::ds;
+    if (name == "GP") return VcfField::gp;
+    if (name == "GT") return VcfField::gt;
+    throw Error(ErrorKind::usage, fmt::format("--dosage: '{}' is not one of DS, GP, GT", name));
+}
+
+VcfSource::VcfSource(const VcfSettings& settings) : path_(settings.path), field_(settings.field) {
+    hts_set_log_level(HTS_LOG_OFF);  // problems are reported as ridgeway's one-line errors, not htslib's messages
+    std::unique_ptr<htsFile, FileCloser> file(hts_open(path_.c_str(), "r"));
+    if (!file) throw Error(ErrorKind::cannot_open, path_ + ": cannot open for reading");
+    const htsFormat* format = hts_get_format(file.get());
+    if (format->format != vcf && format->format != bcf)
+        throw Error(ErrorKind::malformed, path_ + ": not a VCF or BCF file");
+    std::unique_ptr<bcf_hdr_t, HeaderFree> header(bcf_hdr_read(file.get()));
+    if (!header) throw Error(ErrorKind::malformed, path_ + ": the header cannot be read");
+    const auto n = static_cast<std::size_t>(bcf_hdr_nsamples(header.get()));
+    if (n == 0) throw Error(ErrorKind::malformed, path_ + ": the file has no samples");
+    for (std::size_t s = 0; s < n; ++s)
+        samples_.push_back(split_sample_id(path_, header->samples[s], settings.id_delimiter));
+    if (field_ == VcfField::automatic) field_ = header_has_format(header.get(), "DS") ? VcfField::ds : VcfField::gt;
+    if (field_ != VcfField::gt && !header_has_format(header.get(), field_name(field_)))
+        throw Error(ErrorKind::inconsistent, fmt::format("{}: --dosage {}, but the header defines no FORMAT/{}", path_,
+                                                         field_name(field_), field_name(field_)));
+
+    std::unique_ptr<bcf1_t, RecordFree> record(bcf_init());
+    RecordDecoder decoder(path_, header.get());
+    std::size_t record_number = 0;
+    int status = 0;
+    while ((status = bcf_read(file.get(), header.get(), record.get())) == 0) {
+        ++record_number;
+        if (record->errcode != 0)
+            throw Error(ErrorKind::malformed, fmt::format("{}, record {}: malformed (htslib error code {})", path_,
+                                                          record_number, record->errcode));
+        bcf_unpack(record.get(), BCF_UN_ALL);
+        if (record->n_allele > 2) {
+            ++multiallelic_;
+            continue;
+        }
+        const char* chrom = bcf_seqname(header.get(), record.get());
+        if (record->n_allele == 0 || record->d.allele == nullptr || record->d.allele[0] == nullptr)
+            throw Error(ErrorKind::malformed, fmt::format("{}, record {}: no REF allele", path_, record_number));
+        const char* alt = record->n_allele == 2 ? record->d.allele[1] : nullptr;
+        variants_.push_back({or_dot(chrom), or_dot(record->d.id), 0, static_cast<long long>(record->pos + 1),
+                             or_dot(alt), record->d.allele[0]});
+        dosages_.resize(dosages_.size() + n);
+        std::uint16_t* out = dosages_.data() + dosages_.size() - n;
+        if (!decoder.decode(record.get(), field_, record_number, out)) {
+            ++records_with_gt_fallback_;
+            if (field_ == VcfField::gt || !decoder.decode(record.get(), VcfField::gt, record_number, out))
+                throw Error(ErrorKind::malformed, fmt::format("{}, record {} ({}:{}): no {} and no GT values", path_,
+                                                              record_number, variants_.back().chrom,
+                                                              variants_.back().pos, field_name(field_)));
+        }
+    }
+    if (status < -1)
+        throw Error(ErrorKind::malformed, fmt::format("{}, after record {}: the file is truncated or corrupt", path_,
+                                                      record_number));
+}
+
+std::string VcfSource::describe() const {
+    std::string text = fmt::format("{} ({} from FORMAT/{}), {} samples, {} biallelic variants", path_,
+                                   field_ == VcfField::gt ? "hard calls" : "dosages", field_name(field_),
+                                   samples_.size(), variants_.size());
+    if (multiallelic_ > 0) text += fmt::format("; {} multiallelic records skipped (split them with bcftools norm -m-)", multiallelic_);
+    if (records_with_gt_fallback_ > 0)
+        text += fmt::format("; {} records without {} read from GT", records_with_gt_fallback_, field_name(field_));
+    return text;
+}
+
+void VcfSource::read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,
+                     GenotypeBlock& block) const {
+    const bool dosages = has_dosages();
+    block.resize(variant_indices.size(), sample_indices.size(), dosages);
+    const std::size_t n = samples_.size();
+    for (std::size_t v = 0; v < variant_indices.size(); ++v) {
+        const std::uint16_t* stored = dosages_.data() + variant_indices[v] * n;
+        if (dosages) {
+            float* out = block.dosage(v);
+            for (std::size_t k = 0; k < sample_indices.size(); ++k) {
+                const std::uint16_t value = stored[sample_indices[k]];
+                out[k] = value == kMissingDosage ? std::numeric_limits<float>::quiet_NaN() : value / kDosageUnit;
+            }
+        } else {
+            std::int8_t* out = block.variant(v);
+            for (std::size_t k = 0; k < sample_indices.size(); ++k) {
+                const std::uint16_t value = stored[sample_indices[k]];
+                out[k] = value == kMissingDosage ? kMissingCall : static_cast<std::int8_t>(value / kDosageUnit);
+            }
+        }
+    }
+    if (dosages) block.round_dosages();
+}
+
+}  // namespace ridgeway

@@ -1,0 +1,55 @@
+#pragma once
+// VCF and BCF genotypes through htslib, behind the genotype-source interface. The file is decoded once when opened,
+// into 2 bytes per genotype (dosages in units of 1/16384, as PLINK 2 stores them), so reads are memory copies that
+// any number of threads can make at once. That suits sequencing cohorts; biobank-scale imputed data belongs in BGEN.
+// Only biallelic records are read: multiallelic ones are counted and skipped (split them first with
+// `bcftools norm -m-`). The counted allele is ALT; REF is allele2.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "io/genotype_source.hpp"
+
+namespace ridgeway {
+
+// Which FORMAT field gives the genotype.
+enum class VcfField {
+    automatic,  // DS when the header defines it, else GT
+    ds,         // dosage of ALT
+    gp,         // genotype probabilities P(0/0), P(0/1), P(1/1)
+    gt,         // hard calls
+};
+
+VcfField parse_vcf_field(const std::string& name);
+
+struct VcfSettings {
+    std::string path;
+    VcfField field = VcfField::automatic;
+    char id_delimiter = 0;  // 0: the whole sample ID is the IID, and the FID too (PLINK's --double-id)
+};
+
+class VcfSource final : public GenotypeSource {
+public:
+    explicit VcfSource(const VcfSettings& settings);
+
+    const std::vector<SampleId>& samples() const override { return samples_; }
+    const std::vector<Variant>& variants() const override { return variants_; }
+    std::string describe() const override;
+    bool has_dosages() const override { return field_ != VcfField::gt; }
+    void read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,
+              GenotypeBlock& block) const override;
+
+    // Records left out because they have more than one ALT allele.
+    std::size_t multiallelic_skipped() const { return multiallelic_; }
+
+private:
+    std::string path_;
+    VcfField field_;
+    std::vector<SampleId> samples_;
+    std::vector<Variant> variants_;
+    std::vector<std::uint16_t> dosages_;  // variant-major, kDosageUnit per allele copy, kMissingDosage when missing
+    std::size_t multiallelic_ = 0;
+    std::size_t records_with_gt_fallback_ = 0;
+};
+
+}  // namespace ridgeway

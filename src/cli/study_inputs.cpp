@@ -29,7 +29,8 @@ std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options) {
         return std::make_unique<VcfSource>(VcfSettings{options.has("--vcf") ? options.text("--vcf") : options.text("--bcf"),
                                                        options.has("--dosage") ? parse_vcf_field(options.text("--dosage"))
                                                                                : VcfField::automatic,
-                                                       delimiter.empty() ? '\0' : delimiter[0]});
+                                                       delimiter.empty() ? '\0' : delimiter[0],
+                                                       static_cast<std::size_t>(options.integer("--memory", 0, 1, 1LL << 40))});
     }
     if (options.has("--bgen"))
         return std::make_unique<BgenSource>(options.text("--bgen"), options.text("--sample"), options.flag("--ref-first"));

@@ -119,6 +119,7 @@ expect 5 "calls.vcf: --dosage GP, but the header defines no FORMAT/GP" "${assoc[
 expect 4 "does not contain --id-delim ':' exactly once" "${assoc[@]}" --vcf calls.vcf --id-delim :
 expect 4 "good.pheno: not a VCF or BCF file" "${assoc[@]}" --vcf good.pheno
 expect 2 "exactly one of --bfile, --vcf, --bcf, --bgen" "${assoc[@]}" --vcf calls.vcf --bfile good
+expect 7 "--memory 1: decoding calls.vcf (2 bytes per genotype) beyond record 1" "${assoc[@]}" --vcf calls.vcf --memory 1
 expect 2 "--dosage and --id-delim apply to --vcf and --bcf" "${assoc[@]}" --bfile good --dosage DS
 
 # BGEN.

@@ -10,6 +10,7 @@
 #include <htslib/vcf.h>
 
 #include "core/error.hpp"
+#include "core/memory_budget.hpp"
 
 namespace ridgeway {
 
@@ -209,6 +210,12 @@ VcfSource::VcfSource(const VcfSettings& settings) : path_(settings.path), field_
         const char* alt = record->n_allele == 2 ? record->d.allele[1] : nullptr;
         variants_.push_back({or_dot(chrom), or_dot(record->d.id), 0, static_cast<long long>(record->pos + 1),
                              or_dot(alt), record->d.allele[0]});
+        if (dosages_.size() + n > dosages_.capacity()) {
+            const std::size_t grown = std::max(2 * dosages_.capacity(), dosages_.size() + n);
+            require_memory(settings.memory_mib, grown * sizeof(std::uint16_t),
+                           fmt::format("decoding {} (2 bytes per genotype) beyond record {}", path_, record_number));
+            dosages_.reserve(grown);
+        }
         dosages_.resize(dosages_.size() + n);
         std::uint16_t* out = dosages_.data() + dosages_.size() - n;
         if (!decoder.decode(record.get(), field_, record_number, out)) {

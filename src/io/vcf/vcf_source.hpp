@@ -2,7 +2,7 @@
 // VCF and BCF genotypes through htslib, behind the genotype-source interface. The file is decoded once when opened,
 // into 2 bytes per genotype (dosages in units of 1/16384, as PLINK 2 stores them), so reads are memory copies that
 // any number of threads can make at once. That suits sequencing cohorts; biobank-scale imputed data belongs in BGEN.
-// Only biallelic records are read: multiallelic ones are counted and skipped (split them first with
+// The decoded genotypes count against --memory as they grow. Only biallelic records are read: multiallelic ones are counted and skipped (split them first with
 // `bcftools norm -m-`). The counted allele is ALT; REF is allele2.
 #include <cstdint>
 #include <string>
@@ -26,6 +26,7 @@ struct VcfSettings {
     std::string path;
     VcfField field = VcfField::automatic;
     char id_delimiter = 0;  // 0: the whole sample ID is the IID, and the FID too (PLINK's --double-id)
+    std::size_t memory_mib = 0;  // --memory: decoding stops with an error before the genotypes outgrow it (0: none)
 };
 
 class VcfSource final : public GenotypeSource {

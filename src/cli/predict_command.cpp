@@ -2,6 +2,7 @@
 // to new genotypes.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -187,15 +188,24 @@ void fit_and_test(const ParsedOptions& options, RunLog& log, OutputSet& outputs)
         for (std::size_t t = 0; t < traits; ++t) test_accuracy[t] = accuracy(test_cohort.traits, predicted, t);
         sets.push_back({"test", ids, std::move(predicted)});
     }
-    const VariantMatch own = same_file(study.variants);
+    // The held-out and the unobserved samples in one pass, so the training genotypes are prepared for the products once.
+    std::vector<std::size_t> held_and_unobserved;
+    std::merge(test_rows.begin(), test_rows.end(), unobserved_rows.begin(), unobserved_rows.end(), std::back_inserter(held_and_unobserved));
+    const SampleSet held_and_unobserved_set = cohort_subset(study, held_and_unobserved);
+    const Matrix held_and_unobserved_predictions =
+        held_and_unobserved.empty() ? Matrix()
+                     : predict_samples(model, *study.genotypes, same_file(study.variants), held_and_unobserved_set.genotypes,
+                                       take_rows(cohort.covariates, held_and_unobserved), settings.precision, settings.threads);
     for (const auto& [name, rows] : {std::pair{"test", test_rows}, std::pair{"unobserved", unobserved_rows}}) {
         if (rows.empty()) continue;
-        const SampleSet set = cohort_subset(study, rows);
-        Matrix predicted = predict_samples(model, *study.genotypes, own, set.genotypes,
-                                           take_rows(cohort.covariates, rows), settings.precision, settings.threads);
+        std::vector<std::size_t> positions;  // of the set's rows among them
+        for (std::size_t row : rows) positions.push_back(static_cast<std::size_t>(std::lower_bound(held_and_unobserved.begin(), held_and_unobserved.end(), row) - held_and_unobserved.begin()));
+        Matrix predicted = take_rows(held_and_unobserved_predictions, positions);
         if (std::string(name) == "test")
             for (std::size_t t = 0; t < traits; ++t) test_accuracy[t] = accuracy(take_rows(cohort.traits, rows), predicted, t);
-        sets.push_back({name, set.ids, std::move(predicted)});
+        std::vector<SampleId> ids;
+        for (std::size_t position : positions) ids.push_back(held_and_unobserved_set.ids[position]);
+        sets.push_back({name, std::move(ids), std::move(predicted)});
     }
     log_phases(log, trained, start.seconds(), settings.precision);
     for (std::size_t t = 0; t < traits; ++t)

@@ -10,6 +10,7 @@
 #include <lapacke.h>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 
 namespace ridgeway {
 
@@ -95,7 +96,7 @@ SpdSolveReport SpdSolver::solve(double* a, std::size_t n, std::size_t lda, doubl
         return report;
     }
     auto start = Clock::now();
-    const std::string failure = factor_fp32(a, n, lda);
+    const std::string failure = factor_fp32(a, n, lda, a_norm);
     report.factor_seconds = seconds_since(start);
     if (!failure.empty()) {
         fall_back(failure, a, n, lda, b, p, ldb, a_norm, report);
@@ -164,15 +165,18 @@ void SpdSolver::fall_back(const std::string& reason, double* a, std::size_t n, s
     solve_fp64(a, n, lda, b, p, ldb, a_norm, report);
 }
 
-std::string SpdSolver::factor_fp32(const double* a, std::size_t n, std::size_t lda) {
-    factor_.resize(n * n);
-    for (std::size_t j = 0; j < n; ++j)
-        for (std::size_t i = j; i < n; ++i) {
-            const double value = a[j * lda + i];
-            if (std::abs(value) > FLT_MAX) return fmt::format("entry ({}, {}) of A overflows FP32", i + 1, j + 1);
-            factor_[j * n + i] = static_cast<float>(value);
-        }
-    const lapack_int info = LAPACKE_spotrf_work(LAPACK_COL_MAJOR, 'L', as_lapack(n), factor_.data(), as_lapack(n));
+std::string SpdSolver::factor_fp32(const double* a, std::size_t n, std::size_t lda, double a_norm) {
+    // No entry is larger than the norm, so below FP32's range every entry converts without overflow.
+    if (!(a_norm <= FLT_MAX)) return fmt::format("A's norm {:.3g} is beyond FP32's range", a_norm);
+    float* factor = factor_.resize(n);
+    // As many workers as the factorization gets (the caller's BlasThreads), on interleaved columns: the copy touches
+    // the factor's pages for the first time, which costs more than the conversion.
+    const auto workers = static_cast<std::size_t>(std::max(openblas_get_num_threads(), 1));
+    run_in_parallel(workers, [&](std::size_t worker) {
+        for (std::size_t j = worker; j < n; j += workers)
+            for (std::size_t i = j; i < n; ++i) factor[j * n + i] = static_cast<float>(a[j * lda + i]);
+    });
+    const lapack_int info = LAPACKE_spotrf_work(LAPACK_COL_MAJOR, 'L', as_lapack(n), factor, as_lapack(n));
     return info == 0 ? std::string()
                      : fmt::format("FP32 Cholesky breaks down at column {} of {}", info, n);
 }

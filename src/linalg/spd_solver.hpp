@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "linalg/precision.hpp"
+#include "linalg/triangle_buffer.hpp"
 
 namespace ridgeway {
 
@@ -48,7 +49,7 @@ private:
     void fall_back(const std::string& reason, double* a, std::size_t n, std::size_t lda, double* b, std::size_t p,
                    std::size_t ldb, double a_norm, SpdSolveReport& report);
     // FP32 Cholesky of A's lower triangle into factor_; empty, or why it failed.
-    std::string factor_fp32(const double* a, std::size_t n, std::size_t lda);
+    std::string factor_fp32(const double* a, std::size_t n, std::size_t lda, double a_norm);
     // x = A32^-1 rhs, or x += A32^-1 rhs when `add`; rhs is n x p with leading dimension n.
     void solve_fp32(const double* rhs, std::size_t n, std::size_t p, double* x, std::size_t ldx, bool add);
     // residual_ = B - A X for the B kept in original_b_, A as stored in the `stored` triangle of `a`; returns the
@@ -57,7 +58,8 @@ private:
                           std::size_t p, std::size_t ldx, double a_norm);
 
     Precision precision_;
-    std::vector<float> factor_, step_;
+    TriangleBuffer<float> factor_;
+    std::vector<float> step_;
     std::vector<double> residual_, original_b_;
     std::vector<double> row_sums_, diagonal_, scales_;
 };

@@ -11,6 +11,7 @@
 #include "core/random.hpp"
 #include "core/stopwatch.hpp"
 #include "linalg/blas_threads.hpp"
+#include "linalg/triangle_buffer.hpp"
 
 namespace ridgeway {
 
@@ -24,7 +25,7 @@ KernelFunction kernel_at(const KernelFunction& base, double bandwidth) {
 
 double penalty_for(double h2, double mean_diagonal) { return (1 - h2) / h2 * mean_diagonal; }
 
-double mean_diagonal(const std::vector<double>& system, std::size_t n) {
+double mean_diagonal(const double* system, std::size_t n) {
     double sum = 0;
     for (std::size_t i = 0; i < n; ++i) sum += system[i * n + i];
     return sum / static_cast<double>(n);
@@ -73,16 +74,16 @@ public:
     SpdSolveReport solve(const KernelFunction& kernel, const std::vector<std::size_t>& rows, double h2, Matrix& alpha,
                          double* penalty_out = nullptr) {
         const std::size_t n = rows.size();
-        system_.resize(n * n);
-        gram_.fill_lower(kernel, terms_, rows, system_.data(), n, settings_.threads);
-        const double penalty = penalty_for(h2, mean_diagonal(system_, n));
-        for (std::size_t i = 0; i < n; ++i) system_[i * n + i] += penalty;
+        double* system = system_.resize(n);
+        gram_.fill_lower(kernel, terms_, rows, system, n, settings_.threads);
+        const double penalty = penalty_for(h2, mean_diagonal(system, n));
+        for (std::size_t i = 0; i < n; ++i) system[i * n + i] += penalty;
         if (penalty_out) *penalty_out = penalty;
         const BlasThreads blas(settings_.threads);
-        return solver_.solve(system_.data(), n, n, alpha.data(), alpha.cols(), n);
+        return solver_.solve(system, n, n, alpha.data(), alpha.cols(), n);
     }
 
-    void release() { std::vector<double>().swap(system_); }
+    void release() { system_.release(); }
 
 private:
     const TrainingGram& gram_;
@@ -90,7 +91,7 @@ private:
     const Matrix& y_;
     const KernelRidgeSettings& settings_;
     SpdSolver solver_;
-    std::vector<double> system_;
+    TriangleBuffer<double> system_;  // the lower triangle of each system
 };
 
 }  // namespace

@@ -106,7 +106,7 @@ TrainedModel train_model(const TrainingData& data, const KernelRidgeSettings& se
         trained.product_seconds = start.seconds();
         KernelFunction base = model.linear;
         if (settings.kind == KernelKind::gaussian) {
-            base = KernelFunction{KernelKind::gaussian, gram.median_squared_distance(), 1, 0};
+            base = KernelFunction{KernelKind::gaussian, gram.median_squared_distance(settings.threads), 1, 0};
             if (base.sigma2 <= 0) throw Error(ErrorKind::inconsistent, "the training samples' genotypes are all identical");
             log.info(fmt::format("Gaussian kernel: median squared distance between training samples {}", base.sigma2));
         }
@@ -132,11 +132,11 @@ TrainedModel train_model(const TrainingData& data, const KernelRidgeSettings& se
         model.training = std::move(calls);
     }
     Stopwatch start;
-    if (model.kind == KernelKind::linear) {
+    if (primal) {
         trained.fitted = centred_scores(calls, {}, model.coding.centre, model.weights);
     } else {
-        // (K + lambda I) alpha = r, so K alpha = r - lambda alpha: no N x N product (which would cost as much as the
-        // kernel build). It agrees with predicting the training samples through the model to about 1e-11 relative.
+        // (K + lambda I) alpha = r, so K alpha = r - lambda alpha: no product with the N x N kernel or the N x M
+        // genotypes. It agrees with predicting the training samples through the model to about 1e-11 relative.
         trained.fitted = residuals;
         for (std::size_t t = 0; t < traits; ++t)
             for (std::size_t i = 0; i < n; ++i) trained.fitted(i, t) -= fit.choices[t].penalty * fit.alpha(i, t);

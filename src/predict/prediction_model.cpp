@@ -139,9 +139,14 @@ void save_model(const PredictionModel& model, const std::string& path, OutputSet
     if (model.kind == KernelKind::gaussian) {
         const CallTable& calls = model.training;
         text += fmt::format("samples\t{}\n", calls.n_samples);
+        // Hundreds of megabytes for a large training set: reserved once, the calls of a sample appended as a run.
+        text.reserve(text.size() + calls.n_samples * (calls.n_variants + 1 + 25 * model.traits.size()));
+        std::string digits;
         for (std::size_t i = 0; i < calls.n_samples; ++i) {
-            for (std::size_t v = 0; v < calls.n_variants; ++v)
-                text += static_cast<char>('0' + calls.calls[i * calls.n_variants + v]);
+            const std::int8_t* row = calls.calls.data() + i * calls.n_variants;
+            digits.resize(calls.n_variants);
+            for (std::size_t v = 0; v < calls.n_variants; ++v) digits[v] = static_cast<char>('0' + row[v]);
+            text += digits;
             for (std::size_t t = 0; t < model.traits.size(); ++t) text += "\t" + number(model.alpha(i, t));
             text += "\n";
         }

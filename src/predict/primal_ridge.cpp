@@ -7,6 +7,7 @@
 
 #include "core/stopwatch.hpp"
 #include "linalg/blas_threads.hpp"
+#include "linalg/triangle_buffer.hpp"
 #include "linalg/genotype_products.hpp"
 
 namespace ridgeway {
@@ -69,26 +70,26 @@ public:
     Matrix solve(const CallMoments& set, double h2, double& penalty, SpdSolveReport& report) {
         const std::vector<double>& c = centre_;
         const auto n = static_cast<double>(set.n);
-        system_.resize(m_ * m_);
+        double* system = system_.resize(m_);
         double trace = 0;
         for (std::size_t j = 0; j < m_; ++j)
             for (std::size_t i = j; i < m_; ++i) {
                 const double value =
                     set.gram[i * m_ + j] - c[i] * set.call_sums[j] - set.call_sums[i] * c[j] + n * c[i] * c[j];
-                system_[j * m_ + i] = value;
+                system[j * m_ + i] = value;
                 if (i == j) trace += value;
             }
         penalty = (1 - h2) / h2 * trace / (scale_ * n);
-        for (std::size_t i = 0; i < m_; ++i) system_[i * m_ + i] += penalty * scale_;
+        for (std::size_t i = 0; i < m_; ++i) system[i * m_ + i] += penalty * scale_;
         Matrix w(m_, y_.cols());
         for (std::size_t t = 0; t < y_.cols(); ++t)
             for (std::size_t v = 0; v < m_; ++v) w(v, t) = set.cross(v, t) - c[v] * set.trait_sums[t];
         const BlasThreads blas(settings_.threads);
-        report = solver_.solve(system_.data(), m_, m_, w.data(), w.cols(), m_);
+        report = solver_.solve(system, m_, m_, w.data(), w.cols(), m_);
         return w;
     }
 
-    void release() { std::vector<double>().swap(system_); }
+    void release() { system_.release(); }
 
 private:
     const CallTable& train_;
@@ -98,7 +99,7 @@ private:
     const KernelRidgeSettings& settings_;
     SpdSolver solver_;
     std::size_t m_;
-    std::vector<double> system_;
+    TriangleBuffer<double> system_;  // the lower triangle of each system
 };
 
 Matrix cross_validate(PrimalSystem& system, const CallTable& train, const VariantCoding& coding,

@@ -29,18 +29,27 @@ TrainingGram::TrainingGram(const CallTable& train, Precision precision, int thre
     }
 }
 
-double TrainingGram::median_squared_distance() const {
-    std::vector<std::uint64_t> histogram;
-    for (std::size_t i = 1; i < n_; ++i)
-        for (std::size_t j = 0; j < i; ++j) {
-            const auto d = static_cast<std::size_t>((*this)(i, i) + (*this)(j, j) - 2 * static_cast<std::int64_t>((*this)(i, j)));
-            if (d >= histogram.size()) histogram.resize(d + 1, 0);
-            ++histogram[d];
+double TrainingGram::median_squared_distance(int threads) const {
+    // ||g_i - g_j||^2 = g_i.g_i + g_j.g_j - 2 g_i.g_j lies in [0, 2 max g_i.g_i]: one histogram of that size per
+    // worker over interleaved rows (the triangle's rows differ in length), summed at the end.
+    std::vector<std::int64_t> norms(n_);
+    for (std::size_t i = 0; i < n_; ++i) norms[i] = (*this)(i, i);
+    const std::size_t bins = n_ == 0 ? 1 : 2 * static_cast<std::size_t>(*std::max_element(norms.begin(), norms.end())) + 1;
+    const auto workers = static_cast<std::size_t>(std::max(threads, 1));
+    std::vector<std::vector<std::uint64_t>> histograms(workers, std::vector<std::uint64_t>(bins, 0));
+    run_in_parallel(workers, [&](std::size_t worker) {
+        std::uint64_t* histogram = histograms[worker].data();
+        for (std::size_t i = 1 + worker; i < n_; i += workers) {
+            const std::int32_t* row = packed_.data() + i * (i + 1) / 2;
+            for (std::size_t j = 0; j < i; ++j) ++histogram[norms[i] + norms[j] - 2 * static_cast<std::int64_t>(row[j])];
         }
+    });
     const std::uint64_t pairs = n_ * (n_ - 1) / 2, half = (pairs + 1) / 2;
     std::uint64_t seen = 0;
-    for (std::size_t d = 0; d < histogram.size(); ++d)
-        if ((seen += histogram[d]) >= half) return static_cast<double>(d);
+    for (std::size_t d = 0; d < bins; ++d) {
+        for (const auto& histogram : histograms) seen += histogram[d];
+        if (seen >= half) return static_cast<double>(d);
+    }
     return 0;
 }
 
@@ -51,9 +60,15 @@ void TrainingGram::fill_lower(const KernelFunction& kernel, const std::vector<do
     run_in_parallel(workers, [&](std::size_t worker) {
         for (std::size_t cb = worker; cb < blocks; cb += workers)
             for (std::size_t rb = cb; rb < blocks; ++rb)
-                for (std::size_t c = cb * kFillBlock; c < std::min(n, (cb + 1) * kFillBlock); ++c)
-                    for (std::size_t r = std::max(c, rb * kFillBlock); r < std::min(n, (rb + 1) * kFillBlock); ++r)
-                        out[c * ld + r] = kernel((*this)(rows[r], rows[c]), terms[rows[r]], terms[rows[c]]);
+                for (std::size_t c = cb * kFillBlock; c < std::min(n, (cb + 1) * kFillBlock); ++c) {
+                    // rows increase, so rows[r] >= rows[c] below the diagonal: row rows[r] of the packed triangle.
+                    const std::size_t column = rows[c];
+                    const double term = terms[column];
+                    for (std::size_t r = std::max(c, rb * kFillBlock); r < std::min(n, (rb + 1) * kFillBlock); ++r) {
+                        const std::size_t row = rows[r];
+                        out[c * ld + r] = kernel(packed_[row * (row + 1) / 2 + column], terms[row], term);
+                    }
+                }
     });
 }
 

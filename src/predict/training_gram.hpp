@@ -22,7 +22,7 @@ public:
         return i >= j ? packed_[i * (i + 1) / 2 + j] : packed_[j * (j + 1) / 2 + i];
     }
     // The median of ||g_i - g_j||^2 over pairs i < j, exactly (the distances are integers, so a histogram finds it).
-    double median_squared_distance() const;
+    double median_squared_distance(int threads) const;
 
     // out (rows.size() squared, column-major, leading dimension ld) = K over `rows` (increasing training indices),
     // lower triangle only.

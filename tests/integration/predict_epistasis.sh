@@ -23,7 +23,7 @@
 # - --model applied to the training file reproduces the train predictions (it also predicts the training file's
 #   samples with some trait unknown, which did not train), and applied to the new samples' file the
 #   --test-bfile predictions and test accuracy, within 1e-9 relative: the same FP64 kernels and coefficients (written
-#   with 17 significant digits); the gaussian kernel's train predictions are formed as y - lambda alpha during the fit
+#   with 17 significant digits); the train predictions of the dual form are formed as y - lambda alpha during the fit
 #   rather than as K alpha, which agree to about 1e-11 for these well-conditioned systems (h2 <= 0.999 on a unit
 #   diagonal: condition number below ~N / 1e-3 = 3e6, times 1e-16 backward error gives < 1e-9).
 set -euo pipefail

@@ -1,7 +1,9 @@
 // SPD solves in the three precisions on matrices of chosen condition number: fp64 against the known solution, mixed
 // against fp64 (or a bit-identical FP64 fallback), fp32 as the less accurate baseline, and the failure cases.
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <initializer_list>
 #include <map>
 #include <random>
 
@@ -97,66 +99,65 @@ bool identical(const Matrix& x, const Matrix& y) {
     return std::equal(x.data(), x.data() + x.rows() * x.cols(), y.data());
 }
 
+// Runs `check(n, cond, made)` on the problem of every size, right-hand-side count and one of `conds`.
+template <typename Check>
+void for_each_problem(std::initializer_list<double> conds, Check check) {
+    for (std::size_t n : kSizes)
+        for (double cond : conds)
+            for (std::size_t p : kRightHandSides) {
+                SCOPED_TRACE(testing::Message() << "n " << n << ", cond " << cond << ", p " << p);
+                check(n, cond, problem(n, p, cond));
+            }
+}
+
 // FP64 Cholesky's forward error is about cond * eps (times a slowly growing function of n), and b = A x carries its
 // own rounding, which adds about as much: 1000 cond eps leaves a wide margin, yet is far below FP32's cond * 6e-8.
 TEST(SpdSolver, Fp64MatchesKnownSolution) {
-    for (std::size_t n : kSizes)
-        for (double cond : {1.0, 1e3, 1e6, 1e10})
-            for (std::size_t p : kRightHandSides) {
-                SCOPED_TRACE(testing::Message() << "n " << n << ", cond " << cond << ", p " << p);
-                const Problem made = problem(n, p, cond);
-                SpdSolveReport report;
-                const Matrix x = solve(Precision::fp64, made.a, made.b, report);
-                EXPECT_LT(relative_difference(x, made.x), 1e3 * cond * DBL_EPSILON);
-                EXPECT_LT(report.backward_error, 10.0 * static_cast<double>(n) * DBL_EPSILON);
-                EXPECT_FALSE(report.fell_back);
-            }
+    for_each_problem({1.0, 1e3, 1e6, 1e10}, [](std::size_t n, double cond, const Problem& made) {
+        SpdSolveReport report;
+        const Matrix x = solve(Precision::fp64, made.a, made.b, report);
+        EXPECT_LT(relative_difference(x, made.x), 1e3 * cond * DBL_EPSILON);
+        EXPECT_LT(report.backward_error, 10.0 * static_cast<double>(n) * DBL_EPSILON);
+        EXPECT_FALSE(report.fell_back);
+    });
 }
 
 // Up to cond 1e6 both answers are within about cond eps = 2e-10 of the truth, so they agree to 1e-8 with a margin of
 // about 50; mixed must get there by refinement, without falling back.
 TEST(SpdSolver, MixedMatchesFp64UpToCond1e6) {
-    for (std::size_t n : kSizes)
-        for (double cond : {1.0, 1e2, 1e4, 1e6})
-            for (std::size_t p : kRightHandSides) {
-                SCOPED_TRACE(testing::Message() << "n " << n << ", cond " << cond << ", p " << p);
-                const Problem made = problem(n, p, cond);
-                SpdSolveReport fp64, mixed;
-                const Matrix reference = solve(Precision::fp64, made.a, made.b, fp64);
-                const Matrix x = solve(Precision::mixed, made.a, made.b, mixed);
-                EXPECT_LT(relative_difference(x, reference), 1e-8);
-                EXPECT_TRUE(mixed.refined) << mixed.fallback_reason;
-                EXPECT_FALSE(mixed.fell_back);
-                EXPECT_LE(mixed.backward_error, std::sqrt(std::max(4.0, static_cast<double>(n))) * DBL_EPSILON);
-            }
+    for_each_problem({1.0, 1e2, 1e4, 1e6}, [](std::size_t n, double, const Problem& made) {
+        SpdSolveReport fp64, mixed;
+        const Matrix reference = solve(Precision::fp64, made.a, made.b, fp64);
+        const Matrix x = solve(Precision::mixed, made.a, made.b, mixed);
+        EXPECT_LT(relative_difference(x, reference), 1e-8);
+        EXPECT_TRUE(mixed.refined) << mixed.fallback_reason;
+        EXPECT_FALSE(mixed.fell_back);
+        EXPECT_LE(mixed.backward_error, std::sqrt(std::max(4.0, static_cast<double>(n))) * DBL_EPSILON);
+    });
 }
 
 // Beyond cond 1e7 the FP32 factor is too poor for refinement (cond u_fp32 > 1/2): mixed must either still reach FP64
 // accuracy (within 1000 cond eps of fp64's answer, both being about cond eps from the truth) or say it fell back and
 // give fp64's answer exactly.
 TEST(SpdSolver, MixedNeverReturnsAWorseAnswerSilently) {
-    for (std::size_t n : kSizes)
-        for (double cond : {1e7, 1e8, 1e10, 1e12})
-            for (std::size_t p : kRightHandSides) {
-                SCOPED_TRACE(testing::Message() << "n " << n << ", cond " << cond << ", p " << p);
-                const Problem made = problem(n, p, cond);
-                SpdSolveReport fp64, mixed;
-                const Matrix reference = solve(Precision::fp64, made.a, made.b, fp64);
-                const Matrix x = solve(Precision::mixed, made.a, made.b, mixed);
-                if (mixed.fell_back) {
-                    EXPECT_TRUE(identical(x, reference));
-                    EXPECT_FALSE(mixed.fallback_reason.empty());
-                    EXPECT_EQ(mixed.backward_error, fp64.backward_error);
-                } else {
-                    EXPECT_TRUE(mixed.refined);
-                    EXPECT_LT(relative_difference(x, reference), std::max(1e-8, 1e3 * cond * DBL_EPSILON));
-                }
-                // Eigenvalues below about 1e-8 ||A|| are lost in FP32: its factorization breaks down (n = 1 and 2 have
-                // no small eigenvalue to lose).
-                if (n >= 17 && cond >= 1e10) {
-                    EXPECT_TRUE(mixed.fell_back);
-                }
-            }
+    for_each_problem({1e7, 1e8, 1e10, 1e12}, [](std::size_t n, double cond, const Problem& made) {
+        SpdSolveReport fp64, mixed;
+        const Matrix reference = solve(Precision::fp64, made.a, made.b, fp64);
+        const Matrix x = solve(Precision::mixed, made.a, made.b, mixed);
+        if (mixed.fell_back) {
+            EXPECT_TRUE(identical(x, reference));
+            EXPECT_FALSE(mixed.fallback_reason.empty());
+            EXPECT_EQ(mixed.backward_error, fp64.backward_error);
+        } else {
+            EXPECT_TRUE(mixed.refined);
+            EXPECT_LT(relative_difference(x, reference), std::max(1e-8, 1e3 * cond * DBL_EPSILON));
+        }
+        // Eigenvalues below about 1e-8 ||A|| are lost in FP32: its factorization breaks down (n = 1 and 2 have no
+        // small eigenvalue to lose).
+        if (n >= 17 && cond >= 1e10) {
+            EXPECT_TRUE(mixed.fell_back);
+        }
+    });
 }
 
 // At cond 1e6 unrefined FP32 is off by about cond u_fp32: measured 8e-3, 1e-2 and 3e-2 relative for n = 17, 200 and

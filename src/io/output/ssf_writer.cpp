@@ -1,6 +1,3 @@
-#include <htslib/bgzf.h>
-#include <htslib/tbx.h>
-
 #include <array>
 #include <filesystem>
 #include <map>
@@ -9,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "core/atomic_output.hpp"
-#include "core/error.hpp"
 #include "io/output/assoc_writer.hpp"
+#include "io/output/bgzf_table.hpp"
 #include "io/output/result_writers.hpp"
 #include "io/output/ssf_metadata.hpp"
 #include "qc/chromosome.hpp"
@@ -40,17 +37,11 @@ bool is_rsid(std::string_view id) {
 class SsfWriter final : public AssocWriter {
 public:
     SsfWriter(const ResultFileSpec& spec, OutputSet& outputs)
-        : spec_(spec), final_(spec.out_prefix + "." + spec.trait + ".ssf.tsv.gz"), outputs_(outputs) {
-        temporary_ = outputs.add(final_);
-        // Level 1, as the TSV layout: compression at default level costs more than the tests for many traits.
-        file_ = bgzf_open(temporary_.c_str(), "w1");
-        if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
-        line_ = "chromosome\tbase_pair_location\teffect_allele\tother_allele\tbeta\tstandard_error\t"
-                "effect_allele_frequency\tp_value\tvariant_id\trsid\tn";
-        line_ += spec.info ? "\tinfo\n" : "\n";
-    }
-    ~SsfWriter() override {
-        if (file_ != nullptr) bgzf_close(file_);
+        : spec_(spec), final_(spec.out_prefix + "." + spec.trait + ".ssf.tsv.gz"), temporary_(outputs.add(final_)),
+          outputs_(outputs), table_(temporary_, final_) {
+        table_.rows() = "chromosome\tbase_pair_location\teffect_allele\tother_allele\tbeta\tstandard_error\t"
+                        "effect_allele_frequency\tp_value\tvariant_id\trsid\tn";
+        table_.rows() += spec.info ? "\tinfo\n" : "\n";
     }
 
     void write(const Variant& variant, const AssocResult& result) override {
@@ -64,29 +55,19 @@ public:
             return;
         }
         track_order(chromosome, variant.pos);
-        auto out = std::back_inserter(line_);
+        auto out = std::back_inserter(table_.rows());
         fmt::format_to(out, "{}\t{}\t{}\t{}\t{:.6g}\t{:.6g}\t{:.6g}\t{}\t{}_{}_{}_{}\t{}\t{}", chromosome, variant.pos,
                        variant.allele1, variant.allele2, result.beta, result.se, result.a1_freq,
                        format_p_from_log10(result.log10_p), chromosome, variant.pos, variant.allele2, variant.allele1,
                        is_rsid(variant.id) ? std::string_view(variant.id) : std::string_view("#NA"), result.n);
         if (spec_.info) fmt::format_to(out, "\t{:.6g}", result.info);
-        line_ += '\n';
-        // Rows collect in one buffer and reach BGZF in large writes.
-        if (line_.size() > kFlushBytes) flush();
+        table_.rows() += '\n';
+        table_.row_added();
     }
 
     void finish() override {
-        flush();
-        const int status = bgzf_close(file_);
-        file_ = nullptr;
-        if (status != 0) throw Error(ErrorKind::resources, final_ + ": write failed (disk full?)");
-        if (indexable_) {
-            // The header has no '#': skip its one line.
-            const std::string temporary_index = outputs_.add(final_ + ".tbi");
-            tbx_conf_t conf = {TBX_GENERIC, 1, 2, 2, '#', 1};
-            if (tbx_index_build2(temporary_.c_str(), temporary_index.c_str(), 0, &conf) != 0)
-                throw Error(ErrorKind::resources, final_ + ".tbi: building the tabix index failed");
-        }
+        table_.close();
+        if (indexable_) table_.build_index(outputs_.add(final_ + ".tbi"), 1);  // the header has no '#'
         SsfDataFile file{std::filesystem::path(final_).filename().string(), file_md5(temporary_, final_), sorted_,
                          spec_.info, omitted_};
         write_output_file(outputs_, final_ + "-meta.yaml", ssf_metadata_yaml(spec_, file));
@@ -96,8 +77,6 @@ public:
     std::string temporary_path() const override { return temporary_; }
 
 private:
-    static constexpr std::size_t kFlushBytes = 1 << 16;
-
     // Sorted: chromosome codes ascending, positions ascending within each. Indexable (tabix): each chromosome in one
     // run, positions ascending within it.
     void track_order(int chromosome, long long position) {
@@ -112,17 +91,10 @@ private:
         last_position_ = position;
     }
 
-    void flush() {
-        if (bgzf_write(file_, line_.data(), line_.size()) < 0)
-            throw Error(ErrorKind::resources, final_ + ": write failed (disk full?)");
-        line_.clear();
-    }
-
     const ResultFileSpec spec_;
     std::string final_, temporary_;
     OutputSet& outputs_;
-    BGZF* file_ = nullptr;
-    std::string line_;  // rows not yet handed to BGZF
+    BgzfTable table_;
     std::map<std::string, std::size_t> omitted_;
     int last_chromosome_ = 0;
     long long last_position_ = 0;

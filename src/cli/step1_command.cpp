@@ -44,8 +44,7 @@ Step1Settings step1_settings(const ParsedOptions& options) {
 std::vector<std::string> run_step1_and_write(const Step1Settings& settings, const std::string& out,
                                              const StudyInputs& inputs, RunLog& log, OutputSet& outputs) {
     if (inputs.genotypes->has_dosages())
-        log.info("Step 1 reads the dosages rounded to the nearest call (its Gram products are exact integer "
-                 "products); step 2 tests the dosages themselves");
+        log.info("Step 1 reads the dosages: their Gram products are FP64 (exact INT8 products need whole calls)");
     LocoPredictions predictions = run_step1(*inputs.genotypes, inputs.cohort, inputs.variants, settings, log);
     return write_loco_files(out, inputs.cohort_ids(), predictions, outputs);
 }

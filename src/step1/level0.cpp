@@ -56,10 +56,11 @@ std::size_t run_level0(const Level0Input& input, PredictionStore& store, SpdSolv
                 }
                 return;
             }
-            // On the K-fold primal path the fold Grams come from the exact Gram of the calls.
+            // On the K-fold primal path the fold Grams of calls come from their exact integer Gram; dosages are not
+            // integers, so their fold Grams are FP64 products of the standardized block.
             std::optional<StandardizedGram> exact;
             FoldGramSource fold_gram;
-            if (!input.folds.empty() && !uses_dual_form(input.folds, n, x.x.cols())) {
+            if (!calls.with_dosages && !input.folds.empty() && !uses_dual_form(input.folds, n, x.x.cols())) {
                 exact.emplace(std::move(calls), x, input.covariate_basis, input.precision);
                 fold_gram = [&exact](const Fold& fold) { return exact->fold_gram(fold); };
             }

@@ -12,6 +12,16 @@ namespace {
 // variants are what makes regenie abort with "low variance".
 constexpr double kMinimumVariance = 1e-6;
 
+// column = values with the missing ones replaced by the mean of the others (0 when every value is missing).
+template <typename Value, typename IsMissing>
+void impute_with_mean(const Value* values, std::size_t n, IsMissing is_missing, double& mean, double* column) {
+    double sum = 0, present = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!is_missing(values[i])) sum += values[i], ++present;
+    mean = present > 0 ? sum / present : 0.0;
+    for (std::size_t i = 0; i < n; ++i) column[i] = is_missing(values[i]) ? mean : values[i];
+}
+
 }  // namespace
 
 void standardize_block(const GenotypeBlock& block, const Matrix& basis, StandardizedBlock& out) {
@@ -22,14 +32,12 @@ void standardize_block(const GenotypeBlock& block, const Matrix& basis, Standard
     Matrix& imputed = out.x;
     out.means.assign(block.n_variants, 0.0);
     for (std::size_t v = 0; v < block.n_variants; ++v) {
-        const std::int8_t* calls = block.variant(v);
-        double sum = 0, called = 0;
-        for (std::size_t i = 0; i < n; ++i)
-            if (calls[i] != kMissingCall) sum += calls[i], ++called;
-        const double mean = called > 0 ? sum / called : 0.0;
-        out.means[v] = mean;
         double* column = imputed.column(v);
-        for (std::size_t i = 0; i < n; ++i) column[i] = calls[i] == kMissingCall ? mean : calls[i];
+        if (block.with_dosages)
+            impute_with_mean(block.dosage(v), n, [](float dosage) { return std::isnan(dosage); }, out.means[v], column);
+        else
+            impute_with_mean(block.variant(v), n, [](std::int8_t call) { return call == kMissingCall; }, out.means[v],
+                             column);
     }
     // X <- X - Q (Q'X)
     Matrix& projection = out.projection;

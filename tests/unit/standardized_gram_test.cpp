@@ -1,5 +1,7 @@
 // The fold Grams of a standardized block, built from exact genotype products on each route, must equal X_k'X_k
-// formed directly from the standardized block.
+// formed directly from the standardized block; blocks with dosages are standardized from the dosages.
+#include <algorithm>
+#include <cmath>
 #include <random>
 
 #include <cblas.h>
@@ -58,6 +60,28 @@ TEST(StandardizedGram, EqualsGramOfTheStandardizedBlock) {
                 EXPECT_NEAR(gram.data()[i], direct.data()[i], 1e-10 * fold.size()) << precision_name(precision);
         }
     }
+}
+
+// A block with dosages is standardized from the dosages, a missing one (NaN) taking the mean of the others: here the
+// intercept-only basis leaves x = (d - mean) / sd, so the column is known in closed form.
+TEST(StandardizedBlock, UsesTheDosagesWhenTheBlockHasThem) {
+    const std::size_t n = 5;
+    GenotypeBlock block;
+    block.resize(1, n, true);
+    const std::vector<float> dosages{0.25f, 1.5f, std::nanf(""), 2.0f, 0.25f};
+    std::copy(dosages.begin(), dosages.end(), block.dosages.begin());
+    block.round_dosages();
+    const Matrix basis = orthonormal_basis(Matrix(n, 1, 1.0));
+    StandardizedBlock x;
+    standardize_block(block, basis, x);
+    ASSERT_EQ(x.x.cols(), 1u);
+    const double mean = (0.25 + 1.5 + 2.0 + 0.25) / 4;
+    EXPECT_DOUBLE_EQ(x.means[0], mean);
+    std::vector<double> centred;
+    double ss = 0;
+    for (float d : dosages) centred.push_back((std::isnan(d) ? mean : d) - mean), ss += centred.back() * centred.back();
+    // Centring is one FP64 projection, so agreement is to rounding: 1e-12 on values of order 1.
+    for (std::size_t i = 0; i < n; ++i) EXPECT_NEAR(x.x(i, 0), centred[i] * std::sqrt(n / ss), 1e-12) << i;
 }
 
 }  // namespace

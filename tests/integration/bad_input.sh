@@ -121,6 +121,8 @@ expect 4 "good.pheno: not a VCF or BCF file" "${assoc[@]}" --vcf good.pheno
 expect 2 "exactly one of --bfile, --vcf, --bcf, --bgen" "${assoc[@]}" --vcf calls.vcf --bfile good
 expect 7 "--memory 1: decoding calls.vcf (2 bytes per genotype) beyond record 1" "${assoc[@]}" --vcf calls.vcf --memory 1
 expect 2 "--dosage and --id-delim apply to --vcf and --bcf" "${assoc[@]}" --bfile good --dosage DS
+awk 'BEGIN { OFS = "\t" } !/^#/ && ++record == 3 { --NF } { print }' calls.vcf > short.vcf  # a sample column short
+expect 4 "short.vcf, after record 2: the file is truncated or corrupt" "${assoc[@]}" --vcf short.vcf --id-delim _
 
 # BGEN.
 plink2 --bfile good --export bgen-1.2 bits=8 --out calls >/dev/null 2>&1
@@ -130,6 +132,22 @@ expect 3 "absent.sample" "${assoc[@]}" --bgen calls.bgen --sample absent.sample
 head -n -1 calls.sample > short.sample
 expect 5 "short.sample" "${assoc[@]}" --bgen calls.bgen --sample short.sample
 expect 2 "--sample and --ref-first apply to --bgen" "${assoc[@]}" --bfile good --ref-first
+/usr/bin/python3 - <<'PYTHON'  # flip bytes inside the first variant's zlib stream
+import struct
+data = bytearray(open("calls.bgen", "rb").read())
+at = struct.unpack("<I", data[0:4])[0] + 4
+for _ in range(3):  # variant ID, rsID, chromosome
+    at += 2 + struct.unpack("<H", data[at:at + 2])[0]
+at += 4
+alleles = struct.unpack("<H", data[at:at + 2])[0]
+at += 2
+for _ in range(alleles):
+    at += 4 + struct.unpack("<I", data[at:at + 4])[0]
+for i in range(at + 10, at + 20):  # past the block's two lengths and the zlib header
+    data[i] ^= 0x5A
+open("corrupt.bgen", "wb").write(data)
+PYTHON
+expect 4 "corrupt.bgen, variant 1" "${assoc[@]}" --bgen corrupt.bgen --sample calls.sample
 
 # Genomic prediction and saved models.
 predict=(predict --bfile good --pheno good.pheno --pheno-name Q1,Q2)

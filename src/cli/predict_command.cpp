@@ -238,16 +238,17 @@ void apply_saved_model(const ParsedOptions& options, RunLog& log, OutputSet& out
     const std::string out = options.required_text("--out");
     const Precision precision = parse_precision(options.text("--precision", "mixed"));
     const int threads = thread_count(options);
-    for (const char* option : {"--test-fraction", "--test-keep", "--test-bfile", "--kernel", "--bandwidths", "--h2-grid", "--cv"})
+    for (const char* option : {"--test-fraction", "--test-keep", "--test-bfile", "--kernel", "--bandwidths", "--h2-grid", "--cv",
+                               "--chr", "--range"})
         if (options.has(option)) throw Error(ErrorKind::usage, fmt::format("{} applies when fitting, not with --model", option));
     const PredictionModel model = load_model(options.text("--model"));
     log.info(fmt::format("Model {}: {} kernel, {} traits, {} variants", options.text("--model"), kernel_name(model.kind),
                          model.traits.size(), model.variants.size()));
-    const std::unique_ptr<GenotypeSource> genotypes = open_genotypes(options);
+    const std::unique_ptr<GenotypeSource> genotypes = open_genotypes(options, GenomicRegions());
     const GenotypeSource& source = *genotypes;
     log.info("Genotypes: " + source.describe());
     if (source.has_dosages()) log.info("Prediction reads the dosages rounded to the nearest call");
-    SelectionSpec selection{options.text("--keep"), options.text("--remove"), "", "", "", 1.0};
+    SelectionSpec selection{options.text("--keep"), options.text("--remove"), "", "", GenomicRegions(), 1.0};
     const std::vector<bool> selected = select_samples(source.samples(), selection, log);
     const bool minus9 = !options.flag("--no-input-missing-phenotype");
     Matrix covariates(source.samples().size(), 0);

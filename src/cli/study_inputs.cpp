@@ -15,7 +15,7 @@ std::vector<SampleId> StudyInputs::cohort_ids() const {
     return ids;
 }
 
-std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options) {
+std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, const GenomicRegions& regions) {
     const int given = options.has("--bfile") + options.has("--vcf") + options.has("--bcf") + options.has("--bgen");
     if (given != 1) throw Error(ErrorKind::usage, "give the genotypes with exactly one of --bfile, --vcf, --bcf, --bgen");
     const bool vcf = options.has("--vcf") || options.has("--bcf");
@@ -30,16 +30,20 @@ std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options) {
                                                        options.has("--dosage") ? parse_vcf_field(options.text("--dosage"))
                                                                                : VcfField::automatic,
                                                        delimiter.empty() ? '\0' : delimiter[0],
-                                                       static_cast<std::size_t>(options.integer("--memory", 0, 1, 1LL << 40))});
+                                                       static_cast<std::size_t>(options.integer("--memory", 0, 1, 1LL << 40)),
+                                                       regions});
     }
     if (options.has("--bgen"))
-        return std::make_unique<BgenSource>(options.text("--bgen"), options.text("--sample"), options.flag("--ref-first"));
+        return std::make_unique<BgenSource>(options.text("--bgen"), options.text("--sample"), options.flag("--ref-first"),
+                                            regions);
     return std::make_unique<BedSource>(options.required_text("--bfile"));
 }
 
 StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     SelectionSpec selection{options.text("--keep"), options.text("--remove"), options.text("--extract"),
-                            options.text("--exclude"), options.text("--chr"), options.number("--mind", 1.0, 0.0, 1.0)};
+                            options.text("--exclude"),
+                            GenomicRegions::requested(options.text("--chr"), options.text("--range")),
+                            options.number("--mind", 1.0, 0.0, 1.0)};
     CohortSpec cohort_spec{options.required_text("--pheno"), options.text("--pheno-name"), options.text("--covar"),
                            options.text("--covar-name"), !options.flag("--no-input-missing-phenotype"), false, {}};
     cohort_spec.binary = options.flag("--bt");
@@ -49,7 +53,7 @@ StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     cohort_spec.coding.zero_one = options.flag("--1");
     cohort_spec.coding.min_count = static_cast<std::size_t>(options.integer("--min-case-count", 10, 1, 1LL << 40));
     StudyInputs inputs;
-    inputs.genotypes = open_genotypes(options);
+    inputs.genotypes = open_genotypes(options, selection.regions);
     log.info("Genotypes: " + inputs.genotypes->describe());
     std::vector<bool> selected = select_samples(inputs.genotypes->samples(), selection, log);
     inputs.variants = select_variants(inputs.genotypes->variants(), selection, log);

@@ -6,6 +6,7 @@
 
 #include "cli/option_table.hpp"
 #include "io/genotype_source.hpp"
+#include "qc/genomic_regions.hpp"
 #include "samples/cohort.hpp"
 
 namespace ridgeway {
@@ -19,8 +20,9 @@ struct StudyInputs {
     std::vector<SampleId> cohort_ids() const;
 };
 
-// The genotypes named by exactly one of --bfile, --vcf, --bcf and --bgen.
-std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options);
+// The genotypes named by exactly one of --bfile, --vcf, --bcf and --bgen. VCF, BCF and BGEN sources list only the
+// variants in `regions`, through the file's index when it has one; a .bed lists all of them.
+std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, const GenomicRegions& regions);
 
 StudyInputs load_study(const ParsedOptions& options, RunLog& log);
 

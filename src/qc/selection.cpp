@@ -9,7 +9,6 @@
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
 #include "io/tables/id_lists.hpp"
-#include "qc/chromosome.hpp"
 #include "samples/sample_matcher.hpp"
 
 namespace ridgeway {
@@ -51,27 +50,24 @@ std::vector<bool> select_samples(const std::vector<SampleId>& samples, const Sel
 }
 
 std::vector<std::size_t> select_variants(const std::vector<Variant>& variants, const SelectionSpec& spec, RunLog& log) {
-    std::vector<bool> chromosome_wanted(27, spec.chromosomes.empty());
-    for (int code : spec.chromosomes.empty() ? std::vector<int>{} : parse_chromosome_list(spec.chromosomes))
-        chromosome_wanted[code] = true;
     std::unordered_set<std::string> extract, exclude;
     if (!spec.extract.empty()) extract = read_variant_list(spec.extract);
     if (!spec.exclude.empty()) exclude = read_variant_list(spec.exclude);
 
     std::vector<std::size_t> kept;
-    std::size_t off_chromosome = 0, not_extracted = 0, excluded = 0;
+    std::size_t outside = 0, not_extracted = 0, excluded = 0;
     for (std::size_t v = 0; v < variants.size(); ++v) {
         const auto& variant = variants[v];
-        if (!chromosome_wanted[chromosome_code(variant.chrom)]) ++off_chromosome;
+        if (!spec.regions.contains(variant.chrom, variant.pos)) ++outside;
         else if (!spec.extract.empty() && !extract.count(variant.id)) ++not_extracted;
         else if (exclude.count(variant.id)) ++excluded;
         else kept.push_back(v);
     }
-    if (!spec.chromosomes.empty()) log.info(fmt::format("--chr {}: {} variants on other chromosomes left out", spec.chromosomes, off_chromosome));
+    if (!spec.regions.whole_genome()) log.info(fmt::format("{}: {} variants outside the regions left out", spec.regions.text(), outside));
     if (!spec.extract.empty()) log.info(fmt::format("--extract {}: {} variants not listed left out", spec.extract, not_extracted));
     if (!spec.exclude.empty()) log.info(fmt::format("--exclude {}: {} variants left out", spec.exclude, excluded));
     log.info(fmt::format("{} of {} variants selected", kept.size(), variants.size()));
-    if (kept.empty()) throw Error(ErrorKind::inconsistent, "no variants remain after --chr/--extract/--exclude");
+    if (kept.empty()) throw Error(ErrorKind::inconsistent, "no variants remain after --chr/--range/--extract/--exclude");
     return kept;
 }
 

@@ -1,17 +1,19 @@
 #pragma once
-// Sample and variant selection by list and chromosome (--keep, --remove, --extract, --exclude, --chr), and the
+// Sample and variant selection by list and region (--keep, --remove, --extract, --exclude, --chr, --range), and the
 // per-sample missingness filter (--mind), each step counted in the log.
 #include <string>
 #include <vector>
 
 #include "io/genotype_source.hpp"
+#include "qc/genomic_regions.hpp"
 
 namespace ridgeway {
 
 class RunLog;
 
 struct SelectionSpec {
-    std::string keep, remove, extract, exclude, chromosomes;
+    std::string keep, remove, extract, exclude;
+    GenomicRegions regions;  // --chr and --range
     double mind = 1.0;  // drop samples missing more than this fraction of the selected variants
 };
 

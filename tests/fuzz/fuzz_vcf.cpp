@@ -7,7 +7,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string path = fuzz::write_file(fuzz::as_text(data, size), ".vcf");
     fuzz::parse_or_reject([&] {
         for (VcfField field : {VcfField::automatic, VcfField::gt, VcfField::gp})
-            fuzz::read_everything(VcfSource({path, field, 0, 0}));
+            fuzz::read_everything(VcfSource({path, field, 0, 0, {}}));
     });
     return 0;
 }

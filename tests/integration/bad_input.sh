@@ -66,6 +66,8 @@ expect 5 "no column 'NOPE'" "${assoc[@]}" --bfile good --covar good.covar --cova
 expect 2 "--maf 2" "${assoc[@]}" --bfile good --maf 2
 expect 2 "--threads 0" "${assoc[@]}" --bfile good --threads 0
 expect 2 "--chr 1-Q" "${assoc[@]}" --bfile good --chr 1-Q
+expect 2 "--range 1:200-100: '1:200-100' is not a range" "${assoc[@]}" --bfile good --range 1:200-100
+expect 5 "no variants remain after --chr/--range" "${assoc[@]}" --bfile good --range 22:1-1000000
 expect 2 "--format vcf" "${assoc[@]}" --bfile good --format vcf
 expect 2 "needs --pheno" assoc --bfile good
 expect 2 "--bogus" "${assoc[@]}" --bfile good --bogus
@@ -123,6 +125,8 @@ expect 7 "--memory 1: decoding calls.vcf (2 bytes per genotype) beyond record 1"
 expect 2 "--dosage and --id-delim apply to --vcf and --bcf" "${assoc[@]}" --bfile good --dosage DS
 awk 'BEGIN { OFS = "\t" } !/^#/ && ++record == 3 { --NF } { print }' calls.vcf > short.vcf  # a sample column short
 expect 4 "short.vcf, after record 2: the file is truncated or corrupt" "${assoc[@]}" --vcf short.vcf --id-delim _
+bgzip -c calls.vcf > indexed.vcf.gz && echo 'not an index' > indexed.vcf.gz.tbi
+expect 4 "indexed.vcf.gz.tbi: not a readable index of indexed.vcf.gz" "${assoc[@]}" --vcf indexed.vcf.gz --id-delim _ --chr 1
 
 # BGEN.
 plink2 --bfile good --export bgen-1.2 bits=8 --out calls >/dev/null 2>&1
@@ -148,6 +152,8 @@ for i in range(at + 10, at + 20):  # past the block's two lengths and the zlib h
 open("corrupt.bgen", "wb").write(data)
 PYTHON
 expect 4 "corrupt.bgen, variant 1" "${assoc[@]}" --bgen corrupt.bgen --sample calls.sample
+cp calls.bgen indexed.bgen && echo 'not an index' > indexed.bgen.bgi
+expect 4 "indexed.bgen.bgi: not a bgenix index" "${assoc[@]}" --bgen indexed.bgen --sample calls.sample --range 1:1-1000000
 
 # Genomic prediction and saved models.
 predict=(predict --bfile good --pheno good.pheno --pheno-name Q1,Q2)
@@ -166,6 +172,7 @@ expect 4 "kernel.model, line 2: unknown kernel" predict --model kernel.model --b
 awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "1" && !done { $4 = "Q"; done = 1 } { print }' fitted.model > alleles.model
 expect 5 "has alleles" predict --model alleles.model --bfile good
 expect 2 "applies when fitting, not with --model" predict --model fitted.model --bfile good --kernel gaussian
+expect 2 "--chr applies when fitting, not with --model" predict --model fitted.model --bfile good --chr 1
 
 rm -rf case && stderr=$("$ridgeway" "${assoc[@]}" --bfile good --out missing-folder/out 2>&1 >/dev/null)
 status=$?

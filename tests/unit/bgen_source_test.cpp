@@ -511,7 +511,7 @@ TEST(BgenSource, RejectsCorruptGenotypeBlocksNamingTheVariant) {
 // ---- the .bgi index ---------------------------------------------------------------------------------------------
 
 void write_index(const std::string& bgi, const std::string& bgen_bytes_, const TestFile& file,
-                 const std::vector<std::string>& rsids, long long shift = 0) {
+                 const std::vector<std::string>& rsids, long long shift = 0, const std::vector<int>& positions = {}) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(bgi.c_str(), &db), SQLITE_OK);
     sqlite3_exec(db,
@@ -522,7 +522,8 @@ void write_index(const std::string& bgi, const std::string& bgen_bytes_, const T
     std::size_t offset = bgen_bytes_.size();
     for (const auto& r : file.records) offset -= r.size();
     for (std::size_t v = 0; v < file.records.size(); ++v) {
-        const std::string sql = "INSERT INTO Variant VALUES ('1', 100, '" + rsids[v] + "', 2, 'A', 'G', " +
+        const std::string position = std::to_string(positions.empty() ? 100 : positions[v]);
+        const std::string sql = "INSERT INTO Variant VALUES ('1', " + position + ", '" + rsids[v] + "', 2, 'A', 'G', " +
                                 std::to_string(offset + shift) + ", " + std::to_string(file.records[v].size()) + ")";
         ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
         offset += file.records[v].size();
@@ -558,6 +559,29 @@ TEST(BgenSource, ListsVariantsFromTheBgiIndex) {
     // Not a database at all.
     folder.write("g.bgen.bgi", "not sqlite");
     EXPECT_EQ(failure(path).first, ErrorKind::malformed);
+}
+
+TEST(BgenSource, ListsOnlyTheRegionsAskedForWithOrWithoutTheIndex) {
+    ScratchFolder folder;
+    TestVariant second;
+    TestFile file = two_variant_file(Compression::zlib, second);
+    second.pos = 200;
+    file.records[1] = record(second, Compression::zlib);
+    const std::string bytes = bgen_bytes(file);
+    const auto path = folder.write("g.bgen", bytes);
+    const auto whole = read_all(BgenSource(path, "", false));
+    for (const bool indexed : {false, true}) {
+        if (indexed) write_index(path + ".bgi", bytes, file, {"rs", "rs2"}, 0, {100, 200});
+        const BgenSource region(path, "", false, GenomicRegions::requested("", "chr1:150-250"));
+        ASSERT_EQ(region.variants().size(), 1u);
+        EXPECT_EQ(region.variants()[0].id, "rs2");
+        EXPECT_NE(region.describe().find(indexed ? "listed from the index" : "scanned for --range"), std::string::npos)
+            << region.describe();
+        const auto block = read_all(region);
+        EXPECT_EQ(block.dosages, std::vector<float>(whole.dosage(1), whole.dosage(1) + whole.n_samples));
+        EXPECT_EQ(BgenSource(path, "", false, GenomicRegions::requested("1", "")).variants().size(), 2u);
+        EXPECT_TRUE(BgenSource(path, "", false, GenomicRegions::requested("2", "")).variants().empty());
+    }
 }
 
 // ---- PLINK 2's export -------------------------------------------------------------------------------------------

@@ -13,8 +13,9 @@
 
 namespace ridgeway {
 
-BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_path, bool ref_first)
-    : file_(bgen_path), header_(read_bgen_header(file_)), ref_first_(ref_first) {
+BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_path, bool ref_first,
+                       const GenomicRegions& regions)
+    : file_(bgen_path), header_(read_bgen_header(file_)), ref_first_(ref_first), regions_text_(regions.text()) {
     samples_ = load_samples(sample_path);
     sample_origin_ = sample_path.empty() ? "the .bgen" : sample_path;
     header_.sample_ids = {};
@@ -22,7 +23,9 @@ BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_p
     const std::string bgi_path = bgen_path + ".bgi";
     std::error_code ignored;
     if (std::filesystem::is_regular_file(bgi_path, ignored)) bgi_path_ = bgi_path;
-    auto records = bgi_path_.empty() ? scan_bgen_records(file_, header_) : read_bgi_index(bgi_path_, file_, header_);
+    auto records = bgi_path_.empty() ? scan_bgen_records(file_, header_) : read_bgi_index(bgi_path_, file_, header_, regions);
+    if (bgi_path_.empty())
+        std::erase_if(records, [&](const BgenRecord& record) { return !regions.contains(record.chrom, record.pos); });
     variants_.reserve(records.size());
     locations_.reserve(records.size());
     for (auto& record : records) {
@@ -34,9 +37,10 @@ BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_p
     }
 
     // The first variant is decoded now, as BedSource checks padding at open: a .sample file from another .bgen or
-    // a corrupt file shows at once rather than in the middle of a run.
+    // a corrupt file shows at once rather than in the middle of a run. A region with no variant leaves nothing to
+    // decode; the selection then reports that no variant remains.
     std::vector<std::uint8_t> record, scratch;
-    first_variant_bits_ = load(0, record, scratch).layout.bits;
+    if (!variants_.empty()) first_variant_bits_ = load(0, record, scratch).layout.bits;
 }
 
 std::vector<SampleId> BgenSource::load_samples(const std::string& sample_path) const {
@@ -60,11 +64,18 @@ std::vector<SampleId> BgenSource::load_samples(const std::string& sample_path) c
 }
 
 std::string BgenSource::describe() const {
+    std::string listing = bgi_path_.empty() ? "" : " from the index " + bgi_path_;
+    if (!regions_text_.empty())
+        listing = bgi_path_.empty()
+                      ? fmt::format(" of the {} scanned for {} (an index, made with bgenix -g {} -index, would list "
+                                    "only the regions without a scan)",
+                                    header_.n_variants, regions_text_, file_.path())
+                      : fmt::format(" of the file's {} in {}, listed from the index {} without reading the .bgen",
+                                    header_.n_variants, regions_text_, bgi_path_);
     return fmt::format("BGEN v{} {} (layout 2, {}, {} bits, {} samples from {}, {} variants{}; {} allele counted)",
                        header_.compression == BgenCompression::zstd ? "1.3" : "1.2", file_.path(),
                        compression_name(header_.compression), first_variant_bits_, samples_.size(), sample_origin_,
-                       variants_.size(), bgi_path_.empty() ? "" : " from the index " + bgi_path_,
-                       ref_first_ ? "second" : "first");
+                       variants_.size(), listing, ref_first_ ? "second" : "first");
 }
 
 BgenSource::Probabilities BgenSource::load(std::size_t index, std::vector<std::uint8_t>& record,

@@ -2,7 +2,9 @@
 // BGEN v1.2 and v1.3 (layout 2; uncompressed, zlib or zstd; 1 to 32 bits; phased or unphased; diploid, biallelic)
 // behind the genotype-source interface, with dosages. The variants are listed from FILE.bgen.bgi when that index
 // exists, else by scanning the file once; genotype blocks are then read with pread, so threads read concurrently
-// and memory stays independent of the file's size.
+// and memory stays independent of the file's size. With --chr or --range only the variants in those regions are
+// listed: from the index by a search on chromosome and position, without reading the .bgen (bgi_index.hpp), or else
+// by the scan, filtered.
 //
 // Alleles follow regenie and PLINK 2 ("ref-last"): the first allele is counted (Variant::allele1) and the last is
 // the reference (allele2). With ref_first, the second allele is counted and the first is the reference.
@@ -17,13 +19,15 @@
 #include "io/bgen/bgen_probabilities.hpp"
 #include "io/bgen/read_only_file.hpp"
 #include "io/genotype_source.hpp"
+#include "qc/genomic_regions.hpp"
 
 namespace ridgeway {
 
 class BgenSource final : public GenotypeSource {
 public:
     // `sample_path` empty: use the sample identifiers stored in the .bgen (an error when it stores none).
-    BgenSource(const std::string& bgen_path, const std::string& sample_path, bool ref_first);
+    BgenSource(const std::string& bgen_path, const std::string& sample_path, bool ref_first,
+               const GenomicRegions& regions = GenomicRegions());
 
     const std::vector<SampleId>& samples() const override { return samples_; }
     const std::vector<Variant>& variants() const override { return variants_; }
@@ -53,6 +57,7 @@ private:
     bool ref_first_;
     std::string sample_origin_;
     std::string bgi_path_;  // empty when the variants were scanned
+    std::string regions_text_;  // --chr/--range as given; empty for the whole file
     std::vector<SampleId> samples_;
     std::vector<Variant> variants_;
     std::vector<Location> locations_;

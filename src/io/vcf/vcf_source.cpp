@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "core/memory_budget.hpp"
+#include "io/vcf/vcf_record_reader.hpp"
 
 namespace ridgeway {
 
@@ -56,6 +57,18 @@ SampleId split_sample_id(const std::string& path, const std::string& name, char 
 }
 
 std::string or_dot(const char* text) { return text == nullptr || *text == 0 ? "." : text; }
+
+// How the regions asked for were read, for the log: the records an index led to, or a note that one would help.
+std::string describe_reading(const GenomicRegions& regions, const VcfRecordReader& reader) {
+    if (regions.whole_genome()) return "";
+    if (reader.index_path().empty())
+        return fmt::format("; {}: all {} records read, as the file has no index ({} would let only the regions be "
+                           "read)",
+                           regions.text(), reader.records_read(), reader.how_to_index());
+    const auto total = reader.records_in_file();
+    return fmt::format("; {}: {} records read through the index {}{}", regions.text(), reader.records_read(),
+                       reader.index_path(), total ? fmt::format(" (the file holds {})", *total) : "");
+}
 
 std::uint16_t encode(double dosage) { return static_cast<std::uint16_t>(std::lround(std::clamp(dosage, 0.0, 2.0) * kDosageUnit)); }
 
@@ -192,10 +205,11 @@ VcfSource::VcfSource(const VcfSettings& settings) : path_(settings.path), field_
 
     std::unique_ptr<bcf1_t, RecordFree> record(bcf_init());
     RecordDecoder decoder(path_, header.get());
+    VcfRecordReader reader(path_, file.get(), header.get(), settings.regions);
     std::size_t record_number = 0;
     int status = 0;
-    while ((status = bcf_read(file.get(), header.get(), record.get())) == 0) {
-        ++record_number;
+    while ((status = reader.next(record.get())) == 0) {
+        record_number = reader.records_read();
         if (record->errcode != 0)
             throw Error(ErrorKind::malformed, fmt::format("{}, record {}: malformed (htslib error code {})", path_,
                                                           record_number, record->errcode));
@@ -229,6 +243,7 @@ VcfSource::VcfSource(const VcfSettings& settings) : path_(settings.path), field_
     if (status < -1)
         throw Error(ErrorKind::malformed, fmt::format("{}, after record {}: the file is truncated or corrupt", path_,
                                                       record_number));
+    region_reading_ = describe_reading(settings.regions, reader);
 }
 
 std::string VcfSource::describe() const {
@@ -238,7 +253,7 @@ std::string VcfSource::describe() const {
     if (multiallelic_ > 0) text += fmt::format("; {} multiallelic records skipped (split them with bcftools norm -m-)", multiallelic_);
     if (records_with_gt_fallback_ > 0)
         text += fmt::format("; {} records without {} read from GT", records_with_gt_fallback_, field_name(field_));
-    return text;
+    return text + region_reading_;
 }
 
 void VcfSource::read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,

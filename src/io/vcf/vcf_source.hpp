@@ -4,11 +4,15 @@
 // any number of threads can make at once. That suits sequencing cohorts; biobank-scale imputed data belongs in BGEN.
 // The decoded genotypes count against --memory as they grow. Only biallelic records are read: multiallelic ones are counted and skipped (split them first with
 // `bcftools norm -m-`). The counted allele is ALT; REF is allele2.
+// With --chr or --range only the records in those regions are decoded, so memory holds only theirs; a bgzipped VCF
+// with a .tbi or .csi index, or a BCF with a .csi, is read through it and the rest of the file is never decompressed
+// (vcf_record_reader.hpp).
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "io/genotype_source.hpp"
+#include "qc/genomic_regions.hpp"
 
 namespace ridgeway {
 
@@ -27,6 +31,7 @@ struct VcfSettings {
     VcfField field = VcfField::automatic;
     char id_delimiter = 0;  // 0: the whole sample ID is the IID, and the FID too (PLINK's --double-id)
     std::size_t memory_mib = 0;  // --memory: decoding stops with an error before the genotypes outgrow it (0: none)
+    GenomicRegions regions;      // only the records whose POS lies here are decoded
 };
 
 class VcfSource final : public GenotypeSource {
@@ -51,6 +56,7 @@ private:
     std::vector<std::uint16_t> dosages_;  // variant-major, kDosageUnit per allele copy, kMissingDosage when missing
     std::size_t multiallelic_ = 0;
     std::size_t records_with_gt_fallback_ = 0;
+    std::string region_reading_;  // for describe(): how --chr/--range was read, through an index or not
 };
 
 }  // namespace ridgeway

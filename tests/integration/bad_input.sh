@@ -124,7 +124,7 @@ expect 2 "exactly one of --bfile, --vcf, --bcf, --bgen" "${assoc[@]}" --vcf call
 expect 7 "--memory 1: decoding calls.vcf (2 bytes per genotype) beyond record 1" "${assoc[@]}" --vcf calls.vcf --memory 1
 expect 2 "--dosage and --id-delim apply to --vcf and --bcf" "${assoc[@]}" --bfile good --dosage DS
 awk 'BEGIN { OFS = "\t" } !/^#/ && ++record == 3 { --NF } { print }' calls.vcf > short.vcf  # a sample column short
-expect 4 "short.vcf, after record 2: the file is truncated or corrupt" "${assoc[@]}" --vcf short.vcf --id-delim _
+expect 4 "short.vcf, after record 2: the next record cannot be read" "${assoc[@]}" --vcf short.vcf --id-delim _
 bgzip -c calls.vcf > indexed.vcf.gz && echo 'not an index' > indexed.vcf.gz.tbi
 expect 4 "indexed.vcf.gz.tbi: not a readable index of indexed.vcf.gz" "${assoc[@]}" --vcf indexed.vcf.gz --id-delim _ --chr 1
 

@@ -37,6 +37,14 @@ const char* const kVcf =
     // GP that sum to 1 only after rounding are normalised; DS of a missing sample is missing
     "1\t300\trs4\tG\tA\t.\tPASS\t.\tGT:DS:GP\t0/0:0.1:0.9,0.1,0\t0/1:1.2:0.2,0.4,0.4\t1/1:.:0.001,0.2,0.8\t0/0:0:1,0,0\n";
 
+VcfSettings settings(const std::string& path, VcfField field, char id_delimiter) {
+    VcfSettings settings;
+    settings.path = path;
+    settings.field = field;
+    settings.id_delimiter = id_delimiter;
+    return settings;
+}
+
 // Every variant's values for every sample, variant-major, as dosages (NaN when missing).
 std::vector<float> read_all(const VcfSource& source) {
     std::vector<std::size_t> variants(source.variants().size()), samples(source.samples().size());
@@ -64,7 +72,7 @@ void expect_values(const std::vector<float>& expected, const std::vector<float>&
 
 TEST(VcfSource, ListsBiallelicRecordsWithAltCountedAndSkipsMultiallelicOnes) {
     ScratchFolder folder;
-    VcfSource source({folder.write("known.vcf", kVcf), VcfField::gt, '_', 0});
+    VcfSource source(settings(folder.write("known.vcf", kVcf), VcfField::gt, '_'));
     ASSERT_EQ(source.variants().size(), 3u);
     EXPECT_EQ(source.multiallelic_skipped(), 1u);
     EXPECT_NE(source.describe().find("1 multiallelic records skipped"), std::string::npos);
@@ -81,14 +89,14 @@ TEST(VcfSource, ListsBiallelicRecordsWithAltCountedAndSkipsMultiallelicOnes) {
 
 TEST(VcfSource, WithoutIdDelimiterTheWholeSampleIdIsBothFidAndIid) {
     ScratchFolder folder;
-    VcfSource source({folder.write("known.vcf", kVcf), VcfField::gt, 0, 0});
+    VcfSource source(settings(folder.write("known.vcf", kVcf), VcfField::gt, 0));
     EXPECT_EQ(source.samples()[0].fid, "F1_S1");
     EXPECT_EQ(source.samples()[0].iid, "F1_S1");
 }
 
 TEST(VcfSource, HardCallsCountAltWhetherPhasedOrNotAndHaploidCallsAsHomozygous) {
     ScratchFolder folder;
-    VcfSource source({folder.write("known.vcf", kVcf), VcfField::gt, '_', 0});
+    VcfSource source(settings(folder.write("known.vcf", kVcf), VcfField::gt, '_'));
     EXPECT_FALSE(source.has_dosages());
     expect_values({1, 2, kMissing, 2,  //
                    1, 0, kMissing, 2,  //
@@ -98,7 +106,7 @@ TEST(VcfSource, HardCallsCountAltWhetherPhasedOrNotAndHaploidCallsAsHomozygous) 
 
 TEST(VcfSource, DosagesFromDsFallBackToGtForRecordsWithoutDs) {
     ScratchFolder folder;
-    VcfSource source({folder.write("known.vcf", kVcf), VcfField::automatic, '_', 0});
+    VcfSource source(settings(folder.write("known.vcf", kVcf), VcfField::automatic, '_'));
     EXPECT_TRUE(source.has_dosages());
     EXPECT_NE(source.describe().find("dosages from FORMAT/DS"), std::string::npos);
     EXPECT_NE(source.describe().find("1 records without DS read from GT"), std::string::npos);
@@ -110,7 +118,7 @@ TEST(VcfSource, DosagesFromDsFallBackToGtForRecordsWithoutDs) {
 
 TEST(VcfSource, DosagesFromGpAreTheExpectedAltCount) {
     ScratchFolder folder;
-    VcfSource source({folder.write("known.vcf", kVcf), VcfField::gp, '_', 0});
+    VcfSource source(settings(folder.write("known.vcf", kVcf), VcfField::gp, '_'));
     const float sum = 0.001f + 0.2f + 0.8f;
     expect_values({0.9f, 1.75f, kMissing, 2,  //
                    1, 0, kMissing, 2,         //
@@ -120,7 +128,7 @@ TEST(VcfSource, DosagesFromGpAreTheExpectedAltCount) {
 
 TEST(VcfSource, ReadsChosenVariantsAndSamplesInTheOrderAsked) {
     ScratchFolder folder;
-    VcfSource source({folder.write("known.vcf", kVcf), VcfField::ds, '_', 0});
+    VcfSource source(settings(folder.write("known.vcf", kVcf), VcfField::ds, '_'));
     const std::vector<std::size_t> variants{2, 0}, samples{1, 3};
     GenotypeBlock block;
     source.read(variants, samples, block);
@@ -137,7 +145,7 @@ TEST(VcfSource, AskingForAFieldTheHeaderLacksIsAnError) {
     text.erase(text.find("##FORMAT=<ID=GP"), text.find("#CHROM") - text.find("##FORMAT=<ID=GP"));
     const std::string path = folder.write("no_gp.vcf", text);
     try {
-        VcfSource source({path, VcfField::gp, '_', 0});
+        VcfSource source(settings(path, VcfField::gp, '_'));
         FAIL() << "no error";
     } catch (const Error& error) {
         EXPECT_NE(std::string(error.what()).find("defines no FORMAT/GP"), std::string::npos) << error.what();

@@ -241,7 +241,8 @@ VcfSource::VcfSource(const VcfSettings& settings) : path_(settings.path), field_
         }
     }
     if (status < -1)
-        throw Error(ErrorKind::malformed, fmt::format("{}, after record {}: the file is truncated or corrupt", path_,
+        throw Error(ErrorKind::malformed, fmt::format("{}, after record {}: the next record cannot be read (a line without one "
+                                                      "column per sample, or a truncated or corrupt file)", path_,
                                                       record_number));
     region_reading_ = describe_reading(settings.regions, reader);
 }

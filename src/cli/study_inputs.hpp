@@ -19,7 +19,7 @@ struct StudyInputs {
     std::vector<SampleId> cohort_ids() const;
 };
 
-// The genotypes named by exactly one of --bfile, --vcf, --bcf and --bgen.
+// The genotypes named by exactly one of --bfile, --pfile, --vcf, --bcf and --bgen.
 std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options);
 
 StudyInputs load_study(const ParsedOptions& options, RunLog& log);

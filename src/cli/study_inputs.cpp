@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/bgen/bgen_source.hpp"
+#include "io/pgen/pgen_source.hpp"
 #include "io/plink1/bed_source.hpp"
 #include "io/vcf/vcf_source.hpp"
 #include "qc/selection.hpp"
@@ -16,13 +17,17 @@ std::vector<SampleId> StudyInputs::cohort_ids() const {
 }
 
 std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, const GenomicRegions& regions) {
-    const int given = options.has("--bfile") + options.has("--vcf") + options.has("--bcf") + options.has("--bgen");
-    if (given != 1) throw Error(ErrorKind::usage, "give the genotypes with exactly one of --bfile, --vcf, --bcf, --bgen");
+    const int given = options.has("--bfile") + options.has("--pfile") + options.has("--vcf") + options.has("--bcf") +
+                      options.has("--bgen");
+    if (given != 1)
+        throw Error(ErrorKind::usage, "give the genotypes with exactly one of --bfile, --pfile, --vcf, --bcf, --bgen");
     const bool vcf = options.has("--vcf") || options.has("--bcf");
     if (!vcf && (options.has("--dosage") || options.has("--id-delim")))
         throw Error(ErrorKind::usage, "--dosage and --id-delim apply to --vcf and --bcf");
     if (!options.has("--bgen") && (options.has("--sample") || options.flag("--ref-first")))
         throw Error(ErrorKind::usage, "--sample and --ref-first apply to --bgen");
+    if (!options.has("--pfile") && options.has("--multiallelic"))
+        throw Error(ErrorKind::usage, "--multiallelic applies to --pfile");
     if (vcf) {
         const std::string delimiter = options.text("--id-delim");
         if (delimiter.size() > 1) throw Error(ErrorKind::usage, "--id-delim takes a single character");
@@ -33,6 +38,8 @@ std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, con
                                                        static_cast<std::size_t>(options.integer("--memory", 0, 1, 1LL << 40)),
                                                        regions});
     }
+    if (options.has("--pfile"))
+        return std::make_unique<PgenSource>(options.text("--pfile"), parse_multiallelic(options.text("--multiallelic", "skip")));
     if (options.has("--bgen"))
         return std::make_unique<BgenSource>(options.text("--bgen"), options.text("--sample"), options.flag("--ref-first"),
                                             regions);

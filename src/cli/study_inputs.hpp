@@ -20,8 +20,8 @@ struct StudyInputs {
     std::vector<SampleId> cohort_ids() const;
 };
 
-// The genotypes named by exactly one of --bfile, --vcf, --bcf and --bgen. VCF, BCF and BGEN sources list only the
-// variants in `regions`, through the file's index when it has one; a .bed lists all of them.
+// The genotypes named by exactly one of --bfile, --pfile, --vcf, --bcf and --bgen. VCF, BCF and BGEN sources list
+// only the variants in `regions`, through the file's index when it has one; a .bed or .pgen lists all of them.
 std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, const GenomicRegions& regions);
 
 StudyInputs load_study(const ParsedOptions& options, RunLog& log);

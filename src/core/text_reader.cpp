@@ -7,10 +7,17 @@
 #include <htslib/kstring.h>
 
 #include "core/error.hpp"
+#include "core/zstd_lines.hpp"
 
 namespace ridgeway {
 
 TextReader::TextReader(std::string path) : path_(std::move(path)) {
+    std::FILE* file = std::fopen(path_.c_str(), "rb");
+    if (file != nullptr && ZstdLines::is_zstd(file)) {
+        zstd_ = std::make_unique<ZstdLines>(file);
+        return;
+    }
+    if (file != nullptr) std::fclose(file);
     file_ = bgzf_open(path_.c_str(), "r");
     if (file_ == nullptr) throw Error(ErrorKind::cannot_open, path_ + ": cannot open for reading");
 }
@@ -19,22 +26,25 @@ TextReader::~TextReader() {
     if (file_ != nullptr) bgzf_close(file_);
 }
 
-bool TextReader::next_line(std::string& line) {
+namespace {
+
+ZstdLines::Status next_bgzf_line(BGZF* file, std::string& line) {
     kstring_t buffer = KS_INITIALIZE;
-    int status = bgzf_getline(file_, '\n', &buffer);
-    if (status == -1) {
-        ks_free(&buffer);
-        return false;
-    }
-    if (status < -1) {
-        ks_free(&buffer);
-        throw Error(ErrorKind::malformed, where("the file is truncated or its compression is corrupt"));
-    }
-    ++line_number_;
-    std::size_t length = buffer.l;
-    if (length > 0 && buffer.s[length - 1] == '\r') --length;
-    line.assign(buffer.s, length);
+    const int status = bgzf_getline(file, '\n', &buffer);
+    if (status >= 0) line.assign(buffer.s, buffer.l);
     ks_free(&buffer);
+    return status >= 0 ? ZstdLines::Status::line : status == -1 ? ZstdLines::Status::end : ZstdLines::Status::corrupt;
+}
+
+}  // namespace
+
+bool TextReader::next_line(std::string& line) {
+    const auto status = zstd_ ? zstd_->next_line(line) : next_bgzf_line(file_, line);
+    if (status == ZstdLines::Status::end) return false;
+    if (status == ZstdLines::Status::corrupt)
+        throw Error(ErrorKind::malformed, where("the file is truncated or its compression is corrupt"));
+    ++line_number_;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find('\0') != std::string::npos) throw Error(ErrorKind::malformed, where("the line holds a NUL byte; is this a text file?"));
     return true;
 }

@@ -1,7 +1,8 @@
 #pragma once
-// Line-by-line reading of plain or gzip/bgzip-compressed text (through htslib), with the file name and line number
-// kept for error messages, and strict whole-token number parsing.
+// Line-by-line reading of plain, gzip/bgzip-compressed (through htslib) or zstd-compressed text, with the file name
+// and line number kept for error messages, and strict whole-token number parsing.
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,8 @@
 struct BGZF;
 
 namespace ridgeway {
+
+class ZstdLines;
 
 class TextReader {
 public:
@@ -27,7 +30,8 @@ public:
 
 private:
     std::string path_;
-    BGZF* file_ = nullptr;
+    BGZF* file_ = nullptr;                // plain or gzip text, or
+    std::unique_ptr<ZstdLines> zstd_;     // zstd-compressed text
     std::size_t line_number_ = 0;
 };
 

@@ -29,7 +29,11 @@ expect() {
   fi
 }
 
-copy() { cp good.bed "$1.bed"; cp good.bim "$1.bim"; cp good.fam "$1.fam"; }
+# copy NAME [FROM EXTENSIONS...]: a copy of a file set (default: good.bed/.bim/.fam) under the prefix NAME.
+copy() {
+  local name=$1 from=${2:-good} extension
+  for extension in ${3:-bed bim fam}; do cp "$from.$extension" "$name.$extension"; done
+}
 assoc=(assoc --pheno good.pheno --pheno-name Q1)
 
 copy truncated && truncate -s -7 truncated.bed
@@ -120,7 +124,7 @@ expect 4 "sample 1: DS 2.5 is outside [0, 2]" "${assoc[@]}" --vcf range.vcf --id
 expect 5 "calls.vcf: --dosage GP, but the header defines no FORMAT/GP" "${assoc[@]}" --vcf calls.vcf --dosage GP
 expect 4 "does not contain --id-delim ':' exactly once" "${assoc[@]}" --vcf calls.vcf --id-delim :
 expect 4 "good.pheno: not a VCF or BCF file" "${assoc[@]}" --vcf good.pheno
-expect 2 "exactly one of --bfile, --vcf, --bcf, --bgen" "${assoc[@]}" --vcf calls.vcf --bfile good
+expect 2 "exactly one of --bfile, --pfile, --vcf, --bcf, --bgen" "${assoc[@]}" --vcf calls.vcf --bfile good
 expect 7 "--memory 1: decoding calls.vcf (2 bytes per genotype) beyond record 1" "${assoc[@]}" --vcf calls.vcf --memory 1
 expect 2 "--dosage and --id-delim apply to --vcf and --bcf" "${assoc[@]}" --bfile good --dosage DS
 awk 'BEGIN { OFS = "\t" } !/^#/ && ++record == 3 { --NF } { print }' calls.vcf > short.vcf  # a sample column short
@@ -154,6 +158,28 @@ PYTHON
 expect 4 "corrupt.bgen, variant 1" "${assoc[@]}" --bgen corrupt.bgen --sample calls.sample
 cp calls.bgen indexed.bgen && echo 'not an index' > indexed.bgen.bgi
 expect 4 "indexed.bgen.bgi: not a bgenix index" "${assoc[@]}" --bgen indexed.bgen --sample calls.sample --range 1:1-1000000
+
+# PLINK 2 .pgen (variable-width records: 4-bit record types from byte 20, 1-byte lengths).
+plink2 --bfile good --make-pgen --out pgen >/dev/null 2>&1
+pcopy() { copy "$1" pgen "pgen pvar psam"; }
+pcopy cut && truncate -s -20 cut.pgen
+expect 4 "cut.pgen, variant 300: the record" "${assoc[@]}" --pfile cut
+pcopy magic && printf '\x6c\x1c' | dd of=magic.pgen conv=notrunc status=none
+expect 4 "magic.pgen, header: not a PLINK 2 .pgen file (wrong magic bytes)" "${assoc[@]}" --pfile magic
+pcopy mode && printf '\x07' | dd of=mode.pgen bs=1 seek=2 conv=notrunc status=none
+expect 4 "mode.pgen, header: unknown storage mode 0x07" "${assoc[@]}" --pfile mode
+pcopy ld && printf '\x22' | dd of=ld.pgen bs=1 seek=20 conv=notrunc status=none
+expect 4 "ld.pgen, variant 1: the first record of a block of 65536 is LD-compressed" "${assoc[@]}" --pfile ld
+pcopy count && printf '\xff\xff\xff\x00' | dd of=count.pgen bs=1 seek=3 conv=notrunc status=none
+expect 4 "count.pgen, header: 16777215 variants need a header of" "${assoc[@]}" --pfile count
+pcopy short && head -n -1 pgen.psam > short.psam
+expect 5 "short.pgen: holds 202 samples, but short.psam lists 201" "${assoc[@]}" --pfile short
+pcopy fewer && head -n -1 pgen.pvar > fewer.pvar
+expect 5 "fewer.pgen: holds 300 variants, but fewer.pvar lists 299" "${assoc[@]}" --pfile fewer
+pcopy pos && awk 'NR == 5 { $2 = "x" } { print }' OFS='\t' pgen.pvar > pos.pvar
+expect 4 "pos.pvar, line 5: POS is not a non-negative integer: 'x'" "${assoc[@]}" --pfile pos
+expect 2 "--multiallelic applies to --pfile" "${assoc[@]}" --bfile good --multiallelic split
+expect 2 "--multiallelic: 'merge' is not one of split, skip" "${assoc[@]}" --pfile pgen --multiallelic merge
 
 # Genomic prediction and saved models.
 predict=(predict --bfile good --pheno good.pheno --pheno-name Q1,Q2)

@@ -16,8 +16,6 @@ ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch"
 source "$here/eur_subset.bash"
-plink_traits=(--pheno EUR_subset.pheno2.covars --pheno-name PHENO --covar covars.numeric
-              --covar-name QCOV1,QCOV2,CAT_COV --glm hide-covar omit-ref --threads 2)
 
 # 1. Hard calls: .bed, VCF, BCF and BGEN.
 plink2 --bfile EUR_subset --export vcf bgz --out calls >/dev/null

@@ -23,9 +23,7 @@ constexpr std::uint64_t kMinimumVariantBytes = 2 + 2 + 2 + 4 + 2 + 4 + 4 + 4;
 }
 
 std::vector<std::uint8_t> read_bytes(const ReadOnlyFile& file, std::uint64_t offset, std::size_t count) {
-    std::vector<std::uint8_t> bytes(count);
-    file.read_at(offset, count, bytes.data(), file.path() + ", header");
-    return bytes;
+    return file.read_bytes(offset, count, file.path() + ", header");
 }
 
 std::vector<std::string> read_sample_ids(const ReadOnlyFile& file, std::uint64_t offset, std::uint64_t room,

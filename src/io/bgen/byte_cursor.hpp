@@ -1,5 +1,5 @@
 #pragma once
-// Little-endian fields read one after another from bytes in memory, as BGEN stores them. Reading past the end does
+// Little-endian fields read one after another from bytes in memory, as BGEN and PGEN store them. Reading past the end does
 // not throw: it sets overrun() and yields zeros, so the caller decides whether that means a truncated record (and
 // names the file and record) or that it should fetch more bytes and parse again.
 #include <cstddef>
@@ -15,6 +15,11 @@ public:
     std::uint8_t u8() { return static_cast<std::uint8_t>(little_endian(1)); }
     std::uint16_t u16() { return static_cast<std::uint16_t>(little_endian(2)); }
     std::uint32_t u32() { return static_cast<std::uint32_t>(little_endian(4)); }
+    std::uint64_t u64() { return little_endian(8); }
+    // An unsigned integer of `width` bytes (1 to 8).
+    std::uint64_t uint(std::size_t width) { return little_endian(width); }
+    // The next `count` bytes in place; null after an overrun.
+    const std::uint8_t* bytes(std::size_t count) { return take(count) ? data_ + position_ - count : nullptr; }
     // The next `count` bytes as text; empty after an overrun.
     std::string_view text(std::size_t count) {
         if (!take(count)) return {};

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "core/text_reader.hpp"
+#include "io/tables/sample_id_list.hpp"
 
 namespace ridgeway {
 
@@ -43,20 +43,15 @@ std::vector<SampleId> read_oxford_sample_file(const std::string& path) {
             ErrorKind::malformed,
             reader.where(fmt::format("expected the line of column types, '0 0 0' and {} more types", n_columns - 3)));
 
-    std::vector<SampleId> samples;
-    std::unordered_set<std::string> seen;
+    SampleIdList samples;
     while (reader.next_line(line)) {
         const auto fields = split_whitespace(line);
         if (fields.size() != n_columns)
             throw Error(ErrorKind::malformed, reader.where(fmt::format("{} fields, but the header names {} columns",
                                                                        fields.size(), n_columns)));
-        SampleId id{std::string(fields[0]), std::string(fields[1])};
-        if (!seen.insert(id.fid + '\t' + id.iid).second)
-            throw Error(ErrorKind::malformed, reader.where("duplicate sample ID " + id.fid + " " + id.iid));
-        samples.push_back(std::move(id));
+        samples.add({std::string(fields[0]), std::string(fields[1])}, reader);
     }
-    if (samples.empty()) throw Error(ErrorKind::malformed, path + ": the .sample file lists no samples");
-    return samples;
+    return samples.take(reader, ".sample");
 }
 
 }  // namespace ridgeway

@@ -43,4 +43,11 @@ void ReadOnlyFile::read_at(std::uint64_t offset, std::size_t count, std::uint8_t
     }
 }
 
+std::vector<std::uint8_t> ReadOnlyFile::read_bytes(std::uint64_t offset, std::size_t count,
+                                                   const std::string& where) const {
+    std::vector<std::uint8_t> bytes(count);
+    read_at(offset, count, bytes.data(), where);
+    return bytes;
+}
+
 }  // namespace ridgeway

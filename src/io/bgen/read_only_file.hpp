@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ridgeway {
 
@@ -18,6 +19,8 @@ public:
     // Reads bytes [offset, offset + count) into `out`. When the file is shorter, a malformed-file error
     // "`where`: ... truncated ..." (`where` names the file and the record being read).
     void read_at(std::uint64_t offset, std::size_t count, std::uint8_t* out, const std::string& where) const;
+    // The same bytes, returned.
+    std::vector<std::uint8_t> read_bytes(std::uint64_t offset, std::size_t count, const std::string& where) const;
 
 private:
     std::string path_;

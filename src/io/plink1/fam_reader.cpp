@@ -1,16 +1,14 @@
 #include "io/plink1/fam_reader.hpp"
 
-#include <unordered_set>
-
 #include "core/error.hpp"
 #include "core/text_reader.hpp"
+#include "io/tables/sample_id_list.hpp"
 
 namespace ridgeway {
 
 std::vector<SampleId> read_fam(const std::string& path) {
     TextReader reader(path);
-    std::vector<SampleId> samples;
-    std::unordered_set<std::string> seen;
+    SampleIdList samples;
     std::string line;
     while (reader.next_line(line)) {
         auto fields = split_whitespace(line);
@@ -18,13 +16,9 @@ std::vector<SampleId> read_fam(const std::string& path) {
         if (fields.size() != 6)
             throw Error(ErrorKind::malformed, reader.where("expected 6 fields (FID IID PAT MAT SEX PHENO), found " +
                                                            std::to_string(fields.size())));
-        SampleId id{std::string(fields[0]), std::string(fields[1])};
-        if (!seen.insert(id.fid + '\t' + id.iid).second)
-            throw Error(ErrorKind::malformed, reader.where("duplicate sample ID " + id.fid + " " + id.iid));
-        samples.push_back(std::move(id));
+        samples.add({std::string(fields[0]), std::string(fields[1])}, reader);
     }
-    if (samples.empty()) throw Error(ErrorKind::malformed, path + ": the .fam file lists no samples");
-    return samples;
+    return samples.take(reader, ".fam");
 }
 
 }  // namespace ridgeway

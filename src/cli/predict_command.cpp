@@ -122,12 +122,15 @@ void log_phases(RunLog& log, const TrainedModel& trained, double prediction_seco
     log.info("Final solves: " + trained.fit.final_solves.describe(precision));
 }
 
-// Predictions (covariate and genetic parts) of samples read from `source` under the model's coding.
+// Predictions (covariate and genetic parts) of samples read from `source` under the model's coding: from the
+// dosages when the file has them, and as dosages when the model was fitted on dosages (its fills are mean dosages).
 Matrix predict_samples(const PredictionModel& model, const GenotypeSource& source, const VariantMatch& match,
                        const std::vector<std::size_t>& samples, const Matrix& covariates, Precision precision,
                        int threads) {
-    const CallTable calls = read_calls(source, match.indices, match.swapped, samples, model.coding, threads);
-    Matrix out = genetic_predictions(model, calls, precision, threads);
+    const bool dosage = source.has_dosages() || model.dosage;
+    const GenotypeTable genotypes =
+        read_genotypes(source, match.indices, match.swapped, samples, model.coding, dosage, threads);
+    Matrix out = genetic_predictions(model, genotypes, precision, threads);
     const Matrix fixed = covariate_predictions(model, covariates);
     for (std::size_t i = 0; i < out.rows() * out.cols(); ++i) out.data()[i] += fixed.data()[i];
     return out;
@@ -163,7 +166,9 @@ void fit_and_test(const ParsedOptions& options, RunLog& log, OutputSet& outputs)
                       take_rows(cohort.traits, train_rows), cohort.covariate_names,
                       take_rows(cohort.covariates, train_rows)};
     const auto memory = static_cast<std::size_t>(options.integer("--memory", 0, 1, 1LL << 40));
-    if (study.genotypes->has_dosages()) log.info("Prediction reads the dosages rounded to the nearest call");
+    if (study.genotypes->has_dosages())
+        log.info("Prediction uses the dosages: kernel products in FP64 (exact INT8 products need whole calls); a "
+                 "missing dosage counts as the training mean");
     TrainedModel trained = train_model(data, settings, memory, log);
     const PredictionModel& model = trained.model;
 
@@ -247,7 +252,9 @@ void apply_saved_model(const ParsedOptions& options, RunLog& log, OutputSet& out
     const std::unique_ptr<GenotypeSource> genotypes = open_genotypes(options, GenomicRegions());
     const GenotypeSource& source = *genotypes;
     log.info("Genotypes: " + source.describe());
-    if (source.has_dosages()) log.info("Prediction reads the dosages rounded to the nearest call");
+    if (source.has_dosages() || model.dosage)
+        log.info(fmt::format("Prediction uses the dosages{}: products with them in FP64 (exact INT8 products need "
+                             "whole calls)", model.dosage ? " (the model was fitted on dosages)" : ""));
     SelectionSpec selection{options.text("--keep"), options.text("--remove"), "", "", GenomicRegions(), 1.0};
     const std::vector<bool> selected = select_samples(source.samples(), selection, log);
     const bool minus9 = !options.flag("--no-input-missing-phenotype");

@@ -12,15 +12,19 @@ KernelKind parse_kernel(const std::string& text) {
 
 const char* kernel_name(KernelKind kind) { return kind == KernelKind::linear ? "linear" : "gaussian"; }
 
-std::vector<double> sample_terms(KernelKind kind, const CallTable& calls, const VariantCoding& coding) {
-    std::vector<double> terms(calls.n_samples);
-    for (std::size_t i = 0; i < calls.n_samples; ++i) {
-        const std::int8_t* row = calls.calls.data() + i * calls.n_variants;
-        double sum = 0;  // sums of integers below 2^53 (gaussian) are exact
-        for (std::size_t v = 0; v < calls.n_variants; ++v)
-            sum += kind == KernelKind::linear ? row[v] * coding.centre[v] : static_cast<double>(row[v] * row[v]);
-        terms[i] = sum;
-    }
+std::vector<double> sample_terms(KernelKind kind, const GenotypeTable& table, const VariantCoding& coding) {
+    std::vector<double> terms(table.n_samples);
+    table.visit([&](const auto* values) {
+        for (std::size_t i = 0; i < table.n_samples; ++i) {
+            const auto* row = values + i * table.n_variants;
+            double sum = 0;  // for calls, sums of integers below 2^53 (gaussian) are exact
+            for (std::size_t v = 0; v < table.n_variants; ++v) {
+                const double value = row[v];
+                sum += kind == KernelKind::linear ? value * coding.centre[v] : value * value;
+            }
+            terms[i] = sum;
+        }
+    });
     return terms;
 }
 

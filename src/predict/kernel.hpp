@@ -1,17 +1,18 @@
 #pragma once
-// The kernels of genomic prediction, as functions of exact integer products of call rows (call_table.hpp):
-//   linear    K_ij = (g_i - c).(g_j - c) / s, the genomic relationship matrix of the centred calls (c the training
-//             means), scaled by s = sum over variants of 2p(1 - p) so that its diagonal averages about 1;
+// The kernels of genomic prediction, as functions of products of genotype rows (genotype_table.hpp):
+//   linear    K_ij = (g_i - c).(g_j - c) / s, the genomic relationship matrix of the centred genotypes (c the
+//             training means), scaled by s = sum over variants of 2p(1 - p) so that its diagonal averages about 1;
 //   gaussian  K_ij = exp(-||g_i - g_j||^2 / (2 sigma^2)).
-// Each entry is one FP64 expression of the integer dot product g_i.g_j and two per-sample terms, so kernels are as
-// accurate as the FP64 arithmetic of that one expression, whatever route computed the products.
+// Each entry is one FP64 expression of the dot product g_i.g_j and two per-sample terms. For calls the dot product
+// is an exact integer, so kernels are as accurate as the FP64 arithmetic of that one expression, whatever route
+// computed the products; for dosages it is an FP64 sum, a few roundoffs more.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "predict/call_table.hpp"
+#include "predict/genotype_table.hpp"
 
 namespace ridgeway {
 
@@ -34,7 +35,7 @@ struct KernelFunction {
 };
 
 // Per-sample terms: g_i.c for the linear kernel, ||g_i||^2 for the gaussian.
-std::vector<double> sample_terms(KernelKind kind, const CallTable& calls, const VariantCoding& coding);
+std::vector<double> sample_terms(KernelKind kind, const GenotypeTable& table, const VariantCoding& coding);
 
 // The linear kernel's s and c.c for a coding.
 KernelFunction linear_kernel(const VariantCoding& coding);

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/memory_budget.hpp"
 #include "core/run_log.hpp"
+#include "linalg/dosage_products.hpp"
 #include "linalg/genotype_products.hpp"
 #include "predict/primal_ridge.hpp"
 
@@ -35,21 +36,23 @@ Matrix covariate_effects(const Matrix& covariates, const Matrix& traits) {
 }
 
 // Primal weights of the linear kernel: w = (G - 1 c')' alpha / s, so that a new sample's prediction is (g - c).w.
-Matrix linear_weights(const CallTable& calls, const VariantCoding& coding, const KernelFunction& kernel,
+Matrix linear_weights(const GenotypeTable& table, const VariantCoding& coding, const KernelFunction& kernel,
                       const Matrix& alpha) {
-    const std::size_t m = calls.n_variants, traits = alpha.cols();
+    const std::size_t m = table.n_variants, traits = alpha.cols();
     Matrix weights(m, traits);
-    for (std::size_t t = 0; t < traits; ++t) {
-        double* w = weights.column(t);
-        double alpha_sum = 0;
-        for (std::size_t i = 0; i < calls.n_samples; ++i) {
-            const double a = alpha(i, t);
-            alpha_sum += a;
-            const std::int8_t* row = calls.calls.data() + i * m;
-            for (std::size_t v = 0; v < m; ++v) w[v] += row[v] * a;
+    table.visit([&](const auto* values) {
+        for (std::size_t t = 0; t < traits; ++t) {
+            double* w = weights.column(t);
+            double alpha_sum = 0;
+            for (std::size_t i = 0; i < table.n_samples; ++i) {
+                const double a = alpha(i, t);
+                alpha_sum += a;
+                const auto* row = values + i * m;
+                for (std::size_t v = 0; v < m; ++v) w[v] += static_cast<double>(row[v]) * a;
+            }
+            for (std::size_t v = 0; v < m; ++v) w[v] = (w[v] - coding.centre[v] * alpha_sum) / kernel.scale;
         }
-        for (std::size_t v = 0; v < m; ++v) w[v] = (w[v] - coding.centre[v] * alpha_sum) / kernel.scale;
-    }
+    });
     return weights;
 }
 
@@ -63,24 +66,30 @@ TrainedModel train_model(const TrainingData& data, const KernelRidgeSettings& se
     if (settings.form == RidgeForm::primal && settings.kind != KernelKind::linear)
         throw Error(ErrorKind::usage, "--form primal applies to the linear kernel only");
     const std::size_t factor_bytes = settings.precision == Precision::fp64 ? 0 : 4;
+    // Calls take 1 byte and exact int32 products 4; dosages 4 (float) and FP64 products 8.
+    const bool dosage = data.genotypes->has_dosages();
+    const std::size_t genotype_bytes = dosage ? 4 : 1, product_bytes = dosage ? 8 : 4;
     std::size_t needed = 0;
     if (primal) {
-        // Calls and a variant-major copy; total, fold and training Grams; one system and its FP32 factor.
-        needed = 2 * n * m + (12 + 8 + factor_bytes) * m * m;
+        // Genotypes and a variant-major copy; total, fold and training Grams; one system and its FP32 factor.
+        needed = 2 * genotype_bytes * n * m + (3 * product_bytes + 8 + factor_bytes) * m * m;
     } else {
-        // Calls, the packed products, one system and its FP32 factor, the held-out cross kernel.
+        // Genotypes, the packed products, one system and its FP32 factor, the held-out cross kernel.
         const std::size_t fold_rows = settings.folds > 1 ? n - n / settings.folds : n;
-        needed = n * m + 2 * n * (n + 1) + (8 + factor_bytes) * n * n + 8 * (n - fold_rows + 1) * fold_rows;
+        needed = genotype_bytes * n * m + product_bytes * n * (n + 1) / 2 + (8 + factor_bytes) * n * n +
+                 8 * (n - fold_rows + 1) * fold_rows;
     }
     require_memory(memory_mib, needed, fmt::format("kernel ridge regression on {} training samples x {} variants", n, m));
 
     TrainedModel trained;
     PredictionModel& model = trained.model;
     model.kind = settings.kind;
+    model.dosage = dosage;
     model.covariate_names = data.covariate_names;
     for (std::size_t v : data.variants) model.variants.push_back(data.genotypes->variants()[v]);
     Stopwatch read_start;
-    CallTable calls = read_training_calls(*data.genotypes, data.variants, data.samples, settings.threads, model.coding);
+    GenotypeTable genotypes =
+        read_training_genotypes(*data.genotypes, data.variants, data.samples, settings.threads, model.coding);
     trained.read_seconds = read_start.seconds();
     const Matrix effects = covariate_effects(data.covariates, data.traits);
     Matrix residuals = data.traits;
@@ -96,21 +105,23 @@ TrainedModel train_model(const TrainingData& data, const KernelRidgeSettings& se
     model.linear = linear_kernel(model.coding);
     log.info(fmt::format("Kernel ridge regression in {} form: {} training samples x {} variants; products {}",
                          primal ? "primal (variants x variants)" : "dual (samples x samples)", n, m,
-                         product_route(settings.precision)));
+                         dosage ? dosage_product_route() : product_route(settings.precision)));
     std::vector<double> terms;
     if (primal) {
-        trained.fit = fit_primal_ridge(calls, model.coding, model.linear, residuals, settings);
+        trained.fit = fit_primal_ridge(genotypes, model.coding, model.linear, residuals, settings);
     } else {
         Stopwatch start;
-        const TrainingGram gram(calls, settings.precision, settings.threads);
+        const TrainingGram gram(genotypes, settings.precision, settings.threads);
         trained.product_seconds = start.seconds();
         KernelFunction base = model.linear;
         if (settings.kind == KernelKind::gaussian) {
+            Stopwatch median_start;
             base = KernelFunction{KernelKind::gaussian, gram.median_squared_distance(settings.threads), 1, 0};
             if (base.sigma2 <= 0) throw Error(ErrorKind::inconsistent, "the training samples' genotypes are all identical");
-            log.info(fmt::format("Gaussian kernel: median squared distance between training samples {}", base.sigma2));
+            log.info(fmt::format("Gaussian kernel: median squared distance between training samples {} ({:.3f} s)",
+                                 base.sigma2, median_start.seconds()));
         }
-        terms = sample_terms(settings.kind, calls, model.coding);
+        terms = sample_terms(settings.kind, genotypes, model.coding);
         trained.fit = fit_kernel_ridge(gram, base, terms, residuals, settings);
     }
     const KernelRidgeFit& fit = trained.fit;
@@ -125,15 +136,15 @@ TrainedModel train_model(const TrainingData& data, const KernelRidgeSettings& se
     if (primal) {
         model.weights = fit.weights;
     } else if (settings.kind == KernelKind::linear) {
-        model.weights = linear_weights(calls, model.coding, model.linear, fit.alpha);
+        model.weights = linear_weights(genotypes, model.coding, model.linear, fit.alpha);
     } else {
         model.alpha = fit.alpha;
         model.training_terms = terms;
-        model.training = std::move(calls);
+        model.training = std::move(genotypes);
     }
     Stopwatch start;
     if (primal) {
-        trained.fitted = centred_scores(calls, {}, model.coding.centre, model.weights);
+        trained.fitted = centred_scores(genotypes, {}, model.coding.centre, model.weights);
     } else {
         // (K + lambda I) alpha = r, so K alpha = r - lambda alpha: no product with the N x N kernel or the N x M
         // genotypes. It agrees with predicting the training samples through the model to about 1e-11 relative.

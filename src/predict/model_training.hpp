@@ -1,5 +1,5 @@
 #pragma once
-// Fits a prediction model on the training samples: reads and codes their calls, regresses the covariates out of the
+// Fits a prediction model on the training samples: reads and codes their genotypes, regresses the covariates out of the
 // traits (ordinary least squares with an intercept), fits kernel ridge regression to the residuals, and keeps what
 // predicting new samples needs.
 #include <string>
@@ -28,7 +28,7 @@ struct TrainedModel {
     PredictionModel model;
     KernelRidgeFit fit;
     Matrix fitted;  // training samples x traits: covariate part plus K alpha
-    double read_seconds = 0;     // reading and coding the training calls
+    double read_seconds = 0;     // reading and coding the training genotypes
     double product_seconds = 0;  // the dual form's training products (the primal form counts them in fit.seconds)
     double fitted_seconds = 0;   // predicting the training samples
 };

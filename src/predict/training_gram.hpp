@@ -1,27 +1,31 @@
 #pragma once
-// The exact products g_i.g_j of every pair of training samples, lower triangle packed (N(N+1)/2 int32: 3.2 GB for
-// N = 40,000, half of a full matrix), and the kernel matrices formed from it: fold systems, held-out cross kernels
-// and the final system are filled from this one table instead of being multiplied again.
+// The products g_i.g_j of every pair of training samples, lower triangle packed, and the kernel matrices formed from
+// it: fold systems, held-out cross kernels and the final system are filled from this one table instead of being
+// multiplied again. Calls give exact int32 products (N(N+1)/2 of them: 3.2 GB for N = 40,000, half of a full
+// matrix); dosages FP64 products (linalg/dosage_products.hpp), twice the memory.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "linalg/precision.hpp"
-#include "predict/call_table.hpp"
+#include "predict/genotype_table.hpp"
 #include "predict/kernel.hpp"
 
 namespace ridgeway {
 
 class TrainingGram {
 public:
-    // Computes the products in row tiles through linalg/genotype_products.
-    TrainingGram(const CallTable& train, Precision precision, int threads);
+    // Computes the products in column tiles through linalg/genotype_products (calls, routed by `precision`) or
+    // linalg/dosage_products (dosages, FP64 whatever the precision).
+    TrainingGram(const GenotypeTable& train, Precision precision, int threads);
 
     std::size_t size() const { return n_; }
-    std::int32_t operator()(std::size_t i, std::size_t j) const {  // any order of i and j
-        return i >= j ? packed_[i * (i + 1) / 2 + j] : packed_[j * (j + 1) / 2 + i];
+    double operator()(std::size_t i, std::size_t j) const {  // any order of i and j
+        const std::size_t at = i >= j ? i * (i + 1) / 2 + j : j * (j + 1) / 2 + i;
+        return dosage_ ? dosage_packed_[at] : packed_[at];
     }
-    // The median of ||g_i - g_j||^2 over pairs i < j, exactly (the distances are integers, so a histogram finds it).
+    // The lower median of ||g_i - g_j||^2 = g_i.g_i + g_j.g_j - 2 g_i.g_j over pairs i < j, exactly: by an integer
+    // histogram for calls, by predict/pair_median for the FP64 distances of dosages.
     double median_squared_distance(int threads) const;
 
     // out (rows.size() squared, column-major, leading dimension ld) = K over `rows` (increasing training indices),
@@ -33,8 +37,18 @@ public:
                     const std::vector<std::size_t>& cols, double* out, std::size_t ld, int threads) const;
 
 private:
+    // use(packed) with the packed products: const std::int32_t* for calls, const double* for dosages.
+    template <typename Use>
+    void visit(Use&& use) const {
+        if (dosage_) use(static_cast<const double*>(dosage_packed_.data()));
+        else use(static_cast<const std::int32_t*>(packed_.data()));
+    }
+    double dosage_median_squared_distance(int threads) const;
+
     std::size_t n_ = 0;
-    std::vector<std::int32_t> packed_;
+    bool dosage_ = false;
+    std::vector<std::int32_t> packed_;       // calls
+    std::vector<double> dosage_packed_;      // dosages
 };
 
 }  // namespace ridgeway

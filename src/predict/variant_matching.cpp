@@ -3,7 +3,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
-#include "predict/call_table.hpp"
+#include "predict/genotype_table.hpp"
 
 namespace ridgeway {
 

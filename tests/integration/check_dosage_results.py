@@ -15,6 +15,7 @@ import numpy as np
 
 sys.path.insert(0, sys.argv[6])
 import logistic_oracle  # noqa: E402
+from vcf_dosages import read_ds  # noqa: E402
 
 
 def rows(path):
@@ -24,18 +25,8 @@ def rows(path):
 
 
 def read_dosages(path):
-    samples, dosages = None, {}
-    with gzip.open(path, "rt") as vcf:
-        for line in vcf:
-            if line.startswith("##"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            if line.startswith("#"):
-                samples = [name.split("_", 1)[1] for name in fields[9:]]
-                continue
-            values = [call.split(":")[1] for call in fields[9:]]
-            dosages[fields[2]] = np.array([math.nan if v == "." else round(float(v) * 16384) / 16384 for v in values])
-    return samples, dosages
+    names, ids, values = read_ds(path)
+    return [name.split("_", 1)[1] for name in names], dict(zip(ids, values))
 
 
 def main(vcf, linear_path, logistic_path, case_path, covar_path):

@@ -12,7 +12,7 @@
 #    fp32 (no refinement) is printed and only bounded by 1e-3: its unit roundoff 6e-8 times the condition bound 2e4.
 # 2. N = 600 (470 training), M = 800 with 1% missing calls: predictions, SIGMA, PENALTY, MSPE and r of the dual and
 #    primal linear, gaussian and cross-validated gaussian fits (fp64 and mixed) against numpy's FP64 solve of the
-#    documented kernels (src/predict/kernel.hpp, call_table.hpp, kernel_ridge.hpp), within 1e-8 relative: both sides
+#    documented kernels (src/predict/kernel.hpp, genotype_table.hpp, kernel_ridge.hpp), within 1e-8 relative: both sides
 #    are FP64 solutions of systems with condition numbers below 1e5 (checked), so they agree to ~1e-11 whatever the
 #    operation order. (--form primal solves the variants x variants system; the predictions are the same.)
 # 3. Ill-conditioned: gaussian at 20 times the median distance and h2 = 0.9999 (penalty 1e-4 on a kernel whose

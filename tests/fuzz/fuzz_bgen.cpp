@@ -22,13 +22,12 @@ const unsigned char kBgen[] = {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace ridgeway;
-    if (size == 0) return 0;
-    const std::string_view input = fuzz::as_text(data + 1, size - 1);
-    const int fuzzed = data[0] % 3;
-    const bool ref_first = (data[0] & 4) != 0;
-    const std::string bgen = fuzz::write_file(
-        fuzzed == 2 ? std::string_view(reinterpret_cast<const char*>(kBgen), sizeof kBgen) : input, ".bgen");
-    const std::string sample = fuzz::write_file(fuzzed == 2 ? input : std::string_view(kSample), ".sample");
+    const auto input = fuzz::chosen_file(data, size);
+    if (!input) return 0;
+    const int fuzzed = input->choice % 3;
+    const bool ref_first = (input->choice & 4) != 0;
+    const std::string bgen = fuzz::write_file(fuzzed == 2 ? fuzz::as_text(kBgen) : input->bytes, ".bgen");
+    const std::string sample = fuzz::write_file(fuzzed == 2 ? input->bytes : std::string_view(kSample), ".sample");
     fuzz::parse_or_reject([&] {
         BgenSource source(bgen, fuzzed == 0 ? "" : sample, ref_first);
         fuzz::read_everything(source);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,24 @@ inline void read_everything(const GenotypeSource& source) {
 
 inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};
+}
+
+// A built-in valid file, as bytes to write.
+template <std::size_t N>
+std::string_view as_text(const unsigned char (&bytes)[N]) {
+    return {reinterpret_cast<const char*>(bytes), N};
+}
+
+// The targets that fuzz one file of a fileset read their input as a first byte that chooses the file (and options)
+// and the bytes of that file.
+struct ChosenFile {
+    std::uint8_t choice;
+    std::string_view bytes;
+};
+
+inline std::optional<ChosenFile> chosen_file(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return std::nullopt;
+    return ChosenFile{data[0], as_text(data + 1, size - 1)};
 }
 
 }  // namespace ridgeway::fuzz

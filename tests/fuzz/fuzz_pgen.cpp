@@ -43,19 +43,18 @@ std::string pvar_text(std::uint32_t variants, bool multiallelic) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace ridgeway;
-    if (size == 0) return 0;
-    const std::string_view input = fuzz::as_text(data + 1, size - 1);
-    const int fuzzed = data[0] % 3;
-    const std::string_view pgen =
-        fuzzed == 0 ? input : std::string_view(reinterpret_cast<const char*>(kPgen), sizeof kPgen);
+    const auto input = fuzz::chosen_file(data, size);
+    if (!input) return 0;
+    const int fuzzed = input->choice % 3;
+    const std::string_view pgen = fuzzed == 0 ? input->bytes : fuzz::as_text(kPgen);
     const auto [samples, variants] = header_counts(pgen);
     const std::string prefix = fuzz::write_file(pgen, ".pgen");
     const std::string base = prefix.substr(0, prefix.size() - 5);
-    fuzz::write_file(fuzzed == 0 ? std::string_view(psam_text(samples)) : fuzzed == 2 ? input : kPsam, ".psam");
-    fuzz::write_file(fuzzed == 0 ? std::string_view(pvar_text(variants, data[0] & 4)) : fuzzed == 1 ? input : kPvar,
+    fuzz::write_file(fuzzed == 0 ? std::string_view(psam_text(samples)) : fuzzed == 2 ? input->bytes : kPsam, ".psam");
+    fuzz::write_file(fuzzed == 0 ? std::string_view(pvar_text(variants, input->choice & 4)) : fuzzed == 1 ? input->bytes : kPvar,
                      ".pvar");
     fuzz::parse_or_reject([&] {
-        PgenSource source(base, data[0] & 8 ? Multiallelic::split : Multiallelic::skip);
+        PgenSource source(base, input->choice & 8 ? Multiallelic::split : Multiallelic::skip);
         fuzz::read_everything(source);
     });
     return 0;

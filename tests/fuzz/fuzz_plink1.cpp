@@ -14,12 +14,12 @@ const unsigned char kBed[] = {0x6c, 0x1b, 0x01, 0x1b, 0x02, 0xe4, 0x00, 0x39, 0x
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace ridgeway;
-    if (size == 0) return 0;
-    const std::string_view input = fuzz::as_text(data + 1, size - 1);
-    const int fuzzed = data[0] % 3;
-    const std::string bed = fuzz::write_file(fuzzed == 0 ? input : std::string_view(reinterpret_cast<const char*>(kBed), sizeof kBed), ".bed");
-    const std::string bim = fuzz::write_file(fuzzed == 1 ? input : std::string_view(kBim), ".bim");
-    fuzz::write_file(fuzzed == 2 ? input : std::string_view(kFam), ".fam");
+    const auto input = fuzz::chosen_file(data, size);
+    if (!input) return 0;
+    const int fuzzed = input->choice % 3;
+    const std::string bed = fuzz::write_file(fuzzed == 0 ? input->bytes : fuzz::as_text(kBed), ".bed");
+    fuzz::write_file(fuzzed == 1 ? input->bytes : std::string_view(kBim), ".bim");
+    fuzz::write_file(fuzzed == 2 ? input->bytes : std::string_view(kFam), ".fam");
     fuzz::parse_or_reject([&] {
         BedSource source(bed.substr(0, bed.size() - 4));
         fuzz::read_everything(source);

@@ -7,10 +7,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace ridgeway;
-    if (size == 0) return 0;
-    const std::string path = fuzz::write_file(fuzz::as_text(data + 1, size - 1), ".txt");
+    const auto input = fuzz::chosen_file(data, size);
+    if (!input) return 0;
+    const std::string path = fuzz::write_file(input->bytes, ".txt");
     fuzz::parse_or_reject([&] {
-        switch (data[0] % 4) {
+        switch (input->choice % 4) {
             case 0: {
                 SampleTable table = read_sample_table(path);
                 select_columns(table, "", "--pheno-name");

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # VCF, BCF and BGEN input on 1000 Genomes Europeans (Debian's bolt-lmm-example), against PLINK 2 reading the same
 # files.
-#  1. The .bed exported by plink2 as VCF (GT), BCF, BGEN 1.2 (8 bits, zlib) and BGEN 1.3 (16 bits, zstd) gives
-#     association results byte-identical to the .bed itself (BGEN's results add an INFO column, 1 for hard calls).
+#  1. The .bed exported by plink2 as VCF (GT), VCF with DS only, BCF, BGEN 1.2 (8 bits, zlib) and BGEN 1.3 (16 bits,
+#     zstd) gives association results byte-identical to the .bed itself (dosage formats add an INFO column, 1 for
+#     whole-number dosages).
 #  2. An imputed-looking VCF (tests/integration/make_dosage_vcf.py: fractional DS and GP on 8,000 variants), and the
 #     BGEN plink2 makes of it, give the results of plink2 --glm on the same file, from DS, from GP and from the BGEN
 #     (compare_with_plink2.py's tolerances; 1e-3 for the BGEN, whose 8-bit dosages PLINK 2 rounds to 1/16384).
@@ -17,13 +18,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch"
 source "$here/eur_subset.bash"
 
-# 1. Hard calls: .bed, VCF, BCF and BGEN.
+# 1. Hard calls: .bed, VCF (GT, and DS alone), BCF and BGEN.
 plink2 --bfile EUR_subset --export vcf bgz --out calls >/dev/null
+plink2 --bfile EUR_subset --export vcf bgz vcf-dosage=DS-force --out calls_ds >/dev/null
+zcat calls_ds.vcf.gz | awk 'BEGIN { FS = OFS = "\t" } /^##FORMAT=<ID=GT/ { next } /^#/ { print; next }
+  { $9 = "DS"; for (i = 10; i <= NF; ++i) sub(/^[^:]*:/, "", $i); print }' | bgzip > ds_only.vcf.gz  # GT removed
 plink2 --bfile EUR_subset --export bcf --out calls >/dev/null
 plink2 --bfile EUR_subset --export bgen-1.2 bits=8 --out calls12 >/dev/null
 plink2 --bfile EUR_subset --export bgen-1.3 --out calls13 >/dev/null
 "$ridgeway" assoc --bfile EUR_subset "${traits[@]}" --out bed >/dev/null
 "$ridgeway" assoc --vcf calls.vcf.gz --id-delim _ "${traits[@]}" --out vcf >/dev/null
+"$ridgeway" assoc --vcf ds_only.vcf.gz --id-delim _ "${traits[@]}" --out ds_only >/dev/null
+grep -q "dosages from FORMAT/DS" ds_only.log
 "$ridgeway" assoc --bcf calls.bcf --id-delim _ "${traits[@]}" --out bcf >/dev/null
 grep -q "hard calls from FORMAT/GT" vcf.log
 for version in 12 13; do  # plink2 writes the counted allele (ALT) first
@@ -31,13 +37,13 @@ for version in 12 13; do  # plink2 writes the counted allele (ALT) first
 done
 grep -q "BGEN v1.2 calls12.bgen (layout 2, zlib, 8 bits" bgen12.log
 grep -q "BGEN v1.3 calls13.bgen (layout 2, zstd, 16 bits" bgen13.log
-for format in vcf bcf bgen12 bgen13; do
+for format in vcf ds_only bcf bgen12 bgen13; do
   cut=(cat)
-  [[ $format == bgen* ]] && cut=(cut -f1-7,9-)  # the INFO column
+  [[ $format == bgen* || $format == ds_only ]] && cut=(cut -f1-7,9-)  # the INFO column
   cmp <(zcat bed.PHENO.linear.tsv.gz) <(zcat $format.PHENO.linear.tsv.gz | "${cut[@]}") ||
     { echo "FAIL: $format results differ from the .bed's"; exit 1; }
 done
-echo "VCF, BCF, BGEN 1.2 and BGEN 1.3 hard calls: results identical to the .bed"
+echo "VCF (GT, and DS alone), BCF, BGEN 1.2 and BGEN 1.3 hard calls: results identical to the .bed"
 
 # 2. Dosages against plink2 on the same file.
 /usr/bin/python3 "$here/make_dosage_vcf.py" calls.vcf.gz dosages.vcf 8000 1

@@ -4,7 +4,7 @@
 // samples and 4 variants (2-bit, LD-compressed, multiallelic and inverted-LD records). A fileset that opens is
 // decoded in full.
 #include "fuzz_input.hpp"
-#include "io/bgen/byte_cursor.hpp"
+#include "io/binary/byte_cursor.hpp"
 #include "io/pgen/pgen_source.hpp"
 
 namespace {

@@ -8,7 +8,7 @@
 #include <zstd_errors.h>
 
 #include "core/error.hpp"
-#include "io/bgen/byte_cursor.hpp"
+#include "io/binary/byte_cursor.hpp"
 
 namespace ridgeway {
 

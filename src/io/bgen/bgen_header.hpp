@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "io/bgen/read_only_file.hpp"
+#include "io/binary/read_only_file.hpp"
 
 namespace ridgeway {
 

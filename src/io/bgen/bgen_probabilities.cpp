@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
-#include "io/bgen/byte_cursor.hpp"
+#include "io/binary/byte_cursor.hpp"
 
 namespace ridgeway {
 

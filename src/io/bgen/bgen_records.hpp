@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "io/bgen/bgen_header.hpp"
-#include "io/bgen/byte_cursor.hpp"
-#include "io/bgen/read_only_file.hpp"
+#include "io/binary/byte_cursor.hpp"
+#include "io/binary/read_only_file.hpp"
 
 namespace ridgeway {
 

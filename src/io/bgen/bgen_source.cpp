@@ -8,7 +8,7 @@
 #include "io/bgen/bgen_decompression.hpp"
 #include "io/bgen/bgen_records.hpp"
 #include "io/bgen/bgi_index.hpp"
-#include "io/bgen/byte_cursor.hpp"
+#include "io/binary/byte_cursor.hpp"
 #include "io/bgen/oxford_sample_file.hpp"
 
 namespace ridgeway {

@@ -17,7 +17,7 @@
 
 #include "io/bgen/bgen_header.hpp"
 #include "io/bgen/bgen_probabilities.hpp"
-#include "io/bgen/read_only_file.hpp"
+#include "io/binary/read_only_file.hpp"
 #include "io/genotype_source.hpp"
 #include "qc/genomic_regions.hpp"
 

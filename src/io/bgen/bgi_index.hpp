@@ -12,7 +12,7 @@
 
 #include "io/bgen/bgen_header.hpp"
 #include "io/bgen/bgen_records.hpp"
-#include "io/bgen/read_only_file.hpp"
+#include "io/binary/read_only_file.hpp"
 #include "qc/genomic_regions.hpp"
 
 namespace ridgeway {

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "io/bgen/byte_cursor.hpp"
+#include "io/binary/byte_cursor.hpp"
 #include "io/pgen/pgen_record_context.hpp"
 
 namespace ridgeway {

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
-#include "io/bgen/byte_cursor.hpp"
+#include "io/binary/byte_cursor.hpp"
 #include "io/pgen/pgen_dosages.hpp"
 #include "io/pgen/pgen_main_track.hpp"
 

@@ -12,7 +12,7 @@
 #include <span>
 #include <vector>
 
-#include "io/bgen/byte_cursor.hpp"
+#include "io/binary/byte_cursor.hpp"
 #include "io/pgen/pgen_difflist.hpp"
 #include "io/pgen/pgen_record_context.hpp"
 

@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <string>
 
-#include "io/bgen/read_only_file.hpp"
+#include "io/binary/read_only_file.hpp"
 #include "io/genotype_source.hpp"
 #include "io/pgen/pgen_index.hpp"
 #include "io/pgen/pgen_record.hpp"

@@ -1,4 +1,4 @@
-#include "io/bgen/read_only_file.hpp"
+#include "io/binary/read_only_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,7 +1,7 @@
 #pragma once
-// Little-endian fields read one after another from bytes in memory, as BGEN and PGEN store them. Reading past the end does
-// not throw: it sets overrun() and yields zeros, so the caller decides whether that means a truncated record (and
-// names the file and record) or that it should fetch more bytes and parse again.
+// Little-endian fields read one after another from bytes in memory, as BGEN and PGEN store them. Reading past the
+// end does not throw: it sets overrun() and yields zeros, so the caller decides whether that means a truncated record
+// (and names the file and record) or that it should fetch more bytes and parse again.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -9,10 +9,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 bash scripts/install-deps.sh
 CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRIDGEWAY_FUZZ=ON -DRIDGEWAY_TESTS=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target fuzz_results fuzz_tables fuzz_loco fuzz_plink1 fuzz_numbers fuzz_model fuzz_bgen fuzz_vcf fuzz_pgen
+cmake --build build-fuzz -j"$(nproc)" --target fuzz_results fuzz_tables fuzz_loco fuzz_plink1 fuzz_numbers fuzz_model fuzz_bgen fuzz_vcf fuzz_pgen fuzz_split
 cd build-fuzz
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-for parser in results tables loco plink1 numbers model bgen vcf pgen; do
+for parser in results tables loco plink1 numbers model bgen vcf pgen split; do
   mkdir -p "corpus/$parser"
   cp -n ../tests/fuzz/corpus/$parser/* "corpus/$parser/"
   echo "== fuzz_$parser for $seconds s"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -14,7 +15,6 @@
 #include "core/parallel.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
-#include "qc/variant_blocks.hpp"
 
 namespace ridgeway {
 
@@ -76,31 +76,27 @@ TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const Assoc
     return analysis;
 }
 
+// Where a pass's results go, a run of consecutive variants at a time: `first` is the index of the first among the
+// selected variants.
+using ResultSink = std::function<void(std::size_t first, const BlockResults& block)>;
+
 class AssocPass {
 public:
     AssocPass(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
-              int threads, std::vector<std::unique_ptr<AssocWriter>>& writers)
-        : genotypes_(genotypes), cohort_(cohort), variants_(variants), threads_(std::max(1, threads)), writers_(writers),
-          outcome_counts_(cohort.trait_names.size()) {}
+              int threads, ResultSink sink)
+        : genotypes_(genotypes), cohort_(cohort), variants_(variants), threads_(std::max(1, threads)),
+          sink_(std::move(sink)) {}
 
     // Tests variants [run.first, run.first + run.count) with the tests `make_test` makes.
     void test_run(const VariantBlock& run, const BlockTestFactory& make_test, Progress& progress);
 
-    std::size_t filtered() const { return filtered_; }
-    // Per trait: rows by test (case/control) or by error code.
-    const std::vector<std::map<std::string, std::size_t>>& outcome_counts() const { return outcome_counts_; }
-
 private:
-    void write(std::size_t first, const BlockResults& block);
-
     const GenotypeSource& genotypes_;
     const Cohort& cohort_;
     const std::vector<std::size_t>& variants_;
     const std::size_t threads_;
-    std::vector<std::unique_ptr<AssocWriter>>& writers_;
-    std::size_t filtered_ = 0;
+    ResultSink sink_;
     std::size_t blocks_done_ = 0;
-    std::vector<std::map<std::string, std::size_t>> outcome_counts_;
 };
 
 void AssocPass::test_run(const VariantBlock& run, const BlockTestFactory& make_test, Progress& progress) {
@@ -115,7 +111,7 @@ void AssocPass::test_run(const VariantBlock& run, const BlockTestFactory& make_t
     std::size_t previous_first_block = 0, previous_count = 0;
     auto write_previous = [&] {
         for (std::size_t k = 0; k < previous_count; ++k)
-            write(run.first + (previous_first_block + k) * block_size, previous[k]);
+            sink_(run.first + (previous_first_block + k) * block_size, previous[k]);
         blocks_done_ += previous_count;
         progress.update(blocks_done_);
     };
@@ -137,7 +133,46 @@ void AssocPass::test_run(const VariantBlock& run, const BlockTestFactory& make_t
     write_previous();
 }
 
-void AssocPass::write(std::size_t first, const BlockResults& block) {
+// The result files of a run (or of a split run's merge) and what the log says about them.
+class ResultRecorder {
+public:
+    ResultRecorder(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                   const AssocSettings& settings, OutputSet& outputs, RunLog& log);
+
+    void record(std::size_t first, const BlockResults& block);
+    // Closes the files, logs the counts and returns the files.
+    std::vector<WrittenResult> finish(RunLog& log);
+
+private:
+    const GenotypeSource& genotypes_;
+    const Cohort& cohort_;
+    const std::vector<std::size_t>& variants_;
+    const AssocSettings& settings_;
+    std::vector<std::unique_ptr<AssocWriter>> writers_;
+    std::size_t filtered_ = 0;
+    std::vector<std::map<std::string, std::size_t>> outcome_counts_;  // per trait: rows by test or error code
+};
+
+ResultRecorder::ResultRecorder(const GenotypeSource& genotypes, const Cohort& cohort,
+                               const std::vector<std::size_t>& variants, const AssocSettings& settings,
+                               OutputSet& outputs, RunLog& log)
+    : genotypes_(genotypes), cohort_(cohort), variants_(variants), settings_(settings),
+      outcome_counts_(cohort.trait_names.size()) {
+    bool index = settings.format != ResultFormat::regenie && sorted_for_index(genotypes, variants);
+    if (settings.format != ResultFormat::regenie && !index)
+        log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");
+    for (std::size_t t = 0; t < cohort.trait_names.size(); ++t)
+        writers_.push_back(make_assoc_writer({.out_prefix = settings.out_prefix,
+                                              .trait = cohort.trait_names[t],
+                                              .format = settings.format,
+                                              .binary = cohort.binary,
+                                              .info = genotypes.has_dosages(),
+                                              .index = index,
+                                              .analysis = describe_analysis(cohort, t, settings)},
+                                             outputs));
+}
+
+void ResultRecorder::record(std::size_t first, const BlockResults& block) {
     const std::size_t n_traits = writers_.size();
     for (std::size_t v = 0; v < block.kept.size(); ++v) {
         if (!block.kept[v]) {
@@ -156,60 +191,106 @@ void AssocPass::write(std::size_t first, const BlockResults& block) {
     }
 }
 
+std::vector<WrittenResult> ResultRecorder::finish(RunLog& log) {
+    for (auto& writer : writers_) writer->finish();
+    const auto& f = settings_.filters;
+    log.info(fmt::format("{} variants removed by --maf {} / --mac {} / --geno {}; {} tested", filtered_, f.maf, f.mac,
+                         f.geno, variants_.size() - filtered_));
+    std::vector<WrittenResult> written;
+    for (std::size_t t = 0; t < cohort_.trait_names.size(); ++t) {
+        std::string outcomes;
+        for (const auto& [name, count] : outcome_counts_[t])
+            outcomes += fmt::format("{}{} {}", outcomes.empty() ? "" : ", ", count, name);
+        log.info(fmt::format("{}: {} -> {}", cohort_.trait_names[t], outcomes.empty() ? "no rows" : outcomes,
+                             writers_[t]->final_path()));
+        written.push_back({cohort_.trait_names[t], writers_[t]->final_path(), writers_[t]->temporary_path()});
+    }
+    return written;
+}
+
+// The runs of variants that share their tests (each chromosome's with step-1 predictions, else one), cut to
+// [first, first + count).
+std::vector<VariantBlock> test_runs(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants,
+                                    bool conditioned, std::size_t first, std::size_t count) {
+    std::vector<VariantBlock> runs;
+    for (VariantBlock run : conditioned ? make_blocks(genotypes, variants)
+                                        : std::vector<VariantBlock>{{0, 0, variants.size()}}) {
+        const std::size_t begin = std::max(run.first, first), end = std::min(run.first + run.count, first + count);
+        if (begin >= end) continue;
+        run.first = begin;
+        run.count = end - begin;
+        runs.push_back(run);
+    }
+    return runs;
+}
+
+// Tests variants [first, first + count) into `sink`.
+void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                   const AssocSettings& settings, std::size_t first, std::size_t count, const ResultSink& sink,
+                   RunLog& log) {
+    require_memory(settings.memory_mib, step2_bytes(cohort, settings),
+                   fmt::format("step 2 for {} samples, {} traits and {} threads", cohort.sample_indices.size(),
+                               cohort.trait_names.size(), settings.threads));
+    AssocPass pass(genotypes, cohort, variants, settings.threads, sink);
+    const std::size_t block_size = block_size_for(cohort.sample_indices.size());
+    std::size_t total_blocks = 0;
+    const auto runs = test_runs(genotypes, variants, settings.predictions != nullptr, first, count);
+    for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
+    if (settings.predictions) log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
+    Progress progress("Association: variant block", total_blocks);
+    for (const auto& run : runs) {
+        const bool first_run = &run == &runs.front();
+        pass.test_run(run,
+                      cohort.binary ? prepare_logistic_tests(cohort, settings, run.chromosome, first_run, log)
+                                    : prepare_linear_tests(cohort, settings, run.chromosome, first_run, log),
+                      progress);
+    }
+}
+
 }  // namespace
 
 std::vector<WrittenResult> run_step2(const GenotypeSource& genotypes, const Cohort& cohort,
                                      const std::vector<std::size_t>& variants, const AssocSettings& settings,
                                      OutputSet& outputs, RunLog& log) {
-    require_memory(settings.memory_mib, step2_bytes(cohort, settings),
-                   fmt::format("step 2 for {} samples, {} traits and {} threads", cohort.sample_indices.size(),
-                               cohort.trait_names.size(), settings.threads));
-    bool index = settings.format != ResultFormat::regenie && sorted_for_index(genotypes, variants);
-    if (settings.format != ResultFormat::regenie && !index)
-        log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");
-    std::vector<std::unique_ptr<AssocWriter>> writers;
-    for (std::size_t t = 0; t < cohort.trait_names.size(); ++t)
-        writers.push_back(make_assoc_writer({.out_prefix = settings.out_prefix,
-                                             .trait = cohort.trait_names[t],
-                                             .format = settings.format,
-                                             .binary = cohort.binary,
-                                             .info = genotypes.has_dosages(),
-                                             .index = index,
-                                             .analysis = describe_analysis(cohort, t, settings)},
-                                            outputs));
+    ResultRecorder recorder(genotypes, cohort, variants, settings, outputs, log);
+    test_variants(genotypes, cohort, variants, settings, 0, variants.size(),
+                  [&recorder](std::size_t first, const BlockResults& block) { recorder.record(first, block); }, log);
+    return recorder.finish(log);
+}
 
-    AssocPass pass(genotypes, cohort, variants, settings.threads, writers);
+std::vector<VariantBlock> step2_units(const GenotypeSource& genotypes, const Cohort& cohort,
+                                      const std::vector<std::size_t>& variants, bool conditioned) {
     const std::size_t block_size = block_size_for(cohort.sample_indices.size());
-    std::size_t total_blocks = 0;
-    // With predictions, each chromosome's run of variants gets its own adjusted traits.
-    const auto runs = settings.predictions ? make_blocks(genotypes, variants)
-                                           : std::vector<VariantBlock>{{0, 0, variants.size()}};
-    for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
-    if (settings.predictions) log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
-    Progress progress("Association: variant block", total_blocks);
-    for (const auto& run : runs) {
-        const bool first = &run == &runs.front();
-        pass.test_run(run,
-                      cohort.binary ? prepare_logistic_tests(cohort, settings, run.chromosome, first, log)
-                                    : prepare_linear_tests(cohort, settings, run.chromosome, first, log),
-                      progress);
-    }
-    for (auto& writer : writers) writer->finish();
+    std::vector<VariantBlock> units;
+    for (const VariantBlock& run : test_runs(genotypes, variants, conditioned, 0, variants.size()))
+        for (std::size_t first = run.first; first < run.first + run.count; first += block_size)
+            units.push_back({run.chromosome, first, std::min(block_size, run.first + run.count - first)});
+    return units;
+}
 
-    const auto& f = settings.filters;
-    log.info(fmt::format("{} variants removed by --maf {} / --mac {} / --geno {}; {} tested", pass.filtered(), f.maf, f.mac,
-                         f.geno, variants.size() - pass.filtered()));
-    for (std::size_t t = 0; t < cohort.trait_names.size(); ++t) {
-        std::string outcomes;
-        for (const auto& [name, count] : pass.outcome_counts()[t])
-            outcomes += fmt::format("{}{} {}", outcomes.empty() ? "" : ", ", count, name);
-        log.info(fmt::format("{}: {} -> {}", cohort.trait_names[t], outcomes.empty() ? "no rows" : outcomes,
-                             writers[t]->final_path()));
+void run_step2_part(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                    const AssocSettings& settings, const Step2Part& part, RunLog& log) {
+    Step2PartWriter writer(part.path, part.shape);
+    test_variants(genotypes, cohort, variants, settings, part.shape.first, part.shape.count,
+                  [&writer](std::size_t, const BlockResults& block) { writer.append(block); }, log);
+    writer.finish(log.times());
+}
+
+std::vector<WrittenResult> merge_step2_parts(const GenotypeSource& genotypes, const Cohort& cohort,
+                                             const std::vector<std::size_t>& variants, const AssocSettings& settings,
+                                             const std::vector<Step2Part>& parts, OutputSet& outputs, RunLog& log) {
+    ResultRecorder recorder(genotypes, cohort, variants, settings, outputs, log);
+    RunTimes sum;
+    for (const Step2Part& part : parts) {
+        const RunTimes times = read_step2_part(part.path, part.shape, [&recorder](std::size_t first, const BlockResults& rows) {
+            recorder.record(first, rows);
+        });
+        sum.wall += times.wall;
+        sum.cpu += times.cpu;
     }
-    std::vector<WrittenResult> written;
-    for (std::size_t t = 0; t < cohort.trait_names.size(); ++t)
-        written.push_back({cohort.trait_names[t], writers[t]->final_path(), writers[t]->temporary_path()});
-    return written;
+    log.info(fmt::format("Association results read from {} part files; the parts took {:.2f} s real, {:.2f} s CPU "
+                         "time in all", parts.size(), sum.wall, sum.cpu));
+    return recorder.finish(log);
 }
 
 }  // namespace ridgeway

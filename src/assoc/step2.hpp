@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "assoc/step2_part_file.hpp"
 #include "assoc/variant_filters.hpp"
 #include "io/genotype_source.hpp"
 #include "io/output/assoc_writer.hpp"
+#include "qc/variant_blocks.hpp"
 #include "samples/cohort.hpp"
 #include "step1/loco_predictions.hpp"
 
@@ -47,5 +49,25 @@ struct WrittenResult {
 std::vector<WrittenResult> run_step2(const GenotypeSource& genotypes, const Cohort& cohort,
                                      const std::vector<std::size_t>& variants, const AssocSettings& settings,
                                      OutputSet& outputs, RunLog& log);
+
+// Split runs (core/split_plan.hpp). The blocks of variants step 2 tests together, in order (ranges of `variants`):
+// a part is a run of whole units, so it tests its variants in the same blocks as a single run.
+std::vector<VariantBlock> step2_units(const GenotypeSource& genotypes, const Cohort& cohort,
+                                      const std::vector<std::size_t>& variants, bool conditioned);
+
+// One part: its variants (shape.first, shape.count) and the file that receives their rows.
+struct Step2Part {
+    std::string path;
+    Step2PartShape shape;
+};
+
+// Tests the part's variants and writes their rows to part.path (no result files).
+void run_step2_part(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                    const AssocSettings& settings, const Step2Part& part, RunLog& log);
+
+// The result files of the whole run, from the rows of every part (in order), written as run_step2 writes them.
+std::vector<WrittenResult> merge_step2_parts(const GenotypeSource& genotypes, const Cohort& cohort,
+                                             const std::vector<std::size_t>& variants, const AssocSettings& settings,
+                                             const std::vector<Step2Part>& parts, OutputSet& outputs, RunLog& log);
 
 }  // namespace ridgeway

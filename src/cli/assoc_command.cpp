@@ -2,7 +2,9 @@
 
 #include "assoc/step2.hpp"
 #include "cli/commands.hpp"
+#include "cli/split_run.hpp"
 #include "cli/study_inputs.hpp"
+#include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/loco_files.hpp"
@@ -37,7 +39,40 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     return settings;
 }
 
+namespace {
+
+// --split, --run-part or --merge (split_run.hpp): the plan, one part's rows, or the result files from all parts.
+void run_split_assoc(const SplitRun& split, const AssocSettings& settings, const StudyInputs& inputs,
+                     const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+    const GenotypeSource& genotypes = *inputs.genotypes;
+    if (split.mode == SplitMode::plan)
+        return write_split_plan(split, "assoc",
+                                step2_units(genotypes, inputs.cohort, inputs.variants, settings.predictions != nullptr),
+                                "variants", outputs, log);
+    const SplitPlan plan = checked_split_plan(split, "assoc", inputs.variants.size());
+    auto part = [&](std::size_t index) {  // from 1
+        const PartRange& range = plan.parts[index - 1];
+        return Step2Part{split.part_path(index, "assoc"),
+                         {split.fingerprint, range.first, range.count, inputs.cohort.trait_names.size()}};
+    };
+    if (split.mode == SplitMode::part) {
+        Step2Part mine = part(split.part);
+        log.info(fmt::format("Part {} of {}: testing variants {} to {} of {} x {} traits with {} threads", split.part,
+                             plan.parts.size(), mine.shape.first + 1, mine.shape.first + mine.shape.count,
+                             inputs.variants.size(), inputs.cohort.trait_names.size(), settings.threads));
+        mine.path = outputs.add(mine.path);
+        return run_step2_part(genotypes, inputs.cohort, inputs.variants, settings, mine, log);
+    }
+    std::vector<Step2Part> parts;
+    for (std::size_t k = 1; k <= plan.parts.size(); ++k) parts.push_back(part(k));
+    report_results(merge_step2_parts(genotypes, inputs.cohort, inputs.variants, settings, parts, outputs, log), options,
+                   log, outputs);
+}
+
+}  // namespace
+
 void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+    const SplitRun split = split_run(options);
     AssocSettings settings = assoc_settings(options);
     StudyInputs inputs = load_study(options, log);
     LocoPredictions predictions;
@@ -46,6 +81,7 @@ void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& out
         log.info(fmt::format("Step-1 predictions: {} ({} chromosomes)", options.text("--pred"), predictions.chromosomes.size()));
         settings.predictions = &predictions;
     }
+    if (split.mode != SplitMode::none) return run_split_assoc(split, settings, inputs, options, log, outputs);
     log.info(fmt::format("Testing {} variants x {} traits with {} threads", inputs.variants.size(),
                          inputs.cohort.trait_names.size(), settings.threads));
     report_results(run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log), options, log,

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/split_run.hpp"
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
@@ -58,8 +59,8 @@ int run(int argc, char** argv) {
     std::string out;
     try {
         ParsedOptions options = parse_command_line(argc, argv);
-        out = options.required_text("--out");
-        check_output_prefix(out);
+        check_output_prefix(options.required_text("--out"));
+        out = log_prefix(options);  // <out>, or the plan's or part's own name in a split run
         RunLog log(join_command_line(argc, argv), false);
         OutputSet outputs;
         try {

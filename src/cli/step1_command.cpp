@@ -4,13 +4,14 @@
 
 #include "assoc/step2.hpp"
 #include "cli/commands.hpp"
+#include "cli/split_run.hpp"
 #include "cli/study_inputs.hpp"
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/loco_files.hpp"
 #include "linalg/precision.hpp"
-#include "step1/level0_checkpoint.hpp"
+#include "qc/variant_blocks.hpp"
 #include "step1/whole_genome_ridge.hpp"
 
 namespace ridgeway {
@@ -30,13 +31,7 @@ Step1Settings step1_settings(const ParsedOptions& options) {
     settings.checkpoint_path = options.required_text("--out") + ".level0.resume";
     settings.resume = options.flag("--resume");
     // The same predictions need the same options (threads and memory change nothing) and unchanged input files.
-    std::vector<std::string> files;
-    if (options.has("--bfile"))
-        for (const char* extension : {".bed", ".bim", ".fam"}) files.push_back(options.text("--bfile") + extension);
-    for (const char* option : {"--pheno", "--covar", "--keep", "--remove", "--extract", "--exclude"})
-        if (options.has(option)) files.push_back(options.text(option));
-    settings.checkpoint_fingerprint =
-        Level0Checkpoint::fingerprint(options.canonical_arguments({"--threads", "--resume", "--memory"}), files);
+    settings.checkpoint_fingerprint = run_fingerprint(options);
     return settings;
 }
 
@@ -49,11 +44,33 @@ std::vector<std::string> run_step1_and_write(const Step1Settings& settings, cons
     return write_loco_files(out, inputs.cohort_ids(), predictions, outputs);
 }
 
+// --split, --run-part or --merge (split_run.hpp): the plan, one part's level 0, or level 1 on the parts' level 0.
+void run_split_step1(const SplitRun& split, Step1Settings& settings, const StudyInputs& inputs, RunLog& log,
+                     OutputSet& outputs) {
+    const auto blocks = make_blocks(*inputs.genotypes, inputs.variants, settings.block_size);
+    if (split.mode == SplitMode::plan) return write_split_plan(split, "step1", blocks, "blocks", outputs, log);
+    const SplitPlan plan = checked_split_plan(split, "step1", blocks.size());
+    settings.resume = false;
+    if (split.mode == SplitMode::part) {
+        const PartRange range = plan.parts[split.part - 1];
+        settings.checkpoint_path = outputs.add(split.part_path(split.part, "level0"));
+        log.info(fmt::format("Part {} of {}", split.part, plan.parts.size()));
+        return run_step1_part(*inputs.genotypes, inputs.cohort, inputs.variants, settings, range.first,
+                              range.first + range.count, log);
+    }
+    settings.checkpoint_path.clear();
+    for (std::size_t k = 0; k < plan.parts.size(); ++k)
+        settings.level0_parts.push_back({split.part_path(k + 1, "level0"), plan.parts[k].first, plan.parts[k].count});
+    run_step1_and_write(settings, split.out, inputs, log, outputs);
+}
+
 }  // namespace
 
 void run_step1_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+    const SplitRun split = split_run(options);
     Step1Settings settings = step1_settings(options);
     StudyInputs inputs = load_study(options, log);
+    if (split.mode != SplitMode::none) return run_split_step1(split, settings, inputs, log, outputs);
     run_step1_and_write(settings, options.required_text("--out"), inputs, log, outputs);
     std::filesystem::remove(settings.checkpoint_path);  // the run is complete: nothing left to resume
 }

@@ -45,13 +45,19 @@ void RunLog::warn(const std::string& line) {
 
 void RunLog::detail(const std::string& line) { lines_.push_back(line); }
 
-void RunLog::close_with_resources() {
-    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+RunTimes RunLog::times() const {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    double cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1e-6 * (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+    return {std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(),
+            usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1e-6 * (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)};
+}
+
+void RunLog::close_with_resources() {
+    const RunTimes elapsed = times();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
     info(fmt::format("End time: {}; warnings: {}", timestamp(), warnings_));
-    info(fmt::format("Real time: {:.3f} s; CPU time: {:.3f} s; peak memory: {:.1f} MiB", wall, cpu,
+    info(fmt::format("Real time: {:.3f} s; CPU time: {:.3f} s; peak memory: {:.1f} MiB", elapsed.wall, elapsed.cpu,
                      usage.ru_maxrss / 1024.0));
 }
 

@@ -7,6 +7,11 @@
 
 namespace ridgeway {
 
+// Seconds since the run started: wall-clock and CPU (user + system, all threads).
+struct RunTimes {
+    double wall = 0, cpu = 0;
+};
+
 class RunLog {
 public:
     RunLog(std::string command_line, bool quiet);
@@ -19,6 +24,7 @@ public:
     // Every line so far (for the HTML report).
     const std::vector<std::string>& lines() const { return lines_; }
 
+    RunTimes times() const;
     // Closing lines: wall time, CPU time and peak memory.
     void close_with_resources();
     // Writes the log under `path` (atomically); failures here are reported on stderr, never thrown.

@@ -5,12 +5,18 @@
 // size and modification time of every input file) and the problem's shape; then, in block order, one record per
 // block: its index, its count of dropped variants, and its predictions for every trait, bit for bit. A record cut
 // short by a kill is ignored, so resumed predictions are exactly those of an uninterrupted run.
+//
+// A part of a split run (--run-part, see core/split_plan.hpp) writes the same format for its own blocks,
+// <out>.part<i>.level0, whose records start at its first block, and closes it with a record of the part's times;
+// --merge reads the parts' records back into level 0's predictions.
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/run_log.hpp"
 #include "linalg/matrix.hpp"
 
 namespace ridgeway {
@@ -18,6 +24,15 @@ namespace ridgeway {
 struct CheckpointShape {
     std::uint64_t fingerprint = 0;
     std::uint64_t rows = 0, traits = 0, blocks = 0, penalties = 0;
+};
+
+// What Level0Checkpoint::read found in a file.
+struct CheckpointContents {
+    bool opened = false;   // the file exists and could be opened
+    bool matches = false;  // its fingerprint and shape are those asked for
+    std::size_t blocks = 0;   // consecutive records handed over, from the first block asked for
+    long valid_bytes = 0;     // length of the header and those records
+    std::optional<RunTimes> finished;  // the closing record right after them: the part's times
 };
 
 class Level0Checkpoint {
@@ -34,10 +49,17 @@ public:
     Level0Checkpoint(const Level0Checkpoint&) = delete;
     Level0Checkpoint& operator=(const Level0Checkpoint&) = delete;
 
+    // Hands the records of `path` to `restore` in block order, from `first_block`, as long as they follow on and
+    // stay before `end_block` (and within the shape's blocks).
+    static CheckpointContents read(const std::string& path, const CheckpointShape& shape, std::size_t first_block,
+                                   std::size_t end_block, const RestoreBlock& restore);
+
     // Blocks 0 .. restored() - 1 came from the file.
     std::size_t restored() const { return restored_; }
     // Appends the next block's record (`predictions` per trait: rows x penalties); blocks come in order.
     void append(std::size_t block, std::uint64_t dropped, const std::vector<Matrix>& predictions);
+    // Writes the closing record (the blocks appended and `times`) and closes the file.
+    void finish(const RunTimes& times);
     static std::uint64_t fingerprint(const std::vector<std::string>& arguments, const std::vector<std::string>& files);
 
 private:
@@ -45,6 +67,7 @@ private:
     CheckpointShape shape_;
     std::FILE* file_ = nullptr;
     std::size_t restored_ = 0;
+    std::size_t appended_ = 0;
 };
 
 }  // namespace ridgeway

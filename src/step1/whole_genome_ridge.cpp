@@ -98,49 +98,120 @@ std::vector<double> covariate_offset(const LogisticNullSet& nulls, std::size_t t
 
 }  // namespace
 
-LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
-                          const Step1Settings& settings, RunLog& log) {
-    const auto start = std::chrono::steady_clock::now();
-    const std::size_t n = cohort.sample_indices.size(), p = cohort.trait_names.size();
+namespace {
+
+// What both levels work on, and what level 0's blocks are computed from.
+struct Step1Problem {
+    std::size_t n = 0, p = 0;
+    Matrix basis;
+    ScaledTraits scaled;
+    std::vector<VariantBlock> blocks;
+    std::vector<double> penalties;
+    std::vector<Fold> folds;
+    bool dual = false;
+};
+
+Step1Problem prepare_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                           const Step1Settings& settings, RunLog& log) {
+    Step1Problem problem;
+    const std::size_t n = problem.n = cohort.sample_indices.size();
+    problem.p = cohort.trait_names.size();
     if (settings.folds == 1 || settings.folds > n)
         throw Error(ErrorKind::usage, fmt::format("--cv {}: needs 2 to {} folds", settings.folds, n));
     if (settings.folds == 0 && cohort.binary)
         throw Error(ErrorKind::usage, "--loocv is not available for case/control traits; use --cv K");
-    const Matrix basis = intercept_and_covariates_basis(cohort.covariates);
-    const ScaledTraits scaled = scale_traits(cohort);
-
-    const std::vector<VariantBlock> blocks = make_blocks(genotypes, variants, settings.block_size);
-    const std::vector<double> penalties = heritability_penalties(variants.size());
-    const std::vector<Fold> folds = settings.folds == 0 ? std::vector<Fold>{} : make_folds(n, settings.folds);
+    problem.basis = intercept_and_covariates_basis(cohort.covariates);
+    problem.scaled = scale_traits(cohort);
+    problem.blocks = make_blocks(genotypes, variants, settings.block_size);
+    problem.penalties = heritability_penalties(variants.size());
+    if (settings.folds != 0) problem.folds = make_folds(n, settings.folds);
     log.info(fmt::format("Step 1: {} variants in {} blocks of at most {}; {}; level-0 penalties {:.4g} (h2 0.01 .. 0.99)",
-                         variants.size(), blocks.size(), settings.block_size,
-                         folds.empty() ? std::string("leave-one-out cross-validation")
-                                       : fmt::format("{}-fold cross-validation (contiguous folds)", folds.size()),
-                         fmt::join(penalties, ", ")));
-    const bool dual = uses_dual_form(folds, n, std::min(settings.block_size, variants.size()));
-    if (dual) log.info("Fewer training samples than variants per block: level 0 solves the N x N dual systems");
-    else if (!folds.empty())
-        log.info("Level-0 fold Grams: exact products of the 0/1/2 calls, " + product_route(settings.precision));
+                         variants.size(), problem.blocks.size(), settings.block_size,
+                         problem.folds.empty() ? std::string("leave-one-out cross-validation")
+                                               : fmt::format("{}-fold cross-validation (contiguous folds)", problem.folds.size()),
+                         fmt::join(problem.penalties, ", ")));
+    problem.dual = uses_dual_form(problem.folds, n, std::min(settings.block_size, variants.size()));
+    return problem;
+}
 
-    const std::size_t workspace =
-        static_cast<std::size_t>(std::max(1, settings.threads)) *
-        level0_workspace(n, std::min(settings.block_size, variants.size()), folds.empty(), p, dual);
-    const std::size_t columns = blocks.size() * penalties.size();
-    PredictionStore store(p, n, columns, keep_predictions_in_memory(settings, n, columns, p, workspace, log),
-                          settings.spill_folder);
-    SpdSolveTally level0_solves;
-    const std::size_t dropped = run_level0({genotypes, cohort.sample_indices, variants, blocks, basis, scaled.values,
-                                            folds, penalties, settings.threads, settings.checkpoint_path,
-                                            settings.checkpoint_fingerprint, settings.resume, settings.precision},
-                                           store, level0_solves, log);
+Level0Input level0_input(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                         const Step1Settings& settings, const Step1Problem& problem, RunLog& log) {
+    if (settings.level0_parts.empty()) {
+        if (problem.dual) log.info("Fewer training samples than variants per block: level 0 solves the N x N dual systems");
+        else if (!problem.folds.empty())
+            log.info("Level-0 fold Grams: exact products of the 0/1/2 calls, " + product_route(settings.precision));
+    }
+    return {genotypes, cohort.sample_indices, variants, problem.blocks, problem.basis, problem.scaled.values,
+            problem.folds, problem.penalties, settings.threads, settings.checkpoint_path,
+            settings.checkpoint_fingerprint, settings.resume, settings.precision};
+}
+
+void log_level0_solves(const Step1Settings& settings, const Step1Problem& problem, const SpdSolveTally& solves,
+                       RunLog& log) {
+    log.info(fmt::format("Level-0 ridge solves, --precision {}: {}{}", precision_name(settings.precision),
+                         solves.describe(settings.precision),
+                         problem.folds.empty() ? " (leave-one-out keeps FP64 Cholesky: the hat-matrix diagonals need the factor)"
+                                               : ""));
+}
+
+void warn_dropped(std::size_t dropped, RunLog& log) {
     if (dropped > 0)
         log.warn(fmt::format("{} near-constant variants (variance below 1e-6 after the covariates) left out of step 1",
                              dropped));
-    log.info(fmt::format("Level 0 done in {:.2f} s", seconds_since(start)));
-    log.info(fmt::format("Level-0 ridge solves, --precision {}: {}{}", precision_name(settings.precision),
-                         level0_solves.describe(settings.precision),
-                         folds.empty() ? " (leave-one-out keeps FP64 Cholesky: the hat-matrix diagonals need the factor)"
-                                       : ""));
+}
+
+}  // namespace
+
+void run_step1_part(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                    const Step1Settings& settings, std::size_t first_block, std::size_t end_block, RunLog& log) {
+    const auto start = std::chrono::steady_clock::now();
+    const Step1Problem problem = prepare_step1(genotypes, cohort, variants, settings, log);
+    Level0Input input = level0_input(genotypes, cohort, variants, settings, problem, log);
+    input.first_block = first_block;
+    input.end_block = end_block;
+    input.part = true;
+    const std::size_t part_variants = problem.blocks[end_block - 1].first + problem.blocks[end_block - 1].count -
+                                      problem.blocks[first_block].first;
+    log.info(fmt::format("This part: level-0 blocks {} to {} of {} ({} variants, chromosome {} to {})", first_block + 1,
+                         end_block, problem.blocks.size(), part_variants, problem.blocks[first_block].chromosome,
+                         problem.blocks[end_block - 1].chromosome));
+    SpdSolveTally solves;
+    warn_dropped(run_level0(input, nullptr, solves, log), log);
+    log.info(fmt::format("Level 0 of this part done in {:.2f} s", seconds_since(start)));
+    log_level0_solves(settings, problem, solves, log);
+}
+
+LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                          const Step1Settings& settings, RunLog& log) {
+    const auto start = std::chrono::steady_clock::now();
+    const Step1Problem problem = prepare_step1(genotypes, cohort, variants, settings, log);
+    const std::size_t n = problem.n, p = problem.p;
+    const ScaledTraits& scaled = problem.scaled;
+    const std::vector<VariantBlock>& blocks = problem.blocks;
+    const std::vector<double>& penalties = problem.penalties;
+    const std::vector<Fold>& folds = problem.folds;
+
+    const std::size_t workspace =
+        static_cast<std::size_t>(std::max(1, settings.threads)) *
+        level0_workspace(n, std::min(settings.block_size, variants.size()), folds.empty(), p, problem.dual);
+    const std::size_t columns = blocks.size() * penalties.size();
+    PredictionStore store(p, n, columns, keep_predictions_in_memory(settings, n, columns, p, workspace, log),
+                          settings.spill_folder);
+    if (settings.level0_parts.empty()) {
+        const Level0Input input = level0_input(genotypes, cohort, variants, settings, problem, log);
+        SpdSolveTally level0_solves;
+        warn_dropped(run_level0(input, &store, level0_solves, log), log);
+        log.info(fmt::format("Level 0 done in {:.2f} s", seconds_since(start)));
+        log_level0_solves(settings, problem, level0_solves, log);
+    } else {
+        const RestoredLevel0 restored = restore_level0_parts(
+            settings.level0_parts, {settings.checkpoint_fingerprint, n, p, blocks.size(), penalties.size()}, store);
+        warn_dropped(restored.dropped, log);
+        log.info(fmt::format("Level 0: {} blocks read from {} part files in {:.2f} s; the parts took {:.2f} s real, "
+                             "{:.2f} s CPU time in all",
+                             blocks.size(), settings.level0_parts.size(), seconds_since(start), restored.part_times.wall,
+                             restored.part_times.cpu));
+    }
 
     LocoPredictions predictions;
     predictions.trait_names = cohort.trait_names;

@@ -9,6 +9,7 @@
 #include "io/genotype_source.hpp"
 #include "linalg/precision.hpp"
 #include "samples/cohort.hpp"
+#include "step1/level0.hpp"
 #include "step1/loco_predictions.hpp"
 
 namespace ridgeway {
@@ -26,9 +27,17 @@ struct Step1Settings {
     std::uint64_t checkpoint_fingerprint = 0;
     bool resume = false;
     Precision precision = Precision::mixed;  // of the level-0 fold Grams and the ridge solves of both levels
+    // The merge of a split run: level 0 comes from these part files (fingerprinted by checkpoint_fingerprint)
+    // instead of being computed.
+    std::vector<Level0Part> level0_parts;
 };
 
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
                           const Step1Settings& settings, RunLog& log);
+
+// A part of a split run: level 0 of blocks [first_block, end_block) only, into settings.checkpoint_path (the part
+// file), closed with the part's times; no level 1.
+void run_step1_part(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                    const Step1Settings& settings, std::size_t first_block, std::size_t end_block, RunLog& log);
 
 }  // namespace ridgeway

@@ -18,7 +18,7 @@ expect() {
   stderr=$("$ridgeway" "$@" --out case/out 2>&1 >/dev/null)
   local status=$?
   local leftovers
-  leftovers=$(find case -type f ! -name 'out.failed.log' | head -3)
+  leftovers=$(find case -type f ! -name 'out*.failed.log' | head -3)
   if [ "$status" -ne "$code" ] || [[ "$stderr" != *"$fragment"* ]] || [ -n "$leftovers" ] ||
      [ "$(printf '%s\n' "$stderr" | grep -c .)" -ne 1 ]; then
     echo "FAIL: ridgeway $*"
@@ -112,6 +112,13 @@ expect 2 "--firth, --spa and --pThresh apply to case/control traits; add --bt" a
 expect 2 "--approx and --firth-wald refine --firth" assoc --bt --approx --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--firth and --spa exclude each other" assoc --bt --firth --spa --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--loocv is not available for case/control traits" step1 --bt --loocv --bfile good --pheno good.pheno --pheno-name B1
+# Split runs: the three modes exclude each other and --resume; gwas is split as step1 and assoc; a part needs its plan.
+expect 2 "--split, --run-part and --merge exclude each other" "${assoc[@]}" --bfile good --split 2 --merge
+expect 2 "--resume does not apply to split runs" step1 --bfile good --pheno good.pheno --pheno-name Q1 --split 2 --resume
+expect 2 "gwas is split as its two steps" gwas --bfile good --pheno good.pheno --pheno-name Q1 --run-part 1
+expect 2 "--split 0" "${assoc[@]}" --bfile good --split 0
+expect 2 "--split 9: this run has only 1 level-0 blocks" step1 --bfile good --pheno good.pheno --pheno-name Q1 --chr 1 --split 9
+expect 3 "out.split: no split plan" "${assoc[@]}" --bfile good --run-part 1
 
 # VCF and BCF.
 plink2 --bfile good --export vcf --out calls >/dev/null 2>&1

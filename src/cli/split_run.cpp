@@ -1,0 +1,102 @@
+#include "cli/split_run.hpp"
+
+#include <fmt/format.h>
+
+#include "core/atomic_output.hpp"
+#include "core/error.hpp"
+#include "core/run_log.hpp"
+#include "step1/level0_checkpoint.hpp"
+
+namespace ridgeway {
+
+std::string SplitRun::part_path(std::size_t index, const std::string& kind) const {
+    return fmt::format("{}.part{}.{}", out, index, kind);
+}
+
+SplitRun split_run(const ParsedOptions& options) {
+    SplitRun split;
+    split.out = options.required_text("--out");
+    const int given = options.has("--split") + options.has("--run-part") + options.flag("--merge");
+    if (given > 1) throw Error(ErrorKind::usage, "--split, --run-part and --merge exclude each other");
+    if (given == 0) return split;
+    if (options.command() == "gwas")
+        throw Error(ErrorKind::usage, "gwas is split as its two steps: step1 --split/--run-part/--merge, then assoc --pred "
+                                      "<out>_pred.list --split/--run-part/--merge");
+    if (options.flag("--resume"))
+        throw Error(ErrorKind::usage, "--resume does not apply to split runs: run a failed part again instead");
+    split.fingerprint = run_fingerprint(options);
+    if (options.has("--split")) {
+        split.mode = SplitMode::plan;
+        split.parts = static_cast<std::size_t>(options.integer("--split", 0, 1, 100000));
+    } else if (options.has("--run-part")) {
+        split.mode = SplitMode::part;
+        split.part = static_cast<std::size_t>(options.integer("--run-part", 0, 1, 100000));
+    } else {
+        split.mode = SplitMode::merge;
+    }
+    return split;
+}
+
+std::string log_prefix(const ParsedOptions& options) {
+    const SplitRun split = split_run(options);
+    switch (split.mode) {
+        case SplitMode::plan: return split.plan_path();
+        case SplitMode::part: return fmt::format("{}.part{}", split.out, split.part);
+        case SplitMode::none:
+        case SplitMode::merge: break;
+    }
+    return split.out;
+}
+
+std::uint64_t run_fingerprint(const ParsedOptions& options) {
+    std::vector<std::string> files;
+    if (options.has("--bfile"))
+        for (const char* extension : {".bed", ".bim", ".fam"}) files.push_back(options.text("--bfile") + extension);
+    for (const char* option : {"--vcf", "--bcf", "--bgen", "--sample", "--pheno", "--covar", "--keep", "--remove",
+                               "--extract", "--exclude", "--pred"})
+        if (options.has(option)) files.push_back(options.text(option));
+    return Level0Checkpoint::fingerprint(
+        options.canonical_arguments({"--threads", "--resume", "--memory", "--split", "--run-part", "--merge"}), files);
+}
+
+void write_split_plan(const SplitRun& split, const std::string& command, const std::vector<VariantBlock>& units,
+                      const std::string& unit, OutputSet& outputs, RunLog& log) {
+    if (split.parts > units.size())
+        throw Error(ErrorKind::usage, fmt::format("--split {}: this run has only {} {} to share out; use at most {} parts",
+                                                  split.parts, units.size(),
+                                                  unit == "blocks" ? "level-0 blocks" : "blocks of variants", units.size()));
+    std::vector<std::size_t> weights;
+    for (const VariantBlock& block : units) weights.push_back(block.count);
+    SplitPlan plan{command, split.fingerprint, unit, 0, {}};
+    plan.total = unit == "blocks" ? units.size() : units.back().first + units.back().count;
+    std::vector<std::string> notes;
+    for (const PartRange& range : balanced_parts(weights, split.parts)) {
+        const VariantBlock& first = units[range.first];
+        const VariantBlock& last = units[range.first + range.count - 1];
+        const std::size_t variants = last.first + last.count - first.first;
+        plan.parts.push_back(unit == "blocks" ? range : PartRange{first.first, variants});
+        notes.push_back(fmt::format("{} variants ({} to {} of the selected variants), chromosome code {} to {}",
+                                    variants, first.first + 1, first.first + variants, first.chromosome, last.chromosome));
+    }
+    write_output_file(outputs, split.plan_path(), split_plan_text(plan, notes));
+    log.info(fmt::format("Split plan: {} parts of {} {} in all", split.parts, plan.total, unit));
+    for (std::size_t k = 0; k < notes.size(); ++k) log.info(fmt::format("  part {}: {}", k + 1, notes[k]));
+    log.info(fmt::format("Next: run the same command with --run-part I for I = 1 .. {} (in any order, anywhere), then "
+                         "with --merge",
+                         split.parts));
+}
+
+SplitPlan checked_split_plan(const SplitRun& split, const std::string& command, std::size_t total) {
+    SplitPlan plan = read_split_plan(split.plan_path());
+    if (plan.command != command || plan.fingerprint != split.fingerprint || plan.total != total)
+        throw Error(ErrorKind::inconsistent,
+                    fmt::format("{}: the plan was written by another command line or for other input files; give the "
+                                "options of the --split run (only --threads and --memory may differ) or plan again",
+                                split.plan_path()));
+    if (split.mode == SplitMode::part && split.part > plan.parts.size())
+        throw Error(ErrorKind::usage, fmt::format("--run-part {}: the plan {} has {} parts", split.part, split.plan_path(),
+                                                  plan.parts.size()));
+    return plan;
+}
+
+}  // namespace ridgeway

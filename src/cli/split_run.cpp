@@ -5,6 +5,7 @@
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
+#include "io/pgen/pgen_source.hpp"
 #include "step1/level0_checkpoint.hpp"
 
 namespace ridgeway {
@@ -52,6 +53,12 @@ std::uint64_t run_fingerprint(const ParsedOptions& options) {
     std::vector<std::string> files;
     if (options.has("--bfile"))
         for (const char* extension : {".bed", ".bim", ".fam"}) files.push_back(options.text("--bfile") + extension);
+    if (options.has("--pfile")) {
+        const std::string prefix = options.text("--pfile");
+        files.push_back(prefix + ".pgen");
+        files.push_back(prefix + ".psam");
+        files.push_back(pvar_path(prefix));
+    }
     for (const char* option : {"--vcf", "--bcf", "--bgen", "--sample", "--pheno", "--covar", "--keep", "--remove",
                                "--extract", "--exclude", "--pred"})
         if (options.has(option)) files.push_back(options.text(option));

@@ -13,16 +13,11 @@
 
 namespace ridgeway {
 
-namespace {
-
-// PREFIX.pvar, or PLINK 2's zstd-compressed PREFIX.pvar.zst when there is no plain one.
 std::string pvar_path(const std::string& prefix) {
     std::error_code ignored;
     const std::string plain = prefix + ".pvar", compressed = plain + ".zst";
     return !std::filesystem::exists(plain, ignored) && std::filesystem::exists(compressed, ignored) ? compressed : plain;
 }
-
-}  // namespace
 
 Multiallelic parse_multiallelic(const std::string& name) {
     if (name == "skip") return Multiallelic::skip;

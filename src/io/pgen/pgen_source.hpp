@@ -27,6 +27,10 @@ enum class Multiallelic { skip, split };
 
 Multiallelic parse_multiallelic(const std::string& name);
 
+// The variant table of a fileset: PREFIX.pvar, or PLINK 2's zstd-compressed PREFIX.pvar.zst when there is no plain
+// one.
+std::string pvar_path(const std::string& prefix);
+
 class PgenSource final : public GenotypeSource {
 public:
     PgenSource(const std::string& prefix, Multiallelic multiallelic);

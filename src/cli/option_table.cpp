@@ -48,7 +48,7 @@ const std::vector<OptionSpec>& option_table() {
     static const std::vector<OptionSpec> options{
         {"--bfile", "PREFIX", "", "PLINK 1 genotypes PREFIX.bed/.bim/.fam", kData},
         {"--pfile", "PREFIX", "", "PLINK 2 genotypes PREFIX.pgen/.pvar (or .pvar.zst)/.psam, hard calls or dosages; ALT is the counted allele", kData},
-        {"--multiallelic", "split|skip", "skip", "--pfile: variants with several ALT alleles are left out (and counted in the log), or split into one biallelic variant per ALT allele (same ID, that ALT counted against REF)", kData},
+        {"--multiallelic", "split|skip", "skip", "--pfile, --vcf, --bcf: variants with several ALT alleles are left out (and counted in the log), or split into one biallelic variant per ALT allele (same ID, that ALT counted against all other alleles)", kData},
         {"--vcf", "FILE", "", "genotypes from a VCF (.vcf, .vcf.gz); sample IDs become IIDs with FID 0 unless --id-delim splits them", kData},
         {"--bcf", "FILE", "", "genotypes from a BCF", kData},
         {"--dosage", "DS|GP|GT", "DS when present", "--vcf/--bcf: the FORMAT field read: dosage (DS), genotype probabilities (GP) or hard calls (GT)", kData},

@@ -26,8 +26,9 @@ std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, con
         throw Error(ErrorKind::usage, "--dosage and --id-delim apply to --vcf and --bcf");
     if (!options.has("--bgen") && (options.has("--sample") || options.flag("--ref-first")))
         throw Error(ErrorKind::usage, "--sample and --ref-first apply to --bgen");
-    if (!options.has("--pfile") && options.has("--multiallelic"))
-        throw Error(ErrorKind::usage, "--multiallelic applies to --pfile");
+    if (!options.has("--pfile") && !vcf && options.has("--multiallelic"))
+        throw Error(ErrorKind::usage, "--multiallelic applies to --pfile, --vcf and --bcf");
+    const Multiallelic multiallelic = parse_multiallelic(options.text("--multiallelic", "skip"));
     if (vcf) {
         const std::string delimiter = options.text("--id-delim");
         if (delimiter.size() > 1) throw Error(ErrorKind::usage, "--id-delim takes a single character");
@@ -36,10 +37,10 @@ std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, con
                                                                                : VcfField::automatic,
                                                        delimiter.empty() ? '\0' : delimiter[0],
                                                        static_cast<std::size_t>(options.integer("--memory", 0, 1, 1LL << 40)),
-                                                       regions});
+                                                       regions, multiallelic});
     }
     if (options.has("--pfile"))
-        return std::make_unique<PgenSource>(options.text("--pfile"), parse_multiallelic(options.text("--multiallelic", "skip")));
+        return std::make_unique<PgenSource>(options.text("--pfile"), multiallelic);
     if (options.has("--bgen"))
         return std::make_unique<BgenSource>(options.text("--bgen"), options.text("--sample"), options.flag("--ref-first"),
                                             regions);

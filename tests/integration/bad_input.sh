@@ -185,7 +185,7 @@ pcopy fewer && head -n -1 pgen.pvar > fewer.pvar
 expect 5 "fewer.pgen: holds 300 variants, but fewer.pvar lists 299" "${assoc[@]}" --pfile fewer
 pcopy pos && awk 'NR == 5 { $2 = "x" } { print }' OFS='\t' pgen.pvar > pos.pvar
 expect 4 "pos.pvar, line 5: POS is not a non-negative integer: 'x'" "${assoc[@]}" --pfile pos
-expect 2 "--multiallelic applies to --pfile" "${assoc[@]}" --bfile good --multiallelic split
+expect 2 "--multiallelic applies to --pfile, --vcf and --bcf" "${assoc[@]}" --bfile good --multiallelic split
 expect 2 "--multiallelic: 'merge' is not one of split, skip" "${assoc[@]}" --pfile pgen --multiallelic merge
 
 # Genomic prediction and saved models.

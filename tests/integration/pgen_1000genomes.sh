@@ -10,7 +10,8 @@
 #     those of ridgeway --vcf DS to within 1e-3 of the SE (both round DS to 1/16384, not always the same way).
 #  3. Multiallelic: make_multiallelic_vcf.py's records with 2-6 ALT alleles (phased and unphased, both layouts of the
 #     patches) imported with plink2: --multiallelic skip logs the count, --multiallelic split gives results
-#     byte-identical to --vcf on the same records split into biallelic ones.
+#     byte-identical to --vcf on the same records split into biallelic ones; so does --vcf --multiallelic split on the
+#     multiallelic VCF itself.
 set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -92,4 +93,8 @@ grep -q "400 multiallelic variants skipped" skip.log
 "$ridgeway" assoc --pfile multi --multiallelic split "${iid_traits[@]}" --out split >/dev/null
 "$ridgeway" assoc --vcf split.vcf "${iid_traits[@]}" --out split_vcf >/dev/null
 same_results split_vcf split
+"$ridgeway" assoc --vcf multi.vcf --multiallelic split "${iid_traits[@]}" --out vcf_split >/dev/null
+grep -q "400 multiallelic records split" vcf_split.log
+same_results split_vcf vcf_split
 echo "multiallelic .pgen: skip logs 400 of 600 variants skipped; split matches the biallelic VCF (1681 variants) exactly"
+echo "multiallelic VCF: --multiallelic split matches the biallelic VCF exactly"

@@ -37,11 +37,13 @@ const char* const kVcf =
     // GP that sum to 1 only after rounding are normalised; DS of a missing sample is missing
     "1\t300\trs4\tG\tA\t.\tPASS\t.\tGT:DS:GP\t0/0:0.1:0.9,0.1,0\t0/1:1.2:0.2,0.4,0.4\t1/1:.:0.001,0.2,0.8\t0/0:0:1,0,0\n";
 
-VcfSettings settings(const std::string& path, VcfField field, char id_delimiter) {
+VcfSettings settings(const std::string& path, VcfField field, char id_delimiter,
+                     Multiallelic multiallelic = Multiallelic::skip) {
     VcfSettings settings;
     settings.path = path;
     settings.field = field;
     settings.id_delimiter = id_delimiter;
+    settings.multiallelic = multiallelic;
     return settings;
 }
 
@@ -74,7 +76,7 @@ TEST(VcfSource, ListsBiallelicRecordsWithAltCountedAndSkipsMultiallelicOnes) {
     ScratchFolder folder;
     VcfSource source(settings(folder.write("known.vcf", kVcf), VcfField::gt, '_'));
     ASSERT_EQ(source.variants().size(), 3u);
-    EXPECT_EQ(source.multiallelic_skipped(), 1u);
+    EXPECT_EQ(source.multiallelic_records(), 1u);
     EXPECT_NE(source.describe().find("1 multiallelic records skipped"), std::string::npos);
     const Variant& first = source.variants()[0];
     EXPECT_EQ(first.chrom, "1");
@@ -137,6 +139,42 @@ TEST(VcfSource, ReadsChosenVariantsAndSamplesInTheOrderAsked) {
     expect_values({1.2f, 0, 1.75f, 2}, block.dosages);
     // The calls are the dosages rounded to the nearest call.
     EXPECT_EQ(std::vector<std::int8_t>(block.calls.begin(), block.calls.end()), (std::vector<std::int8_t>{1, 0, 2, 2}));
+}
+
+// Three alleles: DS holds one value per ALT, GP one per genotype in the order 0/0, 0/1, 1/1, 0/2, 1/2, 2/2.
+const char* const kMultiallelicVcf =
+    "##fileformat=VCFv4.2\n"
+    "##contig=<ID=2>\n"
+    "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
+    "##FORMAT=<ID=DS,Number=A,Type=Float,Description=\"ALT dosages\">\n"
+    "##FORMAT=<ID=GP,Number=G,Type=Float,Description=\"Genotype probabilities\">\n"
+    "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\tC\n"
+    "2\t10\tm1\tA\tC,T\t.\t.\t.\tGT:DS:GP\t1|2:1,1:0,0,0,0,1,0\t2/2:0.1,1.8:0,0.1,0,0,0,0.9\t"
+    "./.:.:.\n"
+    "2\t20\tb1\tG\tA\t.\t.\t.\tGT:DS:GP\t0/1:0.9:0.1,0.9,0\t0/0:0:1,0,0\t1/1:2:0,0,1\n";
+
+TEST(VcfSource, SplitsMultiallelicRecordsIntoOneVariantPerAlt) {
+    ScratchFolder folder;
+    const std::string path = folder.write("multi.vcf", kMultiallelicVcf);
+    VcfSource skipped(settings(path, VcfField::gt, 0));
+    EXPECT_EQ(skipped.variants().size(), 1u);
+    EXPECT_NE(skipped.describe().find("1 multiallelic records skipped"), std::string::npos);
+
+    VcfSource calls(settings(path, VcfField::gt, 0, Multiallelic::split));
+    ASSERT_EQ(calls.variants().size(), 3u);
+    EXPECT_EQ(calls.variants()[0].allele1, "C");
+    EXPECT_EQ(calls.variants()[1].allele1, "T");
+    EXPECT_EQ(calls.variants()[1].allele2, "A");
+    EXPECT_EQ(calls.variants()[1].id, "m1");
+    EXPECT_NE(calls.describe().find("1 multiallelic records split"), std::string::npos);
+    expect_values({1, 0, kMissing, 1, 2, kMissing, 1, 0, 2}, read_all(calls));
+
+    VcfSource ds(settings(path, VcfField::ds, 0, Multiallelic::split));
+    expect_values({1, 0.1f, kMissing, 1, 1.8f, kMissing, 0.9f, 0, 2}, read_all(ds));
+
+    // C: 0/1 at 0.1 (B); T: 1/2 for A, 0/2 x 0 + 2/2 x 0.9 for B.
+    VcfSource gp(settings(path, VcfField::gp, 0, Multiallelic::split));
+    expect_values({1, 0.1f, kMissing, 1, 1.8f, kMissing, 0.9f, 0, 2}, read_all(gp));
 }
 
 TEST(VcfSource, AskingForAFieldTheHeaderLacksIsAnError) {

@@ -19,12 +19,6 @@ std::string pvar_path(const std::string& prefix) {
     return !std::filesystem::exists(plain, ignored) && std::filesystem::exists(compressed, ignored) ? compressed : plain;
 }
 
-Multiallelic parse_multiallelic(const std::string& name) {
-    if (name == "skip") return Multiallelic::skip;
-    if (name == "split") return Multiallelic::split;
-    throw Error(ErrorKind::usage, fmt::format("--multiallelic: '{}' is not one of split, skip", name));
-}
-
 PgenSource::PgenSource(const std::string& prefix, Multiallelic multiallelic)
     : file_(prefix + ".pgen"), pvar_path_(pvar_path(prefix)), multiallelic_(multiallelic) {
     const std::string psam_path = prefix + ".psam";

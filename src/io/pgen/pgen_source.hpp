@@ -17,15 +17,12 @@
 
 #include "io/binary/read_only_file.hpp"
 #include "io/genotype_source.hpp"
+#include "io/multiallelic.hpp"
 #include "io/pgen/pgen_index.hpp"
 #include "io/pgen/pgen_record.hpp"
 #include "io/pgen/pvar_reader.hpp"
 
 namespace ridgeway {
-
-enum class Multiallelic { skip, split };
-
-Multiallelic parse_multiallelic(const std::string& name);
 
 // The variant table of a fileset: PREFIX.pvar, or PLINK 2's zstd-compressed PREFIX.pvar.zst when there is no plain
 // one.

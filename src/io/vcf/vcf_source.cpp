@@ -5,8 +5,10 @@
 #include <cstdlib>
 #include <limits>
 #include <memory>
+#include <span>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <htslib/vcf.h>
 
 #include "core/error.hpp"
@@ -83,14 +85,15 @@ public:
     RecordDecoder(const RecordDecoder&) = delete;
     RecordDecoder& operator=(const RecordDecoder&) = delete;
 
-    // Returns false when the record lacks the field (the caller falls back to GT).
-    bool decode(bcf1_t* record, VcfField field, std::size_t record_number, std::uint16_t* out) {
+    // Decodes the copies of ALT allele `allele` (1 for the first ALT). Returns false when the record lacks the field
+    // (the caller falls back to GT).
+    bool decode(bcf1_t* record, VcfField field, std::size_t record_number, int allele, std::uint16_t* out) {
         record_number_ = record_number;
         record_ = record;
         switch (field) {
-        case VcfField::gt: return calls(out);
-        case VcfField::ds: return dosages(out);
-        case VcfField::gp: return probabilities(out);
+        case VcfField::gt: return calls(allele, out);
+        case VcfField::ds: return dosages(allele, out);
+        case VcfField::gp: return probabilities(allele, out);
         case VcfField::automatic: break;
         }
         return false;
@@ -104,7 +107,7 @@ private:
     }
     std::size_t samples() const { return static_cast<std::size_t>(bcf_hdr_nsamples(header_)); }
 
-    bool calls(std::uint16_t* out) {
+    bool calls(int allele, std::uint16_t* out) {
         const int total = bcf_get_genotypes(header_, record_, &ints_, &int_capacity_);
         if (total <= 0) return false;
         const std::size_t n = samples(), ploidy = static_cast<std::size_t>(total) / n;
@@ -114,7 +117,7 @@ private:
             bool missing = false;
             for (std::size_t k = 0; k < ploidy && alleles[k] != bcf_int32_vector_end; ++k) {
                 if (bcf_gt_is_missing(alleles[k])) missing = true;
-                else copies += bcf_gt_allele(alleles[k]) > 0;
+                else copies += bcf_gt_allele(alleles[k]) == allele;
                 ++present;
             }
             if (present > 2) fail(s, fmt::format("ploidy {} (only haploid and diploid calls are read)", present));
@@ -124,13 +127,16 @@ private:
         return true;
     }
 
-    bool dosages(std::uint16_t* out) {
+    // DS holds one dosage per ALT allele (Number=A).
+    bool dosages(int allele, std::uint16_t* out) {
         const int total = bcf_get_format_float(header_, record_, "DS", &floats_, &float_capacity_);
         if (total <= 0) return false;
         const std::size_t n = samples(), per_sample = static_cast<std::size_t>(total) / n;
-        if (per_sample != 1) fail(0, fmt::format("DS has {} values per sample; a biallelic record has 1", per_sample));
+        const auto alts = static_cast<std::size_t>(record_->n_allele - 1);
+        if (per_sample != alts)
+            fail(0, fmt::format("DS has {} values per sample; a record with {} ALT alleles has {}", per_sample, alts, alts));
         for (std::size_t s = 0; s < n; ++s) {
-            const float value = floats_[s];
+            const float value = floats_[s * per_sample + static_cast<std::size_t>(allele - 1)];
             if (bcf_float_is_missing(value) || bcf_float_is_vector_end(value)) {
                 out[s] = kMissingDosage;
                 continue;
@@ -142,22 +148,38 @@ private:
         return true;
     }
 
-    bool probabilities(std::uint16_t* out) {
+    // GP holds one probability per diploid genotype (Number=G), in VCF order: genotype j/k (j <= k) at
+    // k(k + 1)/2 + j, so 0/0, 0/1, 1/1, 0/2, 1/2, 2/2, ...; the dosage of `allele` is the expected count of it.
+    bool probabilities(int allele, std::uint16_t* out) {
         const int total = bcf_get_format_float(header_, record_, "GP", &floats_, &float_capacity_);
         if (total <= 0) return false;
         const std::size_t n = samples(), per_sample = static_cast<std::size_t>(total) / n;
-        if (per_sample != 3) fail(0, fmt::format("GP has {} values per sample; a biallelic diploid record has 3", per_sample));
+        const auto alleles = static_cast<std::size_t>(record_->n_allele);
+        const std::size_t genotypes = alleles * (alleles + 1) / 2;
+        if (per_sample != genotypes)
+            fail(0, fmt::format("GP has {} values per sample; a diploid record with {} alleles has {}", per_sample,
+                                alleles, genotypes));
+        copies_.clear();
+        for (std::size_t k = 0; k < alleles; ++k)
+            for (std::size_t j = 0; j <= k; ++j) copies_.push_back((j == std::size_t(allele)) + (k == std::size_t(allele)));
         for (std::size_t s = 0; s < n; ++s) {
-            const float* p = floats_ + 3 * s;
-            const auto absent = [](float value) { return bcf_float_is_missing(value) || bcf_float_is_vector_end(value); };
-            if (absent(p[0]) || absent(p[1]) || absent(p[2])) {
+            const float* p = floats_ + genotypes * s;
+            double sum = 0, expected = 0;
+            bool absent = false, negative = false;
+            for (std::size_t g = 0; g < genotypes; ++g) {
+                absent = absent || bcf_float_is_missing(p[g]) || bcf_float_is_vector_end(p[g]);
+                negative = negative || p[g] < 0;
+                sum += p[g];
+                expected += copies_[g] * double(p[g]);
+            }
+            if (absent) {
                 out[s] = kMissingDosage;
                 continue;
             }
-            const double sum = double(p[0]) + p[1] + p[2];
-            if (!(p[0] >= 0 && p[1] >= 0 && p[2] >= 0 && std::abs(sum - 1) <= 0.01 + kRangeTolerance))
-                fail(s, fmt::format("GP {},{},{} are not probabilities summing to 1", p[0], p[1], p[2]));
-            out[s] = encode((p[1] + 2.0 * p[2]) / sum);
+            if (negative || !(std::abs(sum - 1) <= 0.01 + kRangeTolerance))
+                fail(s, fmt::format("GP {} are not probabilities summing to 1",
+                                    fmt::join(std::span<const float>(p, genotypes), ",")));
+            out[s] = encode(expected / sum);
         }
         return true;
     }
@@ -171,6 +193,7 @@ private:
     const bcf_hdr_t* header_;
     bcf1_t* record_ = nullptr;
     std::size_t record_number_ = 0;
+    std::vector<int> copies_;  // per GP genotype: copies of the allele decoded
     int32_t* ints_ = nullptr;
     float* floats_ = nullptr;
     int int_capacity_ = 0, float_capacity_ = 0;
@@ -185,7 +208,8 @@ VcfField parse_vcf_field(const std::string& name) {
     throw Error(ErrorKind::usage, fmt::format("--dosage: '{}' is not one of DS, GP, GT", name));
 }
 
-VcfSource::VcfSource(const VcfSettings& settings) : path_(settings.path), field_(settings.field) {
+VcfSource::VcfSource(const VcfSettings& settings)
+    : path_(settings.path), field_(settings.field), multiallelic_mode_(settings.multiallelic) {
     hts_set_log_level(HTS_LOG_OFF);  // problems are reported as ridgeway's one-line errors, not htslib's messages
     std::unique_ptr<htsFile, FileCloser> file(hts_open(path_.c_str(), "r"));
     if (!file) throw Error(ErrorKind::cannot_open, path_ + ": cannot open for reading");
@@ -216,29 +240,33 @@ VcfSource::VcfSource(const VcfSettings& settings) : path_(settings.path), field_
         bcf_unpack(record.get(), BCF_UN_ALL);
         if (record->n_allele > 2) {
             ++multiallelic_;
-            continue;
+            if (multiallelic_mode_ == Multiallelic::skip) continue;
         }
         const char* chrom = bcf_seqname(header.get(), record.get());
         if (record->n_allele == 0 || record->d.allele == nullptr || record->d.allele[0] == nullptr)
             throw Error(ErrorKind::malformed, fmt::format("{}, record {}: no REF allele", path_, record_number));
-        const char* alt = record->n_allele == 2 ? record->d.allele[1] : nullptr;
-        variants_.push_back({or_dot(chrom), or_dot(record->d.id), 0, static_cast<long long>(record->pos + 1),
-                             or_dot(alt), record->d.allele[0]});
-        if (dosages_.size() + n > dosages_.capacity()) {
-            const std::size_t grown = std::max(2 * dosages_.capacity(), dosages_.size() + n);
-            require_memory(settings.memory_mib, grown * sizeof(std::uint16_t),
-                           fmt::format("decoding {} (2 bytes per genotype) beyond record {}", path_, record_number));
-            dosages_.reserve(grown);
-        }
-        dosages_.resize(dosages_.size() + n);
-        std::uint16_t* out = dosages_.data() + dosages_.size() - n;
-        if (!decoder.decode(record.get(), field_, record_number, out)) {
-            ++records_with_gt_fallback_;
-            if (field_ == VcfField::gt || !decoder.decode(record.get(), VcfField::gt, record_number, out))
+        // One variant per ALT allele; a record without ALT ("." ) is one variant whose ALT is "."
+        bool fell_back = false;
+        for (int allele = 1; allele < std::max(2, static_cast<int>(record->n_allele)); ++allele) {
+            const char* alt = allele < record->n_allele ? record->d.allele[allele] : nullptr;
+            variants_.push_back({or_dot(chrom), or_dot(record->d.id), 0, static_cast<long long>(record->pos + 1),
+                                 or_dot(alt), record->d.allele[0]});
+            if (dosages_.size() + n > dosages_.capacity()) {
+                const std::size_t grown = std::max(2 * dosages_.capacity(), dosages_.size() + n);
+                require_memory(settings.memory_mib, grown * sizeof(std::uint16_t),
+                               fmt::format("decoding {} (2 bytes per genotype) beyond record {}", path_, record_number));
+                dosages_.reserve(grown);
+            }
+            dosages_.resize(dosages_.size() + n);
+            std::uint16_t* out = dosages_.data() + dosages_.size() - n;
+            if (decoder.decode(record.get(), field_, record_number, allele, out)) continue;
+            fell_back = true;
+            if (field_ == VcfField::gt || !decoder.decode(record.get(), VcfField::gt, record_number, allele, out))
                 throw Error(ErrorKind::malformed, fmt::format("{}, record {} ({}:{}): no {} and no GT values", path_,
                                                               record_number, variants_.back().chrom,
                                                               variants_.back().pos, field_name(field_)));
         }
+        records_with_gt_fallback_ += fell_back;
     }
     if (status < -1)
         throw Error(ErrorKind::malformed, fmt::format("{}, after record {}: the next record cannot be read (a line without one "
@@ -251,7 +279,10 @@ std::string VcfSource::describe() const {
     std::string text = fmt::format("{} ({} from FORMAT/{}), {} samples, {} biallelic variants", path_,
                                    field_ == VcfField::gt ? "hard calls" : "dosages", field_name(field_),
                                    samples_.size(), variants_.size());
-    if (multiallelic_ > 0) text += fmt::format("; {} multiallelic records skipped (split them with bcftools norm -m-)", multiallelic_);
+    if (multiallelic_ > 0)
+        text += multiallelic_mode_ == Multiallelic::split
+                    ? fmt::format("; {} multiallelic records split into one variant per ALT allele", multiallelic_)
+                    : fmt::format("; {} multiallelic records skipped (--multiallelic split reads them)", multiallelic_);
     if (records_with_gt_fallback_ > 0)
         text += fmt::format("; {} records without {} read from GT", records_with_gt_fallback_, field_name(field_));
     return text + region_reading_;

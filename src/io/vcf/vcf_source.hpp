@@ -2,8 +2,9 @@
 // VCF and BCF genotypes through htslib, behind the genotype-source interface. The file is decoded once when opened,
 // into 2 bytes per genotype (dosages in units of 1/16384, as PLINK 2 stores them), so reads are memory copies that
 // any number of threads can make at once. That suits sequencing cohorts; biobank-scale imputed data belongs in BGEN.
-// The decoded genotypes count against --memory as they grow. Only biallelic records are read: multiallelic ones are counted and skipped (split them first with
-// `bcftools norm -m-`). The counted allele is ALT; REF is allele2.
+// The decoded genotypes count against --memory as they grow. The counted allele is ALT; REF is allele2. Multiallelic
+// records are counted and skipped, or split (--multiallelic split): ALT allele k becomes a biallelic variant whose
+// genotype is the copies of k (from GT, DS's k-th value, or GP summed over the genotypes holding k).
 // With --chr or --range only the records in those regions are decoded, so memory holds only theirs; a bgzipped VCF
 // with a .tbi or .csi index, or a BCF with a .csi, is read through it and the rest of the file is never decompressed
 // (vcf_record_reader.hpp).
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "io/genotype_source.hpp"
+#include "io/multiallelic.hpp"
 #include "qc/genomic_regions.hpp"
 
 namespace ridgeway {
@@ -32,6 +34,7 @@ struct VcfSettings {
     char id_delimiter = 0;  // 0: the whole sample ID is the IID, and the FID too (PLINK's --double-id)
     std::size_t memory_mib = 0;  // --memory: decoding stops with an error before the genotypes outgrow it (0: none)
     GenomicRegions regions;      // only the records whose POS lies here are decoded
+    Multiallelic multiallelic = Multiallelic::skip;
 };
 
 class VcfSource final : public GenotypeSource {
@@ -45,12 +48,13 @@ public:
     void read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,
               GenotypeBlock& block) const override;
 
-    // Records left out because they have more than one ALT allele.
-    std::size_t multiallelic_skipped() const { return multiallelic_; }
+    // Records with more than one ALT allele, skipped or split.
+    std::size_t multiallelic_records() const { return multiallelic_; }
 
 private:
     std::string path_;
     VcfField field_;
+    Multiallelic multiallelic_mode_;
     std::vector<SampleId> samples_;
     std::vector<Variant> variants_;
     std::vector<std::uint16_t> dosages_;  // variant-major, kDosageUnit per allele copy, kMissingDosage when missing

@@ -1,4 +1,5 @@
-// VCF and BCF records through htslib into VcfSource: GT, DS and GP decoding and the checks on them.
+// VCF and BCF records through htslib into VcfSource: GT, DS and GP decoding and the checks on them, with multiallelic
+// records split.
 #include "fuzz_input.hpp"
 #include "io/vcf/vcf_source.hpp"
 
@@ -7,7 +8,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string path = fuzz::write_file(fuzz::as_text(data, size), ".vcf");
     fuzz::parse_or_reject([&] {
         for (VcfField field : {VcfField::automatic, VcfField::gt, VcfField::gp})
-            fuzz::read_everything(VcfSource({path, field, 0, 0, {}}));
+            fuzz::read_everything(VcfSource({path, field, 0, 0, {}, Multiallelic::split}));
     });
     return 0;
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds the test suite with AddressSanitizer and UndefinedBehaviorSanitizer in ./build-sanitize and runs it; any
 # report fails the run. The two slowest statistical tests (null calibration, Firth on every 1000 Genomes variant)
-# run in the plain build only: they exercise no code the faster tests miss, at ten times the cost here.
+# run in the plain build only: they exercise no code the faster tests miss, at ten times the cost here. This build
+# leaves MPI out (-DRIDGEWAY_MPI=OFF): it is the single-process build, so every change is also built and tested
+# without MPI, and the distributed runs (cli.mpi_runs, which skips here) are tested in the plain build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRIDGEWAY_TESTS=ON -DRIDGEWAY_SANITIZE=ON >/dev/null
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRIDGEWAY_TESTS=ON -DRIDGEWAY_SANITIZE=ON -DRIDGEWAY_MPI=OFF >/dev/null
 cmake --build build-sanitize -j"$(nproc)"
 cd build-sanitize
 # Leak checking is off: OpenBLAS and oneDNN keep per-thread buffers until exit by design.

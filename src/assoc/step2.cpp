@@ -12,6 +12,7 @@
 #include "assoc/logistic_assoc.hpp"
 #include "linalg/genotype_kernels.hpp"
 #include "core/memory_budget.hpp"
+#include "core/memory_stream.hpp"
 #include "core/parallel.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
@@ -270,7 +271,8 @@ std::vector<VariantBlock> step2_units(const GenotypeSource& genotypes, const Coh
 
 void run_step2_part(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
                     const AssocSettings& settings, const Step2Part& part, RunLog& log) {
-    Step2PartWriter writer(part.path, part.shape);
+    Step2PartWriter writer = part.stream ? Step2PartWriter(part.path, part.stream, part.shape)
+                                         : Step2PartWriter(part.path, part.shape);
     test_variants(genotypes, cohort, variants, settings, part.shape.first, part.shape.count,
                   [&writer](std::size_t, const BlockResults& block) { writer.append(block); }, log);
     writer.finish(log.times());
@@ -282,14 +284,16 @@ std::vector<WrittenResult> merge_step2_parts(const GenotypeSource& genotypes, co
     ResultRecorder recorder(genotypes, cohort, variants, settings, outputs, log);
     RunTimes sum;
     for (const Step2Part& part : parts) {
-        const RunTimes times = read_step2_part(part.path, part.shape, [&recorder](std::size_t first, const BlockResults& rows) {
-            recorder.record(first, rows);
-        });
+        const auto replay = [&recorder](std::size_t first, const BlockResults& rows) { recorder.record(first, rows); };
+        std::string received;
+        const RunTimes times = part.receive ? read_step2_part(open_bytes(received = part.receive()).get(), part.path,
+                                                              part.shape, replay)
+                                            : read_step2_part(part.path, part.shape, replay);
         sum.wall += times.wall;
         sum.cpu += times.cpu;
     }
-    log.info(fmt::format("Association results read from {} part files; the parts took {:.2f} s real, {:.2f} s CPU "
-                         "time in all", parts.size(), sum.wall, sum.cpu));
+    log.info(fmt::format("Association results read from {} {}; the parts took {:.2f} s real, {:.2f} s CPU time in all",
+                         parts.size(), parts[0].receive ? "ranks" : "part files", sum.wall, sum.cpu));
     return recorder.finish(log);
 }
 

@@ -4,6 +4,8 @@
 // `plink2 --glm`; case/control traits (--bt) the logistic score test with optional Firth or saddle-point
 // corrections. With step-1 predictions, each chromosome's variants are tested conditioned on that chromosome's LOCO
 // prediction.
+#include <cstdio>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,13 +57,16 @@ std::vector<WrittenResult> run_step2(const GenotypeSource& genotypes, const Coho
 std::vector<VariantBlock> step2_units(const GenotypeSource& genotypes, const Cohort& cohort,
                                       const std::vector<std::size_t>& variants, bool conditioned);
 
-// One part: its variants (shape.first, shape.count) and the file that receives their rows.
+// One part: its variants (shape.first, shape.count) and the file that receives their rows. In a distributed run a
+// rank writes its rows to `stream` (in memory) instead, and the merge gets them from `receive` (`path` names them).
 struct Step2Part {
     std::string path;
     Step2PartShape shape;
+    std::FILE* stream = nullptr;
+    std::function<std::string()> receive;
 };
 
-// Tests the part's variants and writes their rows to part.path (no result files).
+// Tests the part's variants and writes their rows to part.path or part.stream (no result files).
 void run_step2_part(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
                     const AssocSettings& settings, const Step2Part& part, RunLog& log);
 

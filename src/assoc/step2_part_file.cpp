@@ -58,8 +58,10 @@ AssocResult decode(const char* in) {
 }  // namespace
 
 Step2PartWriter::Step2PartWriter(std::string path, const Step2PartShape& shape)
-    : path_(std::move(path)), traits_(shape.traits) {
-    file_ = std::fopen(path_.c_str(), "wb");
+    : Step2PartWriter(path, std::fopen(path.c_str(), "wb"), shape) {}
+
+Step2PartWriter::Step2PartWriter(std::string name, std::FILE* stream, const Step2PartShape& shape)
+    : path_(std::move(name)), file_(stream), traits_(shape.traits) {
     if (file_ == nullptr) throw Error(ErrorKind::cannot_open, path_ + ": cannot create the part file");
     if (std::fwrite(kMagic, 1, sizeof kMagic, file_) != sizeof kMagic || std::fwrite(&shape, sizeof shape, 1, file_) != 1)
         throw Error(ErrorKind::resources, path_ + ": write failed (disk full?)");
@@ -96,7 +98,12 @@ RunTimes read_step2_part(const std::string& path, const Step2PartShape& shape,
                          const std::function<void(std::size_t first, const BlockResults& rows)>& replay) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
     if (!file) throw Error(ErrorKind::cannot_open, path + ": part file missing (run this part with --run-part first)");
-    auto read = [&](void* data, std::size_t size) { return std::fread(data, 1, size, file.get()) == size; };
+    return read_step2_part(file.get(), path, shape, replay);
+}
+
+RunTimes read_step2_part(std::FILE* file, const std::string& path, const Step2PartShape& shape,
+                         const std::function<void(std::size_t first, const BlockResults& rows)>& replay) {
+    auto read = [&](void* data, std::size_t size) { return std::fread(data, 1, size, file) == size; };
     auto incomplete = [&](std::uint64_t done) {
         return Error(ErrorKind::malformed, fmt::format("{}: holds {} of the part's {} variants and no closing record; "
                                                        "run the part again", path, done, shape.count));

@@ -2,8 +2,10 @@
 
 #include "assoc/step2.hpp"
 #include "cli/commands.hpp"
+#include "cli/distributed_run.hpp"
 #include "cli/split_run.hpp"
 #include "cli/study_inputs.hpp"
+#include "cluster/part_exchange.hpp"
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
@@ -53,7 +55,8 @@ void run_split_assoc(const SplitRun& split, const AssocSettings& settings, const
     auto part = [&](std::size_t index) {  // from 1
         const PartRange& range = plan.parts[index - 1];
         return Step2Part{split.part_path(index, "assoc"),
-                         {split.fingerprint, range.first, range.count, inputs.cohort.trait_names.size()}};
+                         {split.fingerprint, range.first, range.count, inputs.cohort.trait_names.size()},
+                         nullptr, {}};
     };
     if (split.mode == SplitMode::part) {
         Step2Part mine = part(split.part);
@@ -69,9 +72,42 @@ void run_split_assoc(const SplitRun& split, const AssocSettings& settings, const
                    log, outputs);
 }
 
+// A distributed run (distributed_run.hpp): each rank tests the variants of its part into memory and sends the rows
+// to rank 0, which replays them in rank order, as the split run's merge replays part files, into the result files.
+void run_distributed_assoc(Communicator& communicator, const AssocSettings& settings, const StudyInputs& inputs,
+                           const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+    const GenotypeSource& genotypes = *inputs.genotypes;
+    const auto units = step2_units(genotypes, inputs.cohort, inputs.variants, settings.predictions != nullptr);
+    const std::vector<PartRange> parts = rank_parts(units, communicator);
+    PartExchange exchange(communicator, parts.size());
+    const std::uint64_t fingerprint = run_fingerprint(options);
+    auto part = [&](std::size_t rank) {
+        const PartRange variants = variant_range(units, parts[rank]);
+        return Step2Part{fmt::format("the association part of rank {}", rank),
+                         {fingerprint, variants.first, variants.count, inputs.cohort.trait_names.size()},
+                         nullptr, {}};
+    };
+    if (exchange.has_part()) {
+        Step2Part mine = part(communicator.rank());
+        exchange.compute(mine.shape.count, [&](std::FILE* stream) {
+            mine.stream = stream;
+            run_step2_part(genotypes, inputs.cohort, inputs.variants, settings, mine, log);
+        });
+    }
+    if (communicator.rank() != 0) return exchange.send();
+    std::vector<Step2Part> all;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        all.push_back(part(k));
+        all.back().receive = [&exchange, k] { return exchange.take(k); };
+    }
+    report_results(merge_step2_parts(genotypes, inputs.cohort, inputs.variants, settings, all, outputs, log), options,
+                   log, outputs);
+    exchange.log_ranks(log, "variants");
+}
+
 }  // namespace
 
-void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+void run_assoc_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs) {
     const SplitRun split = split_run(options);
     AssocSettings settings = assoc_settings(options);
     StudyInputs inputs = load_study(options, log);
@@ -81,6 +117,7 @@ void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& out
         log.info(fmt::format("Step-1 predictions: {} ({} chromosomes)", options.text("--pred"), predictions.chromosomes.size()));
         settings.predictions = &predictions;
     }
+    if (communicator.size() > 1) return run_distributed_assoc(communicator, settings, inputs, options, log, outputs);
     if (split.mode != SplitMode::none) return run_split_assoc(split, settings, inputs, options, log, outputs);
     log.info(fmt::format("Testing {} variants x {} traits with {} threads", inputs.variants.size(),
                          inputs.cohort.trait_names.size(), settings.threads));

@@ -6,14 +6,16 @@
 
 namespace ridgeway {
 
+class Communicator;
 class OutputSet;
 class RunLog;
 
 struct AssocSettings;
 struct WrittenResult;
 
-void run_assoc_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
-void run_step1_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
+// step1 and assoc run distributed when the communicator has more than one rank (distributed_run.hpp).
+void run_assoc_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs);
+void run_step1_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs);
 void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 void run_plot_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);

@@ -66,22 +66,31 @@ std::uint64_t run_fingerprint(const ParsedOptions& options) {
         options.canonical_arguments({"--threads", "--resume", "--memory", "--split", "--run-part", "--merge"}), files);
 }
 
+std::vector<PartRange> balanced_unit_parts(const std::vector<VariantBlock>& units, std::size_t parts) {
+    std::vector<std::size_t> weights;
+    for (const VariantBlock& block : units) weights.push_back(block.count);
+    return balanced_parts(weights, parts);
+}
+
+PartRange variant_range(const std::vector<VariantBlock>& units, const PartRange& range) {
+    const VariantBlock& last = units[range.first + range.count - 1];
+    return {units[range.first].first, last.first + last.count - units[range.first].first};
+}
+
 void write_split_plan(const SplitRun& split, const std::string& command, const std::vector<VariantBlock>& units,
                       const std::string& unit, OutputSet& outputs, RunLog& log) {
     if (split.parts > units.size())
         throw Error(ErrorKind::usage, fmt::format("--split {}: this run has only {} {} to share out; use at most {} parts",
                                                   split.parts, units.size(),
                                                   unit == "blocks" ? "level-0 blocks" : "blocks of variants", units.size()));
-    std::vector<std::size_t> weights;
-    for (const VariantBlock& block : units) weights.push_back(block.count);
     SplitPlan plan{command, split.fingerprint, unit, 0, {}};
     plan.total = unit == "blocks" ? units.size() : units.back().first + units.back().count;
     std::vector<std::string> notes;
-    for (const PartRange& range : balanced_parts(weights, split.parts)) {
+    for (const PartRange& range : balanced_unit_parts(units, split.parts)) {
         const VariantBlock& first = units[range.first];
         const VariantBlock& last = units[range.first + range.count - 1];
-        const std::size_t variants = last.first + last.count - first.first;
-        plan.parts.push_back(unit == "blocks" ? range : PartRange{first.first, variants});
+        const std::size_t variants = variant_range(units, range).count;
+        plan.parts.push_back(unit == "blocks" ? range : variant_range(units, range));
         notes.push_back(fmt::format("{} variants ({} to {} of the selected variants), chromosome code {} to {}",
                                     variants, first.first + 1, first.first + variants, first.chromosome, last.chromosome));
     }

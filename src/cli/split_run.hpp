@@ -40,6 +40,12 @@ std::string log_prefix(const ParsedOptions& options);
 // result (--threads, --memory, --resume and the split options) and the size and time of every input file.
 std::uint64_t run_fingerprint(const ParsedOptions& options);
 
+// `units` (step 1's level-0 blocks, or the blocks step 2 tests together) cut into `parts` runs of about equal numbers
+// of variants, as ranges of units.
+std::vector<PartRange> balanced_unit_parts(const std::vector<VariantBlock>& units, std::size_t parts);
+// The selected variants a range of units covers.
+PartRange variant_range(const std::vector<VariantBlock>& units, const PartRange& range);
+
 // --split: writes the plan that cuts `units` (step 1's level-0 blocks, or the blocks step 2 tests together) into
 // parts of about equal numbers of variants. The plan's ranges count `unit`: "blocks" (ranges of `units`) or
 // "variants" (ranges of the selected variants). More parts than units is a usage error.

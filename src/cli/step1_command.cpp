@@ -4,8 +4,10 @@
 
 #include "assoc/step2.hpp"
 #include "cli/commands.hpp"
+#include "cli/distributed_run.hpp"
 #include "cli/split_run.hpp"
 #include "cli/study_inputs.hpp"
+#include "cluster/part_exchange.hpp"
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
@@ -60,16 +62,45 @@ void run_split_step1(const SplitRun& split, Step1Settings& settings, const Study
     }
     settings.checkpoint_path.clear();
     for (std::size_t k = 0; k < plan.parts.size(); ++k)
-        settings.level0_parts.push_back({split.part_path(k + 1, "level0"), plan.parts[k].first, plan.parts[k].count});
+        settings.level0_parts.push_back({split.part_path(k + 1, "level0"), plan.parts[k].first, plan.parts[k].count, {}});
     run_step1_and_write(settings, split.out, inputs, log, outputs);
+}
+
+// A distributed run (distributed_run.hpp): each rank computes level 0 of its part into memory and sends it to rank 0,
+// which takes the parts in rank order as the split run's merge reads part files, runs level 1 and writes the files.
+void run_distributed_step1(Communicator& communicator, Step1Settings& settings, const StudyInputs& inputs,
+                           const std::string& out, RunLog& log, OutputSet& outputs) {
+    const auto blocks = make_blocks(*inputs.genotypes, inputs.variants, settings.block_size);
+    const std::vector<PartRange> parts = rank_parts(blocks, communicator);
+    PartExchange exchange(communicator, parts.size());
+    auto part_name = [](std::size_t rank) { return fmt::format("the level-0 part of rank {}", rank); };
+    if (exchange.has_part()) {
+        const PartRange range = parts[communicator.rank()];
+        exchange.compute(range.count, [&](std::FILE* stream) {
+            Step1Settings part = settings;
+            part.checkpoint_path = part_name(communicator.rank());
+            part.part_stream = stream;
+            run_step1_part(*inputs.genotypes, inputs.cohort, inputs.variants, part, range.first,
+                           range.first + range.count, log);
+        });
+    }
+    if (communicator.rank() != 0) return exchange.send();
+    settings.checkpoint_path.clear();
+    for (std::size_t k = 0; k < parts.size(); ++k)
+        settings.level0_parts.push_back(
+            {part_name(k), parts[k].first, parts[k].count, [&exchange, k] { return exchange.take(k); }});
+    run_step1_and_write(settings, out, inputs, log, outputs);
+    exchange.log_ranks(log, "level-0 blocks");
 }
 
 }  // namespace
 
-void run_step1_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+void run_step1_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs) {
     const SplitRun split = split_run(options);
     Step1Settings settings = step1_settings(options);
     StudyInputs inputs = load_study(options, log);
+    if (communicator.size() > 1)
+        return run_distributed_step1(communicator, settings, inputs, options.required_text("--out"), log, outputs);
     if (split.mode != SplitMode::none) return run_split_step1(split, settings, inputs, log, outputs);
     run_step1_and_write(settings, options.required_text("--out"), inputs, log, outputs);
     std::filesystem::remove(settings.checkpoint_path);  // the run is complete: nothing left to resume

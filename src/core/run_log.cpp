@@ -40,7 +40,7 @@ void RunLog::info(const std::string& line) {
 void RunLog::warn(const std::string& line) {
     ++warnings_;
     lines_.push_back("Warning: " + line);
-    std::fprintf(stderr, "Warning: %s\n", line.c_str());
+    if (!quiet_) std::fprintf(stderr, "Warning: %s\n", line.c_str());
 }
 
 void RunLog::detail(const std::string& line) { lines_.push_back(line); }

@@ -14,6 +14,7 @@ struct RunTimes {
 
 class RunLog {
 public:
+    // A quiet log prints nothing (the ranks of a distributed run other than 0); it still keeps every line.
     RunLog(std::string command_line, bool quiet);
 
     void info(const std::string& line);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/memory_stream.hpp"
 #include "core/parallel.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
@@ -37,10 +38,12 @@ std::size_t run_level0(const Level0Input& input, PredictionStore* store, SpdSolv
     // Threads take whole blocks: each block's columns depend only on its own data, so W is the same for any count.
     const auto threads = static_cast<std::size_t>(std::max(1, input.threads));
     std::optional<Level0Checkpoint> checkpoint;
-    if (!input.checkpoint_path.empty()) {
+    const CheckpointShape shape{input.checkpoint_fingerprint, n, p, n_blocks, r};
+    if (input.part_stream != nullptr) {
+        checkpoint.emplace(input.checkpoint_path, input.part_stream, shape);
+    } else if (!input.checkpoint_path.empty()) {
         std::string note;
-        checkpoint.emplace(input.checkpoint_path, CheckpointShape{input.checkpoint_fingerprint, n, p, n_blocks, r},
-                           input.resume,
+        checkpoint.emplace(input.checkpoint_path, shape, input.resume,
                            store ? restore_into(*store, dropped, n, p, r) : Level0Checkpoint::RestoreBlock{}, note);
         if (!note.empty()) log.info(note);
     }
@@ -106,9 +109,15 @@ RestoredLevel0 restore_level0_parts(const std::vector<Level0Part>& parts, const 
     std::vector<std::size_t> dropped(shape.blocks, 0);
     RestoredLevel0 restored;
     for (const Level0Part& part : parts) {
-        const CheckpointContents found = Level0Checkpoint::read(
-            part.path, shape, part.first_block, part.first_block + part.block_count,
-            restore_into(store, dropped, shape.rows, shape.traits, shape.penalties));
+        const auto restore = restore_into(store, dropped, shape.rows, shape.traits, shape.penalties);
+        const std::size_t end = part.first_block + part.block_count;
+        CheckpointContents found;
+        if (part.receive) {
+            std::string bytes = part.receive();
+            found = Level0Checkpoint::read(open_bytes(bytes).get(), shape, part.first_block, end, restore);
+        } else {
+            found = Level0Checkpoint::read(part.path, shape, part.first_block, end, restore);
+        }
         if (!found.opened)
             throw Error(ErrorKind::cannot_open, part.path + ": part file missing (run this part with --run-part first)");
         if (!found.matches)

@@ -3,6 +3,8 @@
 // heritability grid, cross-validated; the held-out predictions become the columns of W (one column per block and
 // penalty, for every trait).
 #include <cstdint>
+#include <cstdio>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -40,6 +42,8 @@ struct Level0Input {
     // checkpoint file only, closed with the part's times (`part`), without a store.
     std::size_t first_block = 0, end_block = std::numeric_limits<std::size_t>::max();
     bool part = false;
+    // A part of a distributed run goes to this stream (in memory) instead; checkpoint_path then only names it.
+    std::FILE* part_stream = nullptr;
 };
 
 // Fills `store`, when given (per trait: n x (blocks * penalties), column block * R + r); returns the number of
@@ -47,10 +51,12 @@ struct Level0Input {
 // solved.
 std::size_t run_level0(const Level0Input& input, PredictionStore* store, SpdSolveTally& solves, RunLog& log);
 
-// A part file of a split run: <out>.part<i>.level0 with blocks [first_block, first_block + block_count).
+// A part file of a split run: <out>.part<i>.level0 with blocks [first_block, first_block + block_count); or the
+// part of a rank of a distributed run, whose bytes `receive` returns when the merge reaches it (`path` names it).
 struct Level0Part {
     std::string path;
     std::size_t first_block = 0, block_count = 0;
+    std::function<std::string()> receive;
 };
 
 struct RestoredLevel0 {
@@ -58,7 +64,7 @@ struct RestoredLevel0 {
     RunTimes part_times;      // the parts' times, summed
 };
 
-// The merge of a split run: every block of every part into `store`. A part file that is missing, belongs to another
+// The merge of a split or distributed run: every block of every part into `store`. A part file that is missing, belongs to another
 // command line or inputs, or does not hold its blocks and the closing record is an error naming it.
 RestoredLevel0 restore_level0_parts(const std::vector<Level0Part>& parts, const CheckpointShape& shape,
                                     PredictionStore& store);

@@ -48,10 +48,17 @@ std::uint64_t Level0Checkpoint::fingerprint(const std::vector<std::string>& argu
 
 CheckpointContents Level0Checkpoint::read(const std::string& path, const CheckpointShape& shape, std::size_t first_block,
                                           std::size_t end_block, const RestoreBlock& restore) {
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) return {};
+    CheckpointContents contents = read(file, shape, first_block, end_block, restore);
+    std::fclose(file);
+    return contents;
+}
+
+CheckpointContents Level0Checkpoint::read(std::FILE* file, const CheckpointShape& shape, std::size_t first_block,
+                                          std::size_t end_block, const RestoreBlock& restore) {
     end_block = std::min<std::size_t>(end_block, shape.blocks);
     CheckpointContents contents;
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (file == nullptr) return contents;
     contents.opened = true;
     char magic[sizeof kMagic];
     CheckpointShape found;
@@ -76,7 +83,6 @@ CheckpointContents Level0Checkpoint::read(const std::string& path, const Checkpo
             contents.valid_bytes = std::ftell(file);
         }
     }
-    std::fclose(file);
     return contents;
 }
 
@@ -99,6 +105,15 @@ Level0Checkpoint::Level0Checkpoint(std::string path, const CheckpointShape& shap
     }
     file_ = std::fopen(path_.c_str(), "wb");
     if (file_ == nullptr) throw Error(ErrorKind::cannot_open, path_ + ": cannot create the level-0 checkpoint");
+    write_header();
+}
+
+Level0Checkpoint::Level0Checkpoint(std::string name, std::FILE* stream, const CheckpointShape& shape)
+    : path_(std::move(name)), shape_(shape), file_(stream) {
+    write_header();
+}
+
+void Level0Checkpoint::write_header() {
     if (std::fwrite(kMagic, 1, sizeof kMagic, file_) != sizeof kMagic || std::fwrite(&shape_, sizeof shape_, 1, file_) != 1 ||
         std::fflush(file_) != 0)
         throw Error(ErrorKind::resources, path_ + ": write failed (disk full?)");

@@ -8,7 +8,8 @@
 //
 // A part of a split run (--run-part, see core/split_plan.hpp) writes the same format for its own blocks,
 // <out>.part<i>.level0, whose records start at its first block, and closes it with a record of the part's times;
-// --merge reads the parts' records back into level 0's predictions.
+// --merge reads the parts' records back into level 0's predictions. A rank of a distributed run (mpirun) writes its
+// part in the same format to memory (core/memory_stream.hpp) and sends it to rank 0, which reads it back likewise.
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -45,6 +46,9 @@ public:
     // file.
     Level0Checkpoint(std::string path, const CheckpointShape& shape, bool resume, const RestoreBlock& restore,
                      std::string& note);
+    // A new record stream on `stream` (a distributed run's part in memory), named `name` in messages; finish() closes
+    // it.
+    Level0Checkpoint(std::string name, std::FILE* stream, const CheckpointShape& shape);
     ~Level0Checkpoint();
     Level0Checkpoint(const Level0Checkpoint&) = delete;
     Level0Checkpoint& operator=(const Level0Checkpoint&) = delete;
@@ -52,6 +56,9 @@ public:
     // Hands the records of `path` to `restore` in block order, from `first_block`, as long as they follow on and
     // stay before `end_block` (and within the shape's blocks).
     static CheckpointContents read(const std::string& path, const CheckpointShape& shape, std::size_t first_block,
+                                   std::size_t end_block, const RestoreBlock& restore);
+    // The same from an open stream (received bytes), which stays open.
+    static CheckpointContents read(std::FILE* file, const CheckpointShape& shape, std::size_t first_block,
                                    std::size_t end_block, const RestoreBlock& restore);
 
     // Blocks 0 .. restored() - 1 came from the file.
@@ -63,6 +70,8 @@ public:
     static std::uint64_t fingerprint(const std::vector<std::string>& arguments, const std::vector<std::string>& files);
 
 private:
+    void write_header();
+
     std::string path_;
     CheckpointShape shape_;
     std::FILE* file_ = nullptr;

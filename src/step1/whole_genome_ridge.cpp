@@ -170,6 +170,7 @@ void run_step1_part(const GenotypeSource& genotypes, const Cohort& cohort, const
     input.first_block = first_block;
     input.end_block = end_block;
     input.part = true;
+    input.part_stream = settings.part_stream;
     const std::size_t part_variants = problem.blocks[end_block - 1].first + problem.blocks[end_block - 1].count -
                                       problem.blocks[first_block].first;
     log.info(fmt::format("This part: level-0 blocks {} to {} of {} ({} variants, chromosome {} to {})", first_block + 1,
@@ -207,10 +208,11 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
         const RestoredLevel0 restored = restore_level0_parts(
             settings.level0_parts, {settings.checkpoint_fingerprint, n, p, blocks.size(), penalties.size()}, store);
         warn_dropped(restored.dropped, log);
-        log.info(fmt::format("Level 0: {} blocks read from {} part files in {:.2f} s; the parts took {:.2f} s real, "
+        log.info(fmt::format("Level 0: {} blocks read from {} {} in {:.2f} s; the parts took {:.2f} s real, "
                              "{:.2f} s CPU time in all",
-                             blocks.size(), settings.level0_parts.size(), seconds_since(start), restored.part_times.wall,
-                             restored.part_times.cpu));
+                             blocks.size(), settings.level0_parts.size(),
+                             settings.level0_parts[0].receive ? "ranks" : "part files", seconds_since(start),
+                             restored.part_times.wall, restored.part_times.cpu));
     }
 
     LocoPredictions predictions;

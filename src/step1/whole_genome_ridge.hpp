@@ -3,6 +3,7 @@
 // leave-one-chromosome-out predictions for step 2. Every genotype block is read, standardized and factorized once
 // for all traits.
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -30,13 +31,15 @@ struct Step1Settings {
     // The merge of a split run: level 0 comes from these part files (fingerprinted by checkpoint_fingerprint)
     // instead of being computed.
     std::vector<Level0Part> level0_parts;
+    // A part of a distributed run writes its level 0 to this stream (in memory) instead of checkpoint_path.
+    std::FILE* part_stream = nullptr;
 };
 
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
                           const Step1Settings& settings, RunLog& log);
 
-// A part of a split run: level 0 of blocks [first_block, end_block) only, into settings.checkpoint_path (the part
-// file), closed with the part's times; no level 1.
+// A part of a split or distributed run: level 0 of blocks [first_block, end_block) only, into
+// settings.checkpoint_path (the part file) or settings.part_stream, closed with the part's times; no level 1.
 void run_step1_part(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
                     const Step1Settings& settings, std::size_t first_block, std::size_t end_block, RunLog& log);
 

@@ -1,0 +1,42 @@
+#pragma once
+// The processes of a distributed run as ridgeway sees them: this process's rank among size(), bytes sent to rank 0
+// and taken there from one rank at a time, and an abort that ends every rank. Only this layer calls MPI
+// (mpi_communicator.cpp, built when CMake finds MPI); the models never do. A plain build, or an MPI build started
+// without a launcher, is rank 0 of 1.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace ridgeway {
+
+// What a rank's communication cost it so far.
+struct TransferTally {
+    std::uint64_t bytes_sent = 0, bytes_received = 0;
+    double wait_seconds = 0;  // blocked in sends and receives, transfers included
+};
+
+class Communicator {
+public:
+    virtual ~Communicator() = default;
+    virtual int rank() const = 0;
+    virtual int size() const = 0;
+    // From a rank other than 0: `bytes` for rank 0, which takes them, in the order sent, with receive_from(this rank).
+    // Blocks until rank 0 has taken them.
+    virtual void send_to_root(std::string_view bytes) = 0;
+    // On rank 0: the next bytes `rank` sent; blocks until they arrive.
+    virtual std::string receive_from(int rank) = 0;
+    // Ends every rank of the run with `exit_code`: an error on one rank must not leave the others waiting for it.
+    [[noreturn]] virtual void abort(int exit_code) = 0;
+
+    const TransferTally& tally() const { return tally_; }
+
+protected:
+    TransferTally tally_;
+};
+
+// The run's communicator: MPI's (initialised here, finalised when it is destroyed) when built with MPI and started by
+// an MPI launcher (mpirun, srun), else a single process.
+std::unique_ptr<Communicator> start_communicator(int& argc, char**& argv);
+
+}  // namespace ridgeway

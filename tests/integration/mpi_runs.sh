@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Distributed runs (mpirun -np R ridgeway step1|assoc) give the files of a single process, byte for byte, for 1 to 4
+# ranks: step 1's .loco files (quantitative and case/control traits) and assoc's results (linear; logistic with Firth),
+# and rank 0's log lists what every rank did. More ranks than units of work still work. A rank killed mid-run ends the
+# whole run with a non-zero exit and no final file. Skipped (exit 0) when ridgeway is built without MPI (as the
+# sanitizer build is) or mpirun is missing.
+set -euo pipefail
+ridgeway=$1 scratch=$2
+if ! "$ridgeway" --version | grep -q "MPI"; then
+  echo "SKIP: $ridgeway is built without MPI (install libopenmpi-dev and rebuild)"
+  exit 0
+fi
+if ! command -v mpirun >/dev/null; then
+  echo "SKIP: mpirun is not installed (openmpi-bin)"
+  exit 0
+fi
+rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch"
+mpi() { local ranks=$1; shift; mpirun --oversubscribe --allow-run-as-root -np "$ranks" "$ridgeway" "$@"; }
+same() { cmp "$1" "$2" || { echo "FAIL: $2 differs from the single run's $1"; exit 1; }; }
+"$ridgeway" simulate --n 2000 --m 12000 --quantitative 2 --binary 1 --prevalence 0.2 --seed 5 --threads 2 \
+  --out cohort >/dev/null
+inputs=(--bfile cohort --pheno cohort.pheno --covar cohort.covar --threads 1)
+step1_q=(step1 "${inputs[@]}" --pheno-name Q1,Q2)
+step1_b=(step1 "${inputs[@]}" --pheno-name B1 --bt --bsize 500)
+assoc_q=(assoc "${inputs[@]}" --pheno-name Q1,Q2 --pred single_q_pred.list --no-report)
+assoc_b=(assoc "${inputs[@]}" --pheno-name B1 --bt --firth --pThresh 0.2 --pred single_b_pred.list --no-report)
+
+"$ridgeway" "${step1_q[@]}" --bsize 500 --out single_q >/dev/null
+"$ridgeway" "${step1_b[@]}" --out single_b >/dev/null
+"$ridgeway" "${assoc_q[@]}" --out single_q >/dev/null
+"$ridgeway" "${assoc_b[@]}" --out single_b >/dev/null
+for ranks in 1 2 3 4; do
+  mpi $ranks "${step1_q[@]}" --bsize 500 --out q$ranks >/dev/null
+  for k in 1 2; do same single_q_$k.loco q${ranks}_$k.loco; done
+  mpi $ranks "${assoc_q[@]}" --out aq$ranks >/dev/null
+  for t in Q1 Q2; do
+    for f in linear.tsv.gz linear.tsv.gz.tbi; do same single_q.$t.$f aq$ranks.$t.$f; done
+  done
+done
+for ranks in 2 3; do
+  mpi $ranks "${step1_b[@]}" --out b$ranks >/dev/null
+  same single_b_1.loco b${ranks}_1.loco
+  mpi $ranks "${assoc_b[@]}" --out ab$ranks >/dev/null
+  same single_b.B1.logistic.tsv.gz ab$ranks.B1.logistic.tsv.gz
+done
+[ "$(zcat single_b.B1.logistic.tsv.gz | grep -c FIRTH)" -gt 100 ] || { echo "FAIL: too few Firth rows to test"; exit 1; }
+# Rank 0's log says what each rank did.
+grep -q "Distributed run: 3 MPI ranks, 3 parts of level-0 blocks" q3.log
+grep -Eq "^  rank 2: 10 level-0 blocks, compute [0-9.]+ s, waited [0-9.]+ s, sent [0-9.]+ MiB" q3.log
+grep -q "Level 0: 30 blocks read from 3 ranks" q3.log
+grep -Eq "^  rank 3: [0-9]+ variants, compute" aq4.log
+grep -q "imbalance" aq4.log
+[ ! -e q3.failed.log ] && [ "$(ls q3.rank* 2>/dev/null | wc -l)" -eq 0 ]
+
+# More ranks than level-0 blocks: two chromosomes in one block each, for 3 ranks.
+"$ridgeway" "${step1_q[@]}" --chr 1,2 --bsize 6000 --out single_few >/dev/null
+mpi 3 "${step1_q[@]}" --chr 1,2 --bsize 6000 --out few3 >/dev/null
+same single_few_1.loco few3_1.loco
+grep -q "rank 2: no part (more ranks than units of work)" few3.log
+
+# Options a distributed run refuses: one line per rank, the usage exit code, nothing written.
+status=0
+mpi 2 "${step1_q[@]}" --split 2 --out refused >/dev/null 2>refused.err || status=$?
+[ "$status" -eq 2 ] || { echo "FAIL: --split under 2 ranks exited $status"; cat refused.err; exit 1; }
+grep -q "does not apply to a distributed run" refused.err
+
+# A rank killed mid-run ends the whole run: non-zero exit, no final file.
+"$ridgeway" simulate --n 3000 --m 60000 --quantitative 1 --seed 7 --threads 2 --out large >/dev/null
+mpirun --oversubscribe --allow-run-as-root -np 3 "$ridgeway" step1 --bfile large --pheno large.pheno \
+  --covar large.covar --pheno-name Q1 --bsize 500 --threads 1 --out killed >killed.out 2>&1 &
+launcher=$!
+# On one node mpirun starts the ranks itself: they are its children. Kill the last one once all three run.
+ranks=()
+for _ in $(seq 1 300); do
+  mapfile -t ranks < <(pgrep -P $launcher -f ridgeway || true)
+  [ ${#ranks[@]} -ge 3 ] && break
+  sleep 0.1
+done
+[ ${#ranks[@]} -ge 3 ] || { echo "FAIL: the ranks of the run to kill did not start"; exit 1; }
+sleep 2
+kill -9 "${ranks[-1]}"
+status=0
+wait $launcher || status=$?
+[ "$status" -ne 0 ] || { echo "FAIL: a run with a killed rank exited 0"; exit 1; }
+left=$(ls killed_* 2>/dev/null || true)
+[ -z "$left" ] && [ ! -e killed.log ] || { echo "FAIL: a run with a killed rank left $left"; exit 1; }
+echo "distributed runs with 1 to 4 ranks are byte-identical to a single process; a killed rank ends the run"

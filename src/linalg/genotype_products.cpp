@@ -197,7 +197,7 @@ const char* isa_name(dnnl::cpu_isa isa) {
 #endif
 
 // Without a length there is nothing to multiply; the BLAS kernel's chunk loop then leaves zeros.
-std::unique_ptr<BlockKernel> make_kernel(Precision precision, std::size_t length, int threads) {
+std::unique_ptr<BlockKernel> make_kernel(Precision precision, [[maybe_unused]] std::size_t length, int threads) {
 #ifdef RIDGEWAY_HAVE_DNNL
     if (precision == Precision::mixed && length > 0) return std::make_unique<Int8Kernel>(threads);
 #endif

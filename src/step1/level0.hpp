@@ -64,8 +64,8 @@ struct RestoredLevel0 {
     RunTimes part_times;      // the parts' times, summed
 };
 
-// The merge of a split or distributed run: every block of every part into `store`. A part file that is missing, belongs to another
-// command line or inputs, or does not hold its blocks and the closing record is an error naming it.
+// The merge of a split or distributed run: every block of every part into `store`. A part file that is missing,
+// belongs to another command line or inputs, or does not hold its blocks and the closing record is an error naming it.
 RestoredLevel0 restore_level0_parts(const std::vector<Level0Part>& parts, const CheckpointShape& shape,
                                     PredictionStore& store);
 

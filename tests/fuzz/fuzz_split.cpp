@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
         const CheckpointShape shape{1, 3, 2, 4, 5};  // 3 samples, 2 traits, 4 blocks, 5 penalties
         PredictionStore store(shape.traits, shape.rows, shape.blocks * shape.penalties, true, ".");
-        fuzz::parse_or_reject([&] { restore_level0_parts({{path, 1, 2}}, shape, store); });
+        fuzz::parse_or_reject([&] { restore_level0_parts({{path, 1, 2, {}}}, shape, store); });
     }
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "assoc/step2.hpp"
 #include "cli/commands.hpp"
 #include "cli/distributed_run.hpp"
+#include "cli/gwas_steps.hpp"
 #include "cli/split_run.hpp"
 #include "cli/study_inputs.hpp"
 #include "cluster/part_exchange.hpp"
@@ -72,14 +73,16 @@ void run_split_assoc(const SplitRun& split, const AssocSettings& settings, const
                    log, outputs);
 }
 
-// A distributed run (distributed_run.hpp): each rank tests the variants of its part into memory and sends the rows
-// to rank 0, which replays them in rank order, as the split run's merge replays part files, into the result files.
+}  // namespace
+
+// Each rank tests the variants of its part into memory and sends the rows to rank 0, which replays them in rank
+// order, as the split run's merge replays part files, into the result files.
 void run_distributed_assoc(Communicator& communicator, const AssocSettings& settings, const StudyInputs& inputs,
-                           const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+                           const ParsedOptions& options, RunLog& log, OutputSet& outputs, const TransferTally& since) {
     const GenotypeSource& genotypes = *inputs.genotypes;
     const auto units = step2_units(genotypes, inputs.cohort, inputs.variants, settings.predictions != nullptr);
     const std::vector<PartRange> parts = rank_parts(units, communicator);
-    PartExchange exchange(communicator, parts.size());
+    PartExchange exchange(communicator, parts.size(), since);
     const std::uint64_t fingerprint = run_fingerprint(options);
     auto part = [&](std::size_t rank) {
         const PartRange variants = variant_range(units, parts[rank]);
@@ -105,8 +108,6 @@ void run_distributed_assoc(Communicator& communicator, const AssocSettings& sett
     exchange.log_ranks(log, "variants");
 }
 
-}  // namespace
-
 void run_assoc_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs) {
     const SplitRun split = split_run(options);
     AssocSettings settings = assoc_settings(options);
@@ -117,7 +118,8 @@ void run_assoc_command(const ParsedOptions& options, Communicator& communicator,
         log.info(fmt::format("Step-1 predictions: {} ({} chromosomes)", options.text("--pred"), predictions.chromosomes.size()));
         settings.predictions = &predictions;
     }
-    if (communicator.size() > 1) return run_distributed_assoc(communicator, settings, inputs, options, log, outputs);
+    if (communicator.size() > 1)
+        return run_distributed_assoc(communicator, settings, inputs, options, log, outputs, communicator.tally());
     if (split.mode != SplitMode::none) return run_split_assoc(split, settings, inputs, options, log, outputs);
     log.info(fmt::format("Testing {} variants x {} traits with {} threads", inputs.variants.size(),
                          inputs.cohort.trait_names.size(), settings.threads));

@@ -37,7 +37,7 @@ void dispatch(const ParsedOptions& options, Communicator& communicator, RunLog& 
     if (options.command() == "assoc") return run_assoc_command(options, communicator, log, outputs);
     if (options.command() == "simulate") return run_simulate_command(options, log, outputs);
     if (options.command() == "step1") return run_step1_command(options, communicator, log, outputs);
-    if (options.command() == "gwas") return run_gwas_command(options, log, outputs);
+    if (options.command() == "gwas") return run_gwas_command(options, communicator, log, outputs);
     if (options.command() == "plot") return run_plot_command(options, log, outputs);
     if (options.command() == "predict") return run_predict_command(options, log, outputs);
     throw Error(ErrorKind::usage, "unknown command " + options.command());
@@ -73,8 +73,9 @@ int run(int argc, char** argv) {
     try {
         ParsedOptions options = parse_command_line(argc, argv);
         check_output_prefix(options.required_text("--out"));
-        check_distributed_command(options, *communicator);
         out = log_prefix(options);  // <out>, or the plan's or part's own name in a split run
+        // After log_prefix, whose check of the split options tells `gwas --split` how to split it under mpirun too.
+        check_distributed_command(options, *communicator);
         // Only rank 0 prints and writes the log; what the other ranks did is in it (cluster/part_exchange.hpp).
         RunLog log(join_command_line(argc, argv), communicator->rank() != 0);
         OutputSet outputs;

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "assoc/step2.hpp"
 #include "cli/commands.hpp"
 #include "cli/distributed_run.hpp"
+#include "cli/gwas_steps.hpp"
 #include "cli/split_run.hpp"
 #include "cli/study_inputs.hpp"
 #include "cluster/part_exchange.hpp"
@@ -17,8 +17,6 @@
 #include "step1/whole_genome_ridge.hpp"
 
 namespace ridgeway {
-
-namespace {
 
 Step1Settings step1_settings(const ParsedOptions& options) {
     Step1Settings settings;
@@ -37,7 +35,6 @@ Step1Settings step1_settings(const ParsedOptions& options) {
     return settings;
 }
 
-// Runs step 1 and writes its prediction files; returns their temporary paths, readable before the commit.
 std::vector<std::string> run_step1_and_write(const Step1Settings& settings, const std::string& out,
                                              const StudyInputs& inputs, RunLog& log, OutputSet& outputs) {
     if (inputs.genotypes->has_dosages())
@@ -45,6 +42,8 @@ std::vector<std::string> run_step1_and_write(const Step1Settings& settings, cons
     LocoPredictions predictions = run_step1(*inputs.genotypes, inputs.cohort, inputs.variants, settings, log);
     return write_loco_files(out, inputs.cohort_ids(), predictions, outputs);
 }
+
+namespace {
 
 // --split, --run-part or --merge (split_run.hpp): the plan, one part's level 0, or level 1 on the parts' level 0.
 void run_split_step1(const SplitRun& split, Step1Settings& settings, const StudyInputs& inputs, RunLog& log,
@@ -66,13 +65,16 @@ void run_split_step1(const SplitRun& split, Step1Settings& settings, const Study
     run_step1_and_write(settings, split.out, inputs, log, outputs);
 }
 
-// A distributed run (distributed_run.hpp): each rank computes level 0 of its part into memory and sends it to rank 0,
-// which takes the parts in rank order as the split run's merge reads part files, runs level 1 and writes the files.
-void run_distributed_step1(Communicator& communicator, Step1Settings& settings, const StudyInputs& inputs,
-                           const std::string& out, RunLog& log, OutputSet& outputs) {
+}  // namespace
+
+// Each rank computes level 0 of its part into memory and sends it to rank 0, which takes the parts in rank order as
+// the split run's merge reads part files, runs level 1 and writes the files.
+std::vector<std::string> run_distributed_step1(Communicator& communicator, Step1Settings& settings,
+                                               const StudyInputs& inputs, const std::string& out, RunLog& log,
+                                               OutputSet& outputs) {
     const auto blocks = make_blocks(*inputs.genotypes, inputs.variants, settings.block_size);
     const std::vector<PartRange> parts = rank_parts(blocks, communicator);
-    PartExchange exchange(communicator, parts.size());
+    PartExchange exchange(communicator, parts.size(), communicator.tally());
     auto part_name = [](std::size_t rank) { return fmt::format("the level-0 part of rank {}", rank); };
     if (exchange.has_part()) {
         const PartRange range = parts[communicator.rank()];
@@ -84,43 +86,30 @@ void run_distributed_step1(Communicator& communicator, Step1Settings& settings, 
                            range.first + range.count, log);
         });
     }
-    if (communicator.rank() != 0) return exchange.send();
+    if (communicator.rank() != 0) {
+        exchange.send();
+        return {};
+    }
     settings.checkpoint_path.clear();
     for (std::size_t k = 0; k < parts.size(); ++k)
         settings.level0_parts.push_back(
             {part_name(k), parts[k].first, parts[k].count, [&exchange, k] { return exchange.take(k); }});
-    run_step1_and_write(settings, out, inputs, log, outputs);
+    std::vector<std::string> loco_paths = run_step1_and_write(settings, out, inputs, log, outputs);
     exchange.log_ranks(log, "level-0 blocks");
+    return loco_paths;
 }
-
-}  // namespace
 
 void run_step1_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs) {
     const SplitRun split = split_run(options);
     Step1Settings settings = step1_settings(options);
     StudyInputs inputs = load_study(options, log);
-    if (communicator.size() > 1)
-        return run_distributed_step1(communicator, settings, inputs, options.required_text("--out"), log, outputs);
+    if (communicator.size() > 1) {
+        run_distributed_step1(communicator, settings, inputs, options.required_text("--out"), log, outputs);
+        return;
+    }
     if (split.mode != SplitMode::none) return run_split_step1(split, settings, inputs, log, outputs);
     run_step1_and_write(settings, options.required_text("--out"), inputs, log, outputs);
     std::filesystem::remove(settings.checkpoint_path);  // the run is complete: nothing left to resume
-}
-
-void run_gwas_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
-    AssocSettings settings = assoc_settings(options);
-    Step1Settings step1 = step1_settings(options);
-    StudyInputs inputs = load_study(options, log);
-    std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);
-    // Step 2 reads the predictions back from the files just written, so `gwas` gives exactly what
-    // `step1` followed by `assoc --pred` gives.
-    std::vector<std::string> loco_names;
-    for (std::size_t t = 0; t < loco_paths.size(); ++t) loco_names.push_back(loco_path(settings.out_prefix, t));
-    LocoPredictions predictions =
-        read_predictions(inputs.cohort.trait_names, loco_paths, loco_names, inputs.cohort_ids());
-    settings.predictions = &predictions;
-    report_results(run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log), options, log,
-                   outputs);
-    std::filesystem::remove(step1.checkpoint_path);  // the run is complete: nothing left to resume
 }
 
 }  // namespace ridgeway

@@ -17,6 +17,7 @@ public:
     int size() const override { return 1; }
     void send_to_root(std::string_view) override { throw std::logic_error("a single process has no rank 0 to send to"); }
     std::string receive_from(int) override { throw std::logic_error("a single process has no other rank"); }
+    std::string broadcast_from_root(std::string bytes) override { return bytes; }  // rank 0 is every rank
     [[noreturn]] void abort(int exit_code) override { std::exit(exit_code); }
 };
 
@@ -32,6 +33,11 @@ bool started_by_mpi_launcher() {
 #endif
 
 }  // namespace
+
+TransferTally tally_between(const TransferTally& start, const TransferTally& now) {
+    return {now.bytes_sent - start.bytes_sent, now.bytes_received - start.bytes_received,
+            now.wait_seconds - start.wait_seconds};
+}
 
 std::unique_ptr<Communicator> start_communicator([[maybe_unused]] int& argc, [[maybe_unused]] char**& argv) {
 #ifdef RIDGEWAY_HAVE_MPI

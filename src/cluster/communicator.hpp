@@ -1,8 +1,8 @@
 #pragma once
 // The processes of a distributed run as ridgeway sees them: this process's rank among size(), bytes sent to rank 0
-// and taken there from one rank at a time, and an abort that ends every rank. Only this layer calls MPI
-// (mpi_communicator.cpp, built when CMake finds MPI); the models never do. A plain build, or an MPI build started
-// without a launcher, is rank 0 of 1.
+// and taken there from one rank at a time, bytes rank 0 gives to every rank, and an abort that ends every rank. Only
+// this layer calls MPI (mpi_communicator.cpp, built when CMake finds MPI); the models never do. A plain build, or an
+// MPI build started without a launcher, is rank 0 of 1.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,8 +13,11 @@ namespace ridgeway {
 // What a rank's communication cost it so far.
 struct TransferTally {
     std::uint64_t bytes_sent = 0, bytes_received = 0;
-    double wait_seconds = 0;  // blocked in sends and receives, transfers included
+    double wait_seconds = 0;  // blocked in sends, receives and broadcasts, transfers included
 };
+
+// What was spent between `start` and `now` (two tallies of one rank).
+TransferTally tally_between(const TransferTally& start, const TransferTally& now);
 
 class Communicator {
 public:
@@ -26,6 +29,9 @@ public:
     virtual void send_to_root(std::string_view bytes) = 0;
     // On rank 0: the next bytes `rank` sent; blocks until they arrive.
     virtual std::string receive_from(int rank) = 0;
+    // Called by every rank at the same point: returns rank 0's `bytes` on every rank (the others' `bytes` are
+    // ignored). Blocks until this rank's copy is complete.
+    virtual std::string broadcast_from_root(std::string bytes) = 0;
     // Ends every rank of the run with `exit_code`: an error on one rank must not leave the others waiting for it.
     [[noreturn]] virtual void abort(int exit_code) = 0;
 

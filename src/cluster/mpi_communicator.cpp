@@ -13,8 +13,8 @@ namespace ridgeway {
 namespace {
 
 constexpr int kPartTag = 1;
-// MPI counts are ints: a part (gigabytes at biobank scale) goes as its length, then in pieces of at most 1 GiB. One
-// tag between one pair of ranks keeps them in order.
+// MPI counts are ints: a part or a broadcast (gigabytes at biobank scale) goes as its length, then in pieces of at
+// most 1 GiB. One tag between one pair of ranks keeps them in order.
 constexpr std::size_t kPiece = std::size_t{1} << 30;
 
 }  // namespace
@@ -48,6 +48,21 @@ std::string MpiCommunicator::receive_from(int rank) {
         MPI_Recv(bytes.data() + done, static_cast<int>(std::min(kPiece, bytes.size() - done)), MPI_BYTE, rank,
                  kPartTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     tally_.bytes_received += sizeof length + length;
+    tally_.wait_seconds += clock.seconds();
+    return bytes;
+}
+
+std::string MpiCommunicator::broadcast_from_root(std::string bytes) {
+    const Stopwatch clock;
+    std::uint64_t length = bytes.size();
+    MPI_Bcast(&length, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+    bytes.resize(length);
+    for (std::size_t done = 0; done < bytes.size(); done += kPiece)
+        MPI_Bcast(bytes.data() + done, static_cast<int>(std::min(kPiece, bytes.size() - done)), MPI_BYTE, 0,
+                  MPI_COMM_WORLD);
+    // Counted as if rank 0 sent every other rank its copy: how MPI relays them (a tree, pipelined pieces) is its own.
+    if (rank_ == 0) tally_.bytes_sent += (sizeof length + length) * static_cast<std::uint64_t>(size_ - 1);
+    else tally_.bytes_received += sizeof length + length;
     tally_.wait_seconds += clock.seconds();
     return bytes;
 }

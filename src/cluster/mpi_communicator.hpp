@@ -16,6 +16,7 @@ public:
     int size() const override { return size_; }
     void send_to_root(std::string_view bytes) override;
     std::string receive_from(int rank) override;
+    std::string broadcast_from_root(std::string bytes) override;
     [[noreturn]] void abort(int exit_code) override;
 
 private:

@@ -18,8 +18,9 @@ std::string mebibytes(std::uint64_t bytes) { return fmt::format("{:.1f} MiB", st
 
 }  // namespace
 
-PartExchange::PartExchange(Communicator& communicator, std::size_t parts)
-    : communicator_(communicator), parts_(parts), work_(communicator.rank() == 0 ? communicator.size() : 1) {}
+PartExchange::PartExchange(Communicator& communicator, std::size_t parts, const TransferTally& since)
+    : communicator_(communicator), parts_(parts), since_(since),
+      work_(communicator.rank() == 0 ? communicator.size() : 1) {}
 
 void PartExchange::compute(std::uint64_t units, const std::function<void(std::FILE*)>& compute) {
     const Stopwatch clock;
@@ -34,7 +35,7 @@ void PartExchange::send() {
     if (has_part()) communicator_.send_to_root(own_part_);
     own_part_ = std::string();
     RankWork& mine = work_[0];
-    mine.transfers = communicator_.tally();
+    mine.transfers = tally_between(since_, communicator_.tally());
     // The record is sent after its tally was taken, so its few bytes are not in it.
     if (has_part()) communicator_.send_to_root(std::string_view(reinterpret_cast<const char*>(&mine), sizeof mine));
 }
@@ -52,7 +53,7 @@ std::string PartExchange::take(std::size_t part) {
 
 void PartExchange::log_ranks(RunLog& log, const std::string& unit) const {
     RankWork root = work_[0];
-    root.transfers = communicator_.tally();
+    root.transfers = tally_between(since_, communicator_.tally());
     double total = 0, slowest = 0;
     log.info(fmt::format("Distributed run: {} MPI ranks, {} parts of {}", communicator_.size(), parts_, unit));
     for (int r = 0; r < communicator_.size(); ++r) {

@@ -24,8 +24,10 @@ struct RankWork {
 
 class PartExchange {
 public:
-    // `parts` (1 .. size) parts for the communicator's ranks; ranks from `parts` on have none.
-    PartExchange(Communicator& communicator, std::size_t parts);
+    // `parts` (1 .. size) parts for the communicator's ranks; ranks from `parts` on have none. The ranks' lines
+    // count the transfers since `since`, a tally of this rank taken when the phase began (so `gwas` reports its
+    // two steps apart, the broadcast between them in step 2's).
+    PartExchange(Communicator& communicator, std::size_t parts, const TransferTally& since);
 
     bool has_part() const { return static_cast<std::size_t>(communicator_.rank()) < parts_; }
     // Computes this rank's part of `units` units: `compute` writes its records to the stream it is given and closes
@@ -42,6 +44,7 @@ public:
 private:
     Communicator& communicator_;
     std::size_t parts_;
+    TransferTally since_;
     std::string own_part_;
     std::vector<RankWork> work_;  // on rank 0, per rank; on another, its own at [0]
 };

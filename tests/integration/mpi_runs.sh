@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Distributed runs (mpirun -np R ridgeway step1|assoc) give the files of a single process, byte for byte, for 1 to 4
-# ranks: step 1's .loco files (quantitative and case/control traits) and assoc's results (linear; logistic with Firth),
-# and rank 0's log lists what every rank did. More ranks than units of work still work. A rank killed mid-run ends the
+# Distributed runs (mpirun -np R ridgeway step1|assoc|gwas) give the files of a single process, byte for byte, for 1
+# to 4 ranks: step 1's .loco files (quantitative and case/control traits), assoc's results (linear; logistic with
+# Firth), and gwas's .loco files, prediction list, results and report (1 to 3 ranks), and rank 0's log lists what every
+# rank did. More ranks than units of work still work. A rank killed mid-run ends the
 # whole run with a non-zero exit and no final file. Skipped (exit 0) when ridgeway is built without MPI (as the
 # sanitizer build is) or mpirun is missing.
 set -euo pipefail
@@ -52,6 +53,47 @@ grep -Eq "^  rank 3: [0-9]+ variants, compute" aq4.log
 grep -q "imbalance" aq4.log
 [ ! -e q3.failed.log ] && [ "$(ls q3.rank* 2>/dev/null | wc -l)" -eq 0 ]
 
+# gwas: distributed step 1, the predictions broadcast from rank 0, distributed step 2. Each run in its own folder
+# with the same --out, so the prediction list and report name the same files; the report's "Run" section is the log
+# (times, ranks) and is left out of the comparison.
+gwas_inputs=(--bfile ../cohort --pheno ../cohort.pheno --covar ../cohort.covar --threads 1 --bsize 500)
+gwas_q=(gwas "${gwas_inputs[@]}" --pheno-name Q1,Q2)
+gwas_b=(gwas "${gwas_inputs[@]}" --pheno-name B1 --bt --firth --approx --pThresh 0.2)
+computed() { sed '/<h2>Run<\/h2>/,$d' "$1"; }
+# gwas_in FOLDER RANKS ARGS: 0 ranks is a single process without mpirun.
+gwas_in() {
+  local folder=$1 ranks=$2; shift 2
+  mkdir -p "$folder"
+  if [ "$ranks" -eq 0 ]; then (cd "$folder" && "$ridgeway" "$@" --out g >/dev/null)
+  else (cd "$folder" && mpi "$ranks" "$@" --out g >/dev/null); fi
+}
+same_gwas() {
+  local single=$1 run=$2 ext=$3; shift 3
+  for f in g_pred.list "$@"; do same "$single/$f" "$run/$f"; done
+  for f in "$single"/g.*."$ext".tsv.gz; do
+    cmp <(zcat "$f") <(zcat "$run/${f##*/}") || { echo "FAIL: $run/${f##*/} differs from the single run's"; exit 1; }
+  done
+  cmp <(computed "$single/g.report.html") <(computed "$run/g.report.html") ||
+    { echo "FAIL: $run/g.report.html differs from the single run's"; exit 1; }
+}
+gwas_in gwas_q 0 "${gwas_q[@]}"
+gwas_in gwas_b 0 "${gwas_b[@]}"
+for ranks in 1 2 3; do
+  gwas_in gwas_q$ranks $ranks "${gwas_q[@]}"
+  same_gwas gwas_q gwas_q$ranks linear g_1.loco g_2.loco
+done
+gwas_in gwas_b3 3 "${gwas_b[@]}"
+same_gwas gwas_b gwas_b3 logistic g_1.loco
+# Rank 0's gwas log has the per-rank lines of both steps, and the broadcast between them.
+grep -q "Distributed run: 3 MPI ranks, 3 parts of level-0 blocks" gwas_q3/g.log
+grep -q "Step-1 predictions broadcast from rank 0 to 2 ranks" gwas_q3/g.log
+grep -Eq "^  rank 2: [0-9]+ variants, compute" gwas_q3/g.log
+# Split options stay refused for gwas under mpirun too, with the message that splits it as step1 and assoc.
+status=0
+mpi 2 "${gwas_q[@]}" --split 2 --out refused >/dev/null 2>refused.err || status=$?
+[ "$status" -eq 2 ] && grep -q "gwas is split as its two steps" refused.err ||
+  { echo "FAIL: gwas --split under 2 ranks exited $status"; cat refused.err; exit 1; }
+
 # More ranks than level-0 blocks: two chromosomes in one block each, for 3 ranks.
 "$ridgeway" "${step1_q[@]}" --chr 1,2 --bsize 6000 --out single_few >/dev/null
 mpi 3 "${step1_q[@]}" --chr 1,2 --bsize 6000 --out few3 >/dev/null
@@ -84,4 +126,4 @@ wait $launcher || status=$?
 [ "$status" -ne 0 ] || { echo "FAIL: a run with a killed rank exited 0"; exit 1; }
 left=$(ls killed_* 2>/dev/null || true)
 [ -z "$left" ] && [ ! -e killed.log ] || { echo "FAIL: a run with a killed rank left $left"; exit 1; }
-echo "distributed runs with 1 to 4 ranks are byte-identical to a single process; a killed rank ends the run"
+echo "distributed step1, assoc and gwas runs are byte-identical to a single process; a killed rank ends the run"

@@ -13,13 +13,13 @@ class RunLog;
 struct AssocSettings;
 struct WrittenResult;
 
-// step1, assoc and gwas run distributed when the communicator has more than one rank (distributed_run.hpp).
+// step1, assoc, gwas and predict run distributed when the communicator has more than one rank (distributed_run.hpp).
 void run_assoc_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs);
 void run_step1_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs);
 void run_gwas_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs);
 void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
 void run_plot_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
-void run_predict_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs);
+void run_predict_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs);
 
 // --threads, defaulting to every core.
 int thread_count(const ParsedOptions& options);

@@ -10,8 +10,10 @@ namespace ridgeway {
 void check_distributed_command(const ParsedOptions& options, const Communicator& communicator) {
     if (communicator.size() == 1) return;
     const std::string& command = options.command();
-    if (command != "step1" && command != "assoc" && command != "gwas")
+    if (command != "step1" && command != "assoc" && command != "gwas" && command != "predict")
         throw Error(ErrorKind::usage, command + " runs in one process: start it without mpirun");
+    if (command == "predict" && options.has("--model"))
+        throw Error(ErrorKind::usage, "predict --model runs in one process: start it without mpirun");
     for (const char* option : {"--split", "--run-part", "--merge", "--resume"})
         if (options.has(option) || options.flag(option))
             throw Error(ErrorKind::usage, std::string(option) + " does not apply to a distributed run (more than one "

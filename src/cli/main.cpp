@@ -39,7 +39,7 @@ void dispatch(const ParsedOptions& options, Communicator& communicator, RunLog& 
     if (options.command() == "step1") return run_step1_command(options, communicator, log, outputs);
     if (options.command() == "gwas") return run_gwas_command(options, communicator, log, outputs);
     if (options.command() == "plot") return run_plot_command(options, log, outputs);
-    if (options.command() == "predict") return run_predict_command(options, log, outputs);
+    if (options.command() == "predict") return run_predict_command(options, communicator, log, outputs);
     throw Error(ErrorKind::usage, "unknown command " + options.command());
 }
 

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <iterator>
 #include <numeric>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
+#include "cli/distributed_gram.hpp"
 #include "cli/study_inputs.hpp"
 #include "core/error.hpp"
 #include "core/random.hpp"
@@ -142,7 +144,7 @@ VariantMatch same_file(const std::vector<std::size_t>& variants) {
     return match;
 }
 
-void fit_and_test(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+void fit_and_test(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs) {
     const std::string out = options.required_text("--out");
     const KernelRidgeSettings settings = ridge_settings(options);
     if (options.has("--test-bfile") + options.has("--test-keep") + options.has("--test-fraction") > 1)
@@ -169,7 +171,15 @@ void fit_and_test(const ParsedOptions& options, RunLog& log, OutputSet& outputs)
     if (study.genotypes->has_dosages())
         log.info("Prediction uses the dosages: kernel products in FP64 (exact INT8 products need whole calls); a "
                  "missing dosage counts as the training mean");
-    TrainedModel trained = train_model(data, settings, memory, log);
+    if (communicator.size() > 1 && uses_primal_form(settings, train_rows.size(), study.variants.size())) {
+        // Its products are the folds' variant moments, not the dual form's tiles: nothing to deal to the ranks.
+        log.info("Distributed run: the primal form (variants x variants) is fitted on rank 0 alone");
+        if (communicator.rank() != 0) return;
+    }
+    std::optional<TrainedModel> fitted =
+        train_model(data, settings, memory, gram_maker(communicator, settings, log), log);
+    if (!fitted) return;  // a rank that only computed its share of the training products
+    TrainedModel& trained = *fitted;
     const PredictionModel& model = trained.model;
 
     std::vector<PredictedSet> sets{{"train", train.ids, trained.fitted}};
@@ -297,9 +307,9 @@ void apply_saved_model(const ParsedOptions& options, RunLog& log, OutputSet& out
 
 }  // namespace
 
-void run_predict_command(const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+void run_predict_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs) {
     if (options.has("--model")) apply_saved_model(options, log, outputs);
-    else fit_and_test(options, log, outputs);
+    else fit_and_test(options, communicator, log, outputs);
 }
 
 }  // namespace ridgeway

@@ -58,11 +58,15 @@ Matrix linear_weights(const GenotypeTable& table, const VariantCoding& coding, c
 
 }  // namespace
 
-TrainedModel train_model(const TrainingData& data, const KernelRidgeSettings& settings, std::size_t memory_mib,
-                         RunLog& log) {
+bool uses_primal_form(const KernelRidgeSettings& settings, std::size_t samples, std::size_t variants) {
+    return settings.kind == KernelKind::linear &&
+           (settings.form == RidgeForm::primal || (settings.form == RidgeForm::automatic && variants < samples));
+}
+
+std::optional<TrainedModel> train_model(const TrainingData& data, const KernelRidgeSettings& settings,
+                                        std::size_t memory_mib, const GramMaker& make_gram, RunLog& log) {
     const std::size_t n = data.samples.size(), m = data.variants.size(), traits = data.trait_names.size();
-    const bool primal = settings.kind == KernelKind::linear &&
-                        (settings.form == RidgeForm::primal || (settings.form == RidgeForm::automatic && m < n));
+    const bool primal = uses_primal_form(settings, n, m);
     if (settings.form == RidgeForm::primal && settings.kind != KernelKind::linear)
         throw Error(ErrorKind::usage, "--form primal applies to the linear kernel only");
     const std::size_t factor_bytes = settings.precision == Precision::fp64 ? 0 : 4;
@@ -111,7 +115,9 @@ TrainedModel train_model(const TrainingData& data, const KernelRidgeSettings& se
         trained.fit = fit_primal_ridge(genotypes, model.coding, model.linear, residuals, settings);
     } else {
         Stopwatch start;
-        const TrainingGram gram(genotypes, settings.precision, settings.threads);
+        const std::optional<TrainingGram> products = make_gram(genotypes);
+        if (!products) return std::nullopt;
+        const TrainingGram& gram = *products;
         trained.product_seconds = start.seconds();
         KernelFunction base = model.linear;
         if (settings.kind == KernelKind::gaussian) {

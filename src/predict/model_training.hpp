@@ -2,6 +2,8 @@
 // Fits a prediction model on the training samples: reads and codes their genotypes, regresses the covariates out of the
 // traits (ordinary least squares with an intercept), fits kernel ridge regression to the residuals, and keeps what
 // predicting new samples needs.
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "linalg/matrix.hpp"
 #include "predict/kernel_ridge.hpp"
 #include "predict/prediction_model.hpp"
+#include "predict/training_gram.hpp"
 
 namespace ridgeway {
 
@@ -33,8 +36,17 @@ struct TrainedModel {
     double fitted_seconds = 0;   // predicting the training samples
 };
 
-// `memory_mib` is the --memory budget (0 for none), checked before the large allocations.
-TrainedModel train_model(const TrainingData& data, const KernelRidgeSettings& settings, std::size_t memory_mib,
-                         RunLog& log);
+// Computes the dual form's training products: TrainingGram's own constructor in one process; in a distributed run
+// (cli/distributed_gram.hpp) rank 0 assembles every rank's tiles, and the other ranks return nothing once they sent
+// theirs, which ends their training.
+using GramMaker = std::function<std::optional<TrainingGram>(const GenotypeTable& train)>;
+
+// Whether the fit takes the primal form (variants x variants), whose products are not TrainingGram's.
+bool uses_primal_form(const KernelRidgeSettings& settings, std::size_t samples, std::size_t variants);
+
+// `memory_mib` is the --memory budget (0 for none), checked before the large allocations. Nothing when make_gram
+// returns nothing (a rank that only contributes products).
+std::optional<TrainedModel> train_model(const TrainingData& data, const KernelRidgeSettings& settings,
+                                        std::size_t memory_mib, const GramMaker& make_gram, RunLog& log);
 
 }  // namespace ridgeway

@@ -1,7 +1,12 @@
 #include "predict/training_gram.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <type_traits>
 
+#include <fmt/format.h>
+
+#include "core/error.hpp"
 #include "core/parallel.hpp"
 #include "linalg/dosage_products.hpp"
 #include "linalg/genotype_products.hpp"
@@ -14,20 +19,69 @@ namespace {
 constexpr std::size_t kTile = 1024;      // columns per product call: N x tile products of scratch
 constexpr std::size_t kFillBlock = 64;   // square blocks keep both the packed reads and the column writes in cache
 
-// packed = the lower triangle of the products, computed by multiply(begin, end, out, width) = rows [begin, n) times
-// rows [begin, end), width = end - begin. Column tiles: each tile's rows are prepared for the product once (the
-// lower triangle plus the diagonal block), and each packed row receives one segment.
-template <typename Product, typename Multiply>
-void pack_products(std::size_t n, std::vector<Product>& packed, const Multiply& multiply) {
-    packed.resize(n * (n + 1) / 2);
+std::size_t tile_count(std::size_t n) { return (n + kTile - 1) / kTile; }
+
+// visit(i, at, length) for each packed row segment of tile t of n samples, in row order: the tile holds the products
+// of rows [begin, n) with columns [begin, end), begin = t x kTile, and row i's segment is their part in the lower
+// triangle, at packed position i(i+1)/2 + begin.
+template <typename Visit>
+void for_each_segment(std::size_t n, std::size_t t, const Visit& visit) {
+    const std::size_t begin = t * kTile, end = std::min(n, begin + kTile);
+    for (std::size_t i = begin; i < n; ++i) visit(i, i * (i + 1) / 2 + begin, std::min(i + 1, end) - begin);
+}
+
+// Computes tiles `tiles` through multiply(begin, end, out, width) = rows [begin, n) times rows [begin, end),
+// width = end - begin (each tile's rows are prepared for the product once), and hands each row segment to
+// put(at, values, length), in tile order, then row order.
+template <typename Product, typename Multiply, typename Put>
+void compute_tiles(std::size_t n, PartRange tiles, const Multiply& multiply, const Put& put) {
     std::vector<Product> tile;
-    for (std::size_t begin = 0; begin < n; begin += kTile) {
-        const std::size_t end = std::min(n, begin + kTile), width = end - begin;
+    for (std::size_t t = tiles.first; t < tiles.first + tiles.count; ++t) {
+        const std::size_t begin = t * kTile, width = std::min(n, begin + kTile) - begin;
         tile.resize((n - begin) * width);
-        multiply(begin, end, tile.data(), width);
-        for (std::size_t i = begin; i < n; ++i)
-            std::copy_n(tile.data() + (i - begin) * width, std::min(i + 1, end) - begin,
-                        packed.data() + i * (i + 1) / 2 + begin);
+        multiply(begin, begin + width, tile.data(), width);
+        for_each_segment(n, t, [&](std::size_t i, std::size_t at, std::size_t length) {
+            put(at, tile.data() + (i - begin) * width, length);
+        });
+    }
+}
+
+// compute_tiles with the product of `train`'s coding: exact int32 products of calls (routed by `precision`), FP64
+// products of dosages.
+template <typename Put>
+void compute_tiles_of(const GenotypeTable& train, Precision precision, int threads, PartRange tiles, const Put& put) {
+    const std::size_t n = train.n_samples;
+    if (train.dosage)
+        compute_tiles<double>(n, tiles, [&](std::size_t begin, std::size_t end, double* out, std::size_t width) {
+            dosage_cross_product(train.dosage_rows(begin, n), train.dosage_rows(begin, end), threads, out, width);
+        }, put);
+    else
+        compute_tiles<std::int32_t>(n, tiles, [&](std::size_t begin, std::size_t end, std::int32_t* out,
+                                                  std::size_t width) {
+            cross_product(train.call_rows(begin, n), train.call_rows(begin, end), precision, threads, out, width);
+        }, put);
+}
+
+// packed = the tiles of `parts`, part k's values being the bytes take(k) returns.
+template <typename Product>
+void assemble_tiles(std::size_t n, const std::vector<PartRange>& parts,
+                    const std::function<std::string(std::size_t)>& take, std::vector<Product>& packed) {
+    const std::vector<std::size_t> products = TrainingGram::tile_products(n);
+    packed.resize(n * (n + 1) / 2);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        const std::string bytes = take(k);
+        std::size_t expected = 0;
+        for (std::size_t t = parts[k].first; t < parts[k].first + parts[k].count; ++t) expected += products[t];
+        if (bytes.size() != expected * sizeof(Product))
+            throw Error(ErrorKind::inconsistent, fmt::format("part {} of the training products has {} bytes, not the "
+                                                             "{} of its {} tiles", k, bytes.size(),
+                                                             expected * sizeof(Product), parts[k].count));
+        const char* from = bytes.data();
+        for (std::size_t t = parts[k].first; t < parts[k].first + parts[k].count; ++t)
+            for_each_segment(n, t, [&](std::size_t, std::size_t at, std::size_t length) {
+                std::memcpy(packed.data() + at, from, length * sizeof(Product));
+                from += length * sizeof(Product);
+            });
     }
 }
 
@@ -35,14 +89,39 @@ void pack_products(std::size_t n, std::vector<Product>& packed, const Multiply& 
 
 TrainingGram::TrainingGram(const GenotypeTable& train, Precision precision, int threads)
     : n_(train.n_samples), dosage_(train.dosage) {
-    if (dosage_)
-        pack_products(n_, dosage_packed_, [&](std::size_t begin, std::size_t end, double* out, std::size_t width) {
-            dosage_cross_product(train.dosage_rows(begin, n_), train.dosage_rows(begin, end), threads, out, width);
-        });
-    else
-        pack_products(n_, packed_, [&](std::size_t begin, std::size_t end, std::int32_t* out, std::size_t width) {
-            cross_product(train.call_rows(begin, n_), train.call_rows(begin, end), precision, threads, out, width);
-        });
+    if (dosage_) dosage_packed_.resize(n_ * (n_ + 1) / 2);
+    else packed_.resize(n_ * (n_ + 1) / 2);
+    compute_tiles_of(train, precision, threads, {0, tile_count(n_)},
+                     [this](std::size_t at, const auto* values, std::size_t length) {
+                         if constexpr (std::is_same_v<decltype(values), const double*>)
+                             std::copy_n(values, length, dosage_packed_.data() + at);
+                         else
+                             std::copy_n(values, length, packed_.data() + at);
+                     });
+}
+
+TrainingGram::TrainingGram(std::size_t n, bool dosage, const std::vector<PartRange>& parts,
+                           const std::function<std::string(std::size_t)>& take)
+    : n_(n), dosage_(dosage) {
+    if (dosage_) assemble_tiles(n_, parts, take, dosage_packed_);
+    else assemble_tiles(n_, parts, take, packed_);
+}
+
+std::vector<std::size_t> TrainingGram::tile_products(std::size_t n) {
+    std::vector<std::size_t> products(tile_count(n), 0);
+    for (std::size_t t = 0; t < products.size(); ++t)
+        for_each_segment(n, t, [&](std::size_t, std::size_t, std::size_t length) { products[t] += length; });
+    return products;
+}
+
+void TrainingGram::write_tiles(const GenotypeTable& train, Precision precision, int threads, PartRange tiles,
+                               std::FILE* out) {
+    bool written = true;
+    compute_tiles_of(train, precision, threads, tiles, [&](std::size_t, const auto* values, std::size_t length) {
+        written = written && std::fwrite(values, sizeof *values, length, out) == length;
+    });
+    if (std::fclose(out) != 0 || !written)
+        throw Error(ErrorKind::resources, "could not hold this rank's training products in memory");
 }
 
 double TrainingGram::median_squared_distance(int threads) const {

@@ -2,10 +2,17 @@
 // The products g_i.g_j of every pair of training samples, lower triangle packed, and the kernel matrices formed from
 // it: fold systems, held-out cross kernels and the final system are filled from this one table instead of being
 // multiplied again. Calls give exact int32 products (N(N+1)/2 of them: 3.2 GB for N = 40,000, half of a full
-// matrix); dosages FP64 products (linalg/dosage_products.hpp), twice the memory.
+// matrix); dosages FP64 products (linalg/dosage_products.hpp), twice the memory. They are computed in column tiles
+// of samples, each tile's products with every later sample; a distributed run (cli/distributed_gram.hpp) deals the
+// tiles to its ranks, and each tile's values are the same bytes whichever process computed them.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <string>
 #include <vector>
+
+#include "core/split_plan.hpp"
 
 #include "linalg/precision.hpp"
 #include "predict/genotype_table.hpp"
@@ -18,6 +25,17 @@ public:
     // Computes the products in column tiles through linalg/genotype_products (calls, routed by `precision`) or
     // linalg/dosage_products (dosages, FP64 whatever the precision).
     TrainingGram(const GenotypeTable& train, Precision precision, int threads);
+    // The products of n samples from tiles computed elsewhere: `take(k)` gives the bytes write_tiles wrote for
+    // `parts[k]` (the parts cover every tile, in order).
+    TrainingGram(std::size_t n, bool dosage, const std::vector<PartRange>& parts,
+                 const std::function<std::string(std::size_t)>& take);
+
+    // The number of products in each tile of n samples: the work of each, the first tiles having the longest columns.
+    static std::vector<std::size_t> tile_products(std::size_t n);
+    // Computes the tiles `tiles` as the first constructor does and writes their packed values (int32 or double, in
+    // tile order, then row order) to `out`, which it closes.
+    static void write_tiles(const GenotypeTable& train, Precision precision, int threads, PartRange tiles,
+                            std::FILE* out);
 
     std::size_t size() const { return n_; }
     double operator()(std::size_t i, std::size_t j) const {  // any order of i and j

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Distributed runs (mpirun -np R ridgeway step1|assoc|gwas) give the files of a single process, byte for byte, for 1
-# to 4 ranks: step 1's .loco files (quantitative and case/control traits), assoc's results (linear; logistic with
-# Firth), and gwas's .loco files, prediction list, results and report (1 to 3 ranks), and rank 0's log lists what every
-# rank did. More ranks than units of work still work. A rank killed mid-run ends the
+# Distributed runs (mpirun -np R ridgeway step1|assoc|gwas|predict) give the files of a single process, byte for
+# byte, for 1 to 4 ranks: step 1's .loco files (quantitative and case/control traits), assoc's results (linear;
+# logistic with Firth), gwas's .loco files, prediction list, results and report (1 to 3 ranks), and predict's
+# predictions, accuracy, cross-validation table and model (linear on calls, gaussian on dosages; 1 to 3 ranks), and
+# rank 0's log lists what every rank did. More ranks than units of work still work. A rank killed mid-run ends the
 # whole run with a non-zero exit and no final file. Skipped (exit 0) when ridgeway is built without MPI (as the
 # sanitizer build is) or mpirun is missing.
 set -euo pipefail
 ridgeway=$1 scratch=$2
+here=$(cd "$(dirname "$0")" && pwd)
 if ! "$ridgeway" --version | grep -q "MPI"; then
   echo "SKIP: $ridgeway is built without MPI (install libopenmpi-dev and rebuild)"
   exit 0
@@ -106,6 +108,40 @@ mpi 2 "${step1_q[@]}" --split 2 --out refused >/dev/null 2>refused.err || status
 [ "$status" -eq 2 ] || { echo "FAIL: --split under 2 ranks exited $status"; cat refused.err; exit 1; }
 grep -q "does not apply to a distributed run" refused.err
 
+# predict: the training products' column tiles dealt to the ranks, the rest on rank 0. 2,144 training samples make
+# 3 tiles (1,024, 1,024 and 96 samples). The linear kernel on calls (exact int32 tiles), the gaussian on fractional
+# dosages (FP64 tiles, compared byte for byte too); every file equals one process's for 1 to 3 ranks.
+"$ridgeway" simulate --n 2700 --m 1500 --quantitative 1 --binary 0 --seed 11 --threads 2 --out pcohort >/dev/null
+plink2 --bfile pcohort --export vcf bgz --out pcalls >/dev/null
+/usr/bin/python3 "$here/make_dosage_vcf.py" pcalls.vcf.gz pdosages.vcf 1000000 3
+bgzip -f pdosages.vcf
+predict_linear=(predict --bfile pcohort --pheno pcohort.pheno --kernel linear --form dual --h2-grid 0.3,0.6 --cv 2)
+predict_gaussian=(predict --vcf pdosages.vcf.gz --id-delim _ --pheno pcohort.pheno --kernel gaussian --bandwidths 1
+  --h2-grid 0.3,0.7 --cv 2)
+for kernel in linear gaussian; do
+  declare -n args=predict_$kernel
+  "$ridgeway" "${args[@]}" --test-fraction 0.2 --seed 3 --threads 1 --out single_p$kernel >/dev/null
+  for ranks in 1 2 3; do
+    mpi $ranks "${args[@]}" --test-fraction 0.2 --seed 3 --threads 1 --out p$kernel$ranks >/dev/null
+    for f in predictions.tsv accuracy.tsv cv.tsv model; do same single_p$kernel.$f p$kernel$ranks.$f; done
+  done
+  grep -q "Distributed run: 3 MPI ranks, 3 parts of training-product tiles" p${kernel}3.log
+  grep -Eq "^  rank 2: 1 training-product tiles, compute [0-9.]+ s, waited [0-9.]+ s, sent [0-9.]+ MiB" p${kernel}3.log
+done
+grep -q "FP64" single_pgaussian.log
+# The primal form has no tiles to deal: rank 0 fits it alone, with the same files.
+predict_primal=(predict --bfile pcohort --pheno pcohort.pheno --kernel linear --form primal --h2-grid 0.3,0.6 --cv 2
+  --test-fraction 0.2 --seed 3 --threads 1)
+"$ridgeway" "${predict_primal[@]}" --out single_pprimal >/dev/null
+mpi 2 "${predict_primal[@]}" --out pprimal2 >/dev/null
+for f in predictions.tsv accuracy.tsv cv.tsv model; do same single_pprimal.$f pprimal2.$f; done
+grep -q "the primal form (variants x variants) is fitted on rank 0 alone" pprimal2.log
+# predict --model stays in one process.
+status=0
+mpi 2 predict --model single_plinear.model --bfile pcohort --out refused >/dev/null 2>refused.err || status=$?
+[ "$status" -eq 2 ] && grep -q "predict --model runs in one process" refused.err ||
+  { echo "FAIL: predict --model under 2 ranks exited $status"; cat refused.err; exit 1; }
+
 # A rank killed mid-run ends the whole run: non-zero exit, no final file.
 "$ridgeway" simulate --n 3000 --m 60000 --quantitative 1 --seed 7 --threads 2 --out large >/dev/null
 mpirun --oversubscribe --allow-run-as-root -np 3 "$ridgeway" step1 --bfile large --pheno large.pheno \
@@ -126,4 +162,4 @@ wait $launcher || status=$?
 [ "$status" -ne 0 ] || { echo "FAIL: a run with a killed rank exited 0"; exit 1; }
 left=$(ls killed_* 2>/dev/null || true)
 [ -z "$left" ] && [ ! -e killed.log ] || { echo "FAIL: a run with a killed rank left $left"; exit 1; }
-echo "distributed step1, assoc and gwas runs are byte-identical to a single process; a killed rank ends the run"
+echo "distributed step1, assoc, gwas and predict runs are byte-identical to a single process; a killed rank ends the run"

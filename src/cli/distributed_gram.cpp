@@ -2,9 +2,28 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "cluster/part_exchange.hpp"
+#include "core/atomic_output.hpp"
+#include "core/error.hpp"
+#include "core/run_log.hpp"
+#include "core/stopwatch.hpp"
+#include "predict/gram_part_file.hpp"
 
 namespace ridgeway {
+
+namespace {
+
+// The number of values (int32 or double) of tiles `tiles` of n samples.
+std::size_t part_values(std::size_t n, PartRange tiles) {
+    const std::vector<std::size_t> products = TrainingGram::tile_products(n);
+    std::size_t values = 0;
+    for (std::size_t t = tiles.first; t < tiles.first + tiles.count; ++t) values += products[t];
+    return values;
+}
+
+}  // namespace
 
 GramMaker gram_maker(Communicator& communicator, const KernelRidgeSettings& settings, RunLog& log) {
     if (communicator.size() == 1)
@@ -19,7 +38,9 @@ GramMaker gram_maker(Communicator& communicator, const KernelRidgeSettings& sett
         if (exchange.has_part()) {
             const PartRange mine = parts[communicator.rank()];
             exchange.compute(mine.count, [&](std::FILE* stream) {
-                TrainingGram::write_tiles(train, settings.precision, settings.threads, mine, stream);
+                const bool written = TrainingGram::write_tiles(train, settings.precision, settings.threads, mine, stream);
+                if (std::fclose(stream) != 0 || !written)
+                    throw Error(ErrorKind::resources, "could not hold this rank's training products in memory");
             });
         }
         if (communicator.rank() != 0) {
@@ -29,6 +50,37 @@ GramMaker gram_maker(Communicator& communicator, const KernelRidgeSettings& sett
         std::optional<TrainingGram> gram(std::in_place, train.n_samples, train.dosage, parts,
                                          [&exchange](std::size_t part) { return exchange.take(part); });
         exchange.log_ranks(log, "training-product tiles");
+        return gram;
+    };
+}
+
+GramMaker split_gram_maker(const SplitRun& split, const SplitPlan& plan, const KernelRidgeSettings& settings,
+                           OutputSet& outputs, RunLog& log) {
+    return [&split, &plan, &settings, &outputs, &log](const GenotypeTable& train) -> std::optional<TrainingGram> {
+        const std::size_t value_bytes = train.dosage ? sizeof(double) : sizeof(std::int32_t);
+        auto shape = [&](std::size_t part) {  // from 0
+            return GramPartShape{split.fingerprint, train.n_samples, train.dosage, plan.parts[part].first,
+                                 plan.parts[part].count};
+        };
+        if (split.mode == SplitMode::part) {
+            const std::size_t part = split.part - 1;
+            const PartRange tiles = plan.parts[part];
+            log.info(fmt::format("Part {} of {}: training-product tiles {} to {} of {} ({} products) with {} threads",
+                                 split.part, plan.parts.size(), tiles.first + 1, tiles.first + tiles.count, plan.total,
+                                 part_values(train.n_samples, tiles), settings.threads));
+            Stopwatch start;
+            write_gram_part(outputs.add(split.part_path(split.part, "gram")), shape(part), [&](std::FILE* file) {
+                return TrainingGram::write_tiles(train, settings.precision, settings.threads, tiles, file);
+            });
+            log.info(fmt::format("Part {} computed in {:.3f} s", split.part, start.seconds()));
+            return std::nullopt;
+        }
+        Stopwatch start;
+        std::optional<TrainingGram> gram(std::in_place, train.n_samples, train.dosage, plan.parts, [&](std::size_t part) {
+            return read_gram_part(split.part_path(part + 1, "gram"), shape(part),
+                                  part_values(train.n_samples, plan.parts[part]) * value_bytes);
+        });
+        log.info(fmt::format("Training products read from {} part files in {:.3f} s", plan.parts.size(), start.seconds()));
         return gram;
     };
 }

@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/distributed_gram.hpp"
+#include "cli/split_run.hpp"
 #include "cli/study_inputs.hpp"
 #include "core/error.hpp"
 #include "core/random.hpp"
@@ -147,6 +148,7 @@ VariantMatch same_file(const std::vector<std::size_t>& variants) {
 void fit_and_test(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs) {
     const std::string out = options.required_text("--out");
     const KernelRidgeSettings settings = ridge_settings(options);
+    const SplitRun split = split_run(options);
     if (options.has("--test-bfile") + options.has("--test-keep") + options.has("--test-fraction") > 1)
         throw Error(ErrorKind::usage, "--test-fraction, --test-keep and --test-bfile exclude each other");
     StudyInputs study = load_study(options, log);
@@ -176,9 +178,21 @@ void fit_and_test(const ParsedOptions& options, Communicator& communicator, RunL
         log.info("Distributed run: the primal form (variants x variants) is fitted on rank 0 alone");
         if (communicator.rank() != 0) return;
     }
-    std::optional<TrainedModel> fitted =
-        train_model(data, settings, memory, gram_maker(communicator, settings, log), log);
-    if (!fitted) return;  // a rank that only computed its share of the training products
+    std::optional<SplitPlan> plan;
+    if (split.mode != SplitMode::none) {
+        if (uses_primal_form(settings, train_rows.size(), study.variants.size()))
+            throw Error(ErrorKind::usage, "--split, --run-part and --merge share out the dual form's training products, "
+                                          "and this fit takes the primal form (fewer variants than training samples): "
+                                          "add --form dual, or run it in one process");
+        const std::vector<std::size_t> tiles = TrainingGram::tile_products(train_rows.size());
+        if (split.mode == SplitMode::plan)
+            return write_tile_split_plan(split, tiles, TrainingGram::tile_width(), train_rows.size(), outputs, log);
+        plan = checked_split_plan(split, "predict", tiles.size());
+    }
+    const GramMaker make_gram =
+        plan ? split_gram_maker(split, *plan, settings, outputs, log) : gram_maker(communicator, settings, log);
+    std::optional<TrainedModel> fitted = train_model(data, settings, memory, make_gram, log);
+    if (!fitted) return;  // a rank or a part that only computed its share of the training products
     TrainedModel& trained = *fitted;
     const PredictionModel& model = trained.model;
 
@@ -308,6 +322,8 @@ void apply_saved_model(const ParsedOptions& options, RunLog& log, OutputSet& out
 }  // namespace
 
 void run_predict_command(const ParsedOptions& options, Communicator& communicator, RunLog& log, OutputSet& outputs) {
+    if (options.has("--model") && split_run(options).mode != SplitMode::none)
+        throw Error(ErrorKind::usage, "--split, --run-part and --merge apply when fitting, not with --model");
     if (options.has("--model")) apply_saved_model(options, log, outputs);
     else fit_and_test(options, communicator, log, outputs);
 }

@@ -1,5 +1,7 @@
 #include "cli/split_run.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/atomic_output.hpp"
@@ -60,7 +62,7 @@ std::uint64_t run_fingerprint(const ParsedOptions& options) {
         files.push_back(pvar_path(prefix));
     }
     for (const char* option : {"--vcf", "--bcf", "--bgen", "--sample", "--pheno", "--covar", "--keep", "--remove",
-                               "--extract", "--exclude", "--pred"})
+                               "--extract", "--exclude", "--pred", "--test-keep"})
         if (options.has(option)) files.push_back(options.text(option));
     return Level0Checkpoint::fingerprint(
         options.canonical_arguments({"--threads", "--resume", "--memory", "--split", "--run-part", "--merge"}), files);
@@ -77,12 +79,31 @@ PartRange variant_range(const std::vector<VariantBlock>& units, const PartRange&
     return {units[range.first].first, last.first + last.count - units[range.first].first};
 }
 
+namespace {
+
+// More parts than units of work is a usage error; `units` names them.
+void check_part_count(const SplitRun& split, std::size_t count, const std::string& units) {
+    if (split.parts > count)
+        throw Error(ErrorKind::usage, fmt::format("--split {}: this run has only {} {} to share out; use at most {} parts",
+                                                  split.parts, count, units, count));
+}
+
+// Writes `plan`, each part described by its note, and logs them and what to run next.
+void save_split_plan(const SplitRun& split, const SplitPlan& plan, const std::vector<std::string>& notes,
+                     OutputSet& outputs, RunLog& log) {
+    write_output_file(outputs, split.plan_path(), split_plan_text(plan, notes));
+    log.info(fmt::format("Split plan: {} parts of {} {} in all", split.parts, plan.total, plan.unit));
+    for (std::size_t k = 0; k < notes.size(); ++k) log.info(fmt::format("  part {}: {}", k + 1, notes[k]));
+    log.info(fmt::format("Next: run the same command with --run-part I for I = 1 .. {} (in any order, anywhere), then "
+                         "with --merge",
+                         split.parts));
+}
+
+}  // namespace
+
 void write_split_plan(const SplitRun& split, const std::string& command, const std::vector<VariantBlock>& units,
                       const std::string& unit, OutputSet& outputs, RunLog& log) {
-    if (split.parts > units.size())
-        throw Error(ErrorKind::usage, fmt::format("--split {}: this run has only {} {} to share out; use at most {} parts",
-                                                  split.parts, units.size(),
-                                                  unit == "blocks" ? "level-0 blocks" : "blocks of variants", units.size()));
+    check_part_count(split, units.size(), unit == "blocks" ? "level-0 blocks" : "blocks of variants");
     SplitPlan plan{command, split.fingerprint, unit, 0, {}};
     plan.total = unit == "blocks" ? units.size() : units.back().first + units.back().count;
     std::vector<std::string> notes;
@@ -94,12 +115,24 @@ void write_split_plan(const SplitRun& split, const std::string& command, const s
         notes.push_back(fmt::format("{} variants ({} to {} of the selected variants), chromosome code {} to {}",
                                     variants, first.first + 1, first.first + variants, first.chromosome, last.chromosome));
     }
-    write_output_file(outputs, split.plan_path(), split_plan_text(plan, notes));
-    log.info(fmt::format("Split plan: {} parts of {} {} in all", split.parts, plan.total, unit));
-    for (std::size_t k = 0; k < notes.size(); ++k) log.info(fmt::format("  part {}: {}", k + 1, notes[k]));
-    log.info(fmt::format("Next: run the same command with --run-part I for I = 1 .. {} (in any order, anywhere), then "
-                         "with --merge",
-                         split.parts));
+    save_split_plan(split, plan, notes, outputs, log);
+}
+
+void write_tile_split_plan(const SplitRun& split, const std::vector<std::size_t>& tile_products, std::size_t width,
+                           std::size_t samples, OutputSet& outputs, RunLog& log) {
+    check_part_count(split, tile_products.size(),
+                     fmt::format("column tiles of training products ({} training samples each)", width));
+    SplitPlan plan{"predict", split.fingerprint, "tiles", tile_products.size(), {}};
+    std::vector<std::string> notes;
+    for (const PartRange& range : balanced_parts(tile_products, split.parts)) {
+        std::size_t products = 0;
+        for (std::size_t t = range.first; t < range.first + range.count; ++t) products += tile_products[t];
+        plan.parts.push_back(range);
+        notes.push_back(fmt::format("{} products: tiles {} to {} of {}, training samples {} to {} with every later one",
+                                    products, range.first + 1, range.first + range.count, tile_products.size(),
+                                    range.first * width + 1, std::min(samples, (range.first + range.count) * width)));
+    }
+    save_split_plan(split, plan, notes, outputs, log);
 }
 
 SplitPlan checked_split_plan(const SplitRun& split, const std::string& command, std::size_t total) {

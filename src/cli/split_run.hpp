@@ -24,7 +24,8 @@ struct SplitRun {
     std::uint64_t fingerprint = 0;  // of this command line and its input files
 
     std::string plan_path() const { return out + ".split"; }
-    // <out>.part<I>.<kind>: the level-0 blocks of step 1 (kind level0) or the rows of assoc (kind assoc).
+    // <out>.part<I>.<kind>: the level-0 blocks of step 1 (kind level0), the rows of assoc (kind assoc) or the training
+    // products of predict (kind gram).
     std::string part_path(std::size_t index, const std::string& kind) const;
 };
 
@@ -51,6 +52,12 @@ PartRange variant_range(const std::vector<VariantBlock>& units, const PartRange&
 // "variants" (ranges of the selected variants). More parts than units is a usage error.
 void write_split_plan(const SplitRun& split, const std::string& command, const std::vector<VariantBlock>& units,
                       const std::string& unit, OutputSet& outputs, RunLog& log);
+
+// predict --split: writes the plan that cuts the column tiles of the training products of `samples` training samples
+// (`tile_products` products in each, `width` samples wide) into parts of about equal numbers of products. More parts
+// than tiles is a usage error.
+void write_tile_split_plan(const SplitRun& split, const std::vector<std::size_t>& tile_products, std::size_t width,
+                           std::size_t samples, OutputSet& outputs, RunLog& log);
 
 // --run-part and --merge: the plan, checked against this command line (its fingerprint, command and total of units)
 // and, for a part, its index.

@@ -3,9 +3,9 @@
 // part into <out>.part<I>.<kind>, and `--merge` combines the parts into exactly the files one process writes.
 //
 // The plan is text: a format line, the command, the fingerprint of the command line and input files (the parts and
-// the merge must match it), the number of parts, the unit of work (step 1: level-0 blocks; assoc: variants) and the
-// run's total, then one line per part with its range of units. Lines starting with '#' describe the parts for
-// people and are not read.
+// the merge must match it), the number of parts, the unit of work (step 1: level-0 blocks; assoc: variants; predict:
+// column tiles of the training products) and the run's total, then one line per part with its range of units. Lines
+// starting with '#' describe the parts for people and are not read.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -18,9 +18,9 @@ struct PartRange {
 };
 
 struct SplitPlan {
-    std::string command;  // step1 or assoc
+    std::string command;  // step1, assoc or predict
     std::uint64_t fingerprint = 0;
-    std::string unit;     // what the ranges count: "blocks" (step-1 level-0 blocks) or "variants"
+    std::string unit;     // what the ranges count: "blocks" (step-1 level-0 blocks), "variants" or "tiles"
     std::size_t total = 0;  // units of the whole run
     std::vector<PartRange> parts;
 };

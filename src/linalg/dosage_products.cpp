@@ -4,16 +4,20 @@
 
 #include <cblas.h>
 
-#include "linalg/blas_threads.hpp"
+#include "core/parallel.hpp"
 
 namespace ridgeway {
 
 namespace {
 
-// Blocks of 1024 x 1024 results, the inner dimension in chunks of 1024: two 8 MB FP64 copies of float rows at a
-// time, converted once per block and chunk (1/1024 of the block's multiply-adds).
+// Results in column tiles of 1024, the inner dimension in chunks of 1024 (an 8 MB FP64 copy of float rows at a
+// time, converted once per tile and chunk: 1/1024 of the multiply-adds), and rows in blocks of 256. Each block is
+// one single-threaded dgemm, and the blocks of a tile and chunk are shared among the threads: every result is the
+// same sum whatever the thread count, so products computed by a split run's part or a rank with another --threads
+// are the same bytes.
 constexpr std::size_t kTile = 1024;
 constexpr std::size_t kChunk = 1024;
+constexpr std::size_t kRowBlock = 256;
 
 int as_int(std::size_t value) { return static_cast<int>(value); }
 
@@ -27,33 +31,32 @@ void widen(DosageRows x, std::size_t first, std::size_t count, std::size_t k, st
     }
 }
 
-// The blocks of a b' that `wanted(row_tile, column_tile)` asks for, each accumulated over the inner chunks straight
-// into `out`. A diagonal block of a Gram (a == b, same tile) is one dsyrk: its lower triangle only.
-template <typename Wanted>
-void multiply_blocks(DosageRows a, DosageRows b, bool gram, int threads, double* out, std::size_t out_stride,
-                     const Wanted& wanted) {
-    const BlasThreads blas(threads);
-    std::vector<double> a_copy, b_copy;
+// out = a b', each row block accumulated over the inner chunks straight into `out`. For a Gram (a == b, lower
+// triangle wanted) a row block stops at its last row's column: blocks above the diagonal are skipped, and the few
+// values above it in a diagonal block are computed and left for the caller to overwrite.
+void multiply_blocks(DosageRows a, DosageRows b, bool gram, int threads, double* out, std::size_t out_stride) {
+    const auto workers = static_cast<std::size_t>(std::max(threads, 1));
+    std::vector<std::vector<double>> a_copies(workers);
+    std::vector<double> b_copy;
     for (std::size_t j = 0; j < b.rows; j += kTile) {
         const std::size_t cols = std::min(kTile, b.rows - j);
+        const std::size_t first_block = gram ? j / kRowBlock : 0;  // for a Gram, the block of row j
+        const std::size_t blocks = (a.rows + kRowBlock - 1) / kRowBlock - first_block;
+        if (blocks == 0) continue;
         for (std::size_t k = 0; k < a.length; k += kChunk) {
             const std::size_t width = std::min(kChunk, a.length - k);
             const double beta = k == 0 ? 0.0 : 1.0;
             widen(b, j, cols, k, width, b_copy);
-            for (std::size_t i = 0; i < a.rows; i += kTile) {
-                if (!wanted(i, j)) continue;
-                const std::size_t rows = std::min(kTile, a.rows - i);
-                double* block = out + i * out_stride + j;
-                if (gram && i == j) {
-                    cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, as_int(rows), as_int(width), 1.0,
-                                b_copy.data(), as_int(width), beta, block, as_int(out_stride));
-                    continue;
+            run_in_parallel(std::min(workers, blocks), [&](std::size_t worker) {
+                for (std::size_t block = first_block + worker; block < first_block + blocks; block += workers) {
+                    const std::size_t i = block * kRowBlock, rows = std::min(kRowBlock, a.rows - i);
+                    const std::size_t used_cols = gram ? std::min(cols, i + rows - j) : cols;
+                    widen(a, i, rows, k, width, a_copies[worker]);
+                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, as_int(rows), as_int(used_cols),
+                                as_int(width), 1.0, a_copies[worker].data(), as_int(width), b_copy.data(),
+                                as_int(width), beta, out + i * out_stride + j, as_int(out_stride));
                 }
-                widen(a, i, rows, k, width, a_copy);
-                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, as_int(rows), as_int(cols), as_int(width), 1.0,
-                            a_copy.data(), as_int(width), b_copy.data(), as_int(width), beta, block,
-                            as_int(out_stride));
-            }
+            });
         }
     }
     if (a.length == 0)  // no chunk ran: every product is an empty sum
@@ -63,19 +66,19 @@ void multiply_blocks(DosageRows a, DosageRows b, bool gram, int threads, double*
 }  // namespace
 
 void dosage_cross_product(DosageRows a, DosageRows b, int threads, double* out, std::size_t out_stride) {
-    multiply_blocks(a, b, false, threads, out, out_stride, [](std::size_t, std::size_t) { return true; });
+    multiply_blocks(a, b, false, threads, out, out_stride);
 }
 
 void dosage_gram_full(DosageRows a, int threads, std::vector<double>& out) {
     const std::size_t n = a.rows;
     out.resize(n * n);
-    multiply_blocks(a, a, true, threads, out.data(), n, [](std::size_t i, std::size_t j) { return i >= j; });
+    multiply_blocks(a, a, true, threads, out.data(), n);
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < i; ++j) out[j * n + i] = out[i * n + j];
 }
 
 std::string dosage_product_route() {
-    return "FP64 BLAS dgemm/dsyrk on the dosages (exact INT8 products need whole calls)";
+    return "FP64 BLAS dgemm on the dosages (exact INT8 products need whole calls)";
 }
 
 }  // namespace ridgeway

@@ -3,8 +3,9 @@
 // genotype_products.hpp's exact integer products of calls. Dosages are held as float (the sources decode them to
 // float, and no source carries more precision), each product of two floats is exact in FP64, and the sums are FP64
 // BLAS sums: every result is within a few FP64 roundoffs of the exact dot product, whatever --precision says (an
-// INT8 or FP32 route would need whole calls or lose digits). The results depend only on the BLAS and its thread
-// count, not on the tiling.
+// INT8 or FP32 route would need whole calls or lose digits). The results depend on the BLAS build and the caller's
+// blocks of rows, never on the thread count: each fixed block is one single-threaded BLAS call, so processes with
+// different --threads compute the same bytes.
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -114,14 +114,15 @@ std::vector<std::size_t> TrainingGram::tile_products(std::size_t n) {
     return products;
 }
 
-void TrainingGram::write_tiles(const GenotypeTable& train, Precision precision, int threads, PartRange tiles,
+std::size_t TrainingGram::tile_width() { return kTile; }
+
+bool TrainingGram::write_tiles(const GenotypeTable& train, Precision precision, int threads, PartRange tiles,
                                std::FILE* out) {
     bool written = true;
     compute_tiles_of(train, precision, threads, tiles, [&](std::size_t, const auto* values, std::size_t length) {
         written = written && std::fwrite(values, sizeof *values, length, out) == length;
     });
-    if (std::fclose(out) != 0 || !written)
-        throw Error(ErrorKind::resources, "could not hold this rank's training products in memory");
+    return written;
 }
 
 double TrainingGram::median_squared_distance(int threads) const {

@@ -32,9 +32,11 @@ public:
 
     // The number of products in each tile of n samples: the work of each, the first tiles having the longest columns.
     static std::vector<std::size_t> tile_products(std::size_t n);
+    // The number of training samples (columns) in each tile but the last.
+    static std::size_t tile_width();
     // Computes the tiles `tiles` as the first constructor does and writes their packed values (int32 or double, in
-    // tile order, then row order) to `out`, which it closes.
-    static void write_tiles(const GenotypeTable& train, Precision precision, int threads, PartRange tiles,
+    // tile order, then row order) to `out`; false when a write failed.
+    static bool write_tiles(const GenotypeTable& train, Precision precision, int threads, PartRange tiles,
                             std::FILE* out);
 
     std::size_t size() const { return n_; }

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Split runs (--split N, --run-part I, --merge) give the files of a single process, byte for byte: step 1's .loco
-# files (quantitative and case/control traits) and assoc's result files in every layout (tsv with its tabix index,
-# regenie, ssf with its metadata) and the report's plots, for 1, 3 and 7 parts. A part run with another command line,
-# a part file of another run, a missing and a truncated part are errors that name the file and leave no final file
-# (and an earlier merge's results untouched).
+# files (quantitative and case/control traits), assoc's result files in every layout (tsv with its tabix index,
+# regenie, ssf with its metadata) and the report's plots, and predict's predictions, accuracy, cross-validation table
+# and model (linear kernel on calls; gaussian on dosages, whose parts run with another --threads than the merge), for
+# 1, 3 and 7 parts. A part run with another command line, a part file of another run, a missing and a truncated part
+# are errors that name the file and leave no final file (and an earlier merge's results untouched).
 set -euo pipefail
 ridgeway=$1 scratch=$2
+here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch"
 "$ridgeway" simulate --n 2000 --m 12000 --quantitative 2 --binary 1 --prevalence 0.2 --seed 5 --threads 2 \
   --out cohort >/dev/null
@@ -90,4 +92,40 @@ same single_q_1.loco q3_1.loco
 fails 3 "missing.part2.level0: part file missing" "${step1_q[@]}" --merge --out missing
 left=$(ls missing* | grep -v -e '^missing\.split' -e '^missing\.part[13]\.' -e '^missing\.failed\.log$' || true)
 [ -z "$left" ] || { echo "FAIL: a failed merge left $left"; exit 1; }
-echo "split runs with 1, 3 and 7 parts are byte-identical to single runs; bad parts are refused"
+
+# predict: the parts are column tiles of the training products (1,024 training samples each); 6,272 training samples
+# make 7 tiles.
+"$ridgeway" simulate --n 8000 --m 1500 --quantitative 2 --binary 0 --seed 11 --threads 2 --out pcohort >/dev/null
+predict_l=(predict --bfile pcohort --pheno pcohort.pheno --kernel linear --form dual --h2-grid 0.3,0.6 --cv 2
+  --test-fraction 0.2 --seed 3 --threads 2)
+"$ridgeway" "${predict_l[@]}" --out single_p >/dev/null
+for parts in 1 3 7; do
+  split p$parts "$parts" "${predict_l[@]}"
+  for f in predictions.tsv accuracy.tsv cv.tsv model; do same single_p.$f p$parts.$f; done
+done
+grep -q "total 7 tiles" p7.split
+grep -q "Training products read from 7 part files" p7.log
+grep -q "Part 2 of 3: training-product tiles 2 to 3 of 7" p3.part2.log
+# Dosages: FP64 products whose bytes do not depend on the thread count, so parts on one thread merge into the
+# files of a two-thread single run.
+plink2 --bfile pcohort --export vcf bgz --out pcalls >/dev/null
+/usr/bin/python3 "$here/make_dosage_vcf.py" pcalls.vcf.gz pdosages.vcf 1000000 3
+bgzip -f pdosages.vcf
+predict_g=(predict --vcf pdosages.vcf.gz --id-delim _ --pheno pcohort.pheno --kernel gaussian --bandwidths 1
+  --h2-grid 0.3,0.7 --cv 2 --test-fraction 0.2 --seed 3)
+"$ridgeway" "${predict_g[@]}" --threads 2 --out single_g >/dev/null
+"$ridgeway" "${predict_g[@]}" --split 3 --out g3 >/dev/null
+for i in 3 1 2; do "$ridgeway" "${predict_g[@]}" --threads 1 --run-part $i --out g3 >/dev/null; done
+"$ridgeway" "${predict_g[@]}" --threads 2 --merge --out g3 >/dev/null
+for f in predictions.tsv accuracy.tsv cv.tsv model; do same single_g.$f g3.$f; done
+# Refused: more parts than tiles, the primal form (no tiles), --model; a part of another run, a truncated part.
+fails 2 "--split 8: this run has only 7 column tiles" "${predict_l[@]}" --split 8 --out p8
+fails 2 "this fit takes the primal form" predict --bfile pcohort --pheno pcohort.pheno --split 2 --out pprimal
+fails 2 "apply when fitting, not with --model" predict --model single_p.model --bfile pcohort --split 2 --out pm
+cp p3.part2.gram kept.gram
+cp g3.part2.gram p3.part2.gram
+fails 5 "p3.part2.gram: belongs to another plan, command line or input files" "${predict_l[@]}" --merge --out p3
+head -c -100 kept.gram > p3.part2.gram
+fails 4 "p3.part2.gram: holds" "${predict_l[@]}" --merge --out p3
+same single_p.model p3.model
+echo "split runs of step1, assoc and predict with 1, 3 and 7 parts are byte-identical to single runs; bad parts are refused"

@@ -1,9 +1,12 @@
 // FP64 products of dosage rows against a plain loop in long double, within the standard error bound of an FP64 dot
 // product of k terms, k * 2^-53 * sum |a_i b_i| (any summation order meets it; a wrong tile, chunk or stride is off by
 // whole products, which are at least 1e-4 here). Integral dosages must give the exact integer products of the calls.
-// Shapes cross the 1024-row tiles and the 1024-long inner chunks, with strides wider than the rows.
+// Shapes cross the 1024-row tiles and the 1024-long inner chunks, with strides wider than the rows. The thread count
+// must not change a bit of any product (a split run's parts and the ranks of a distributed run may run other
+// --threads than a single run whose files they must reproduce).
 #include <cfloat>
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <vector>
 
@@ -90,6 +93,20 @@ TEST(DosageProducts, RowsAcrossTheTiles) {
     check_cross(1030, 3, 17, 2);
     check_cross(3, 1100, 17, 1);
     check_gram(1100, 9, 2);
+}
+
+TEST(DosageProducts, TheThreadCountChangesNoBit) {
+    const Dosages a = random_dosages(1300, 2100, 2100, 5), b = random_dosages(1100, 2100, 2101, 6);
+    std::vector<double> one(1300 * 1100), other(1300 * 1100);
+    dosage_cross_product(a.rows, b.rows, 1, one.data(), 1100);
+    for (int threads : {2, 3}) {
+        dosage_cross_product(a.rows, b.rows, threads, other.data(), 1100);
+        ASSERT_EQ(std::memcmp(one.data(), other.data(), one.size() * sizeof(double)), 0) << threads << " threads";
+    }
+    std::vector<double> gram_one, gram_three;
+    dosage_gram_full(a.rows, 1, gram_one);
+    dosage_gram_full(a.rows, 3, gram_three);
+    ASSERT_EQ(std::memcmp(gram_one.data(), gram_three.data(), gram_one.size() * sizeof(double)), 0);
 }
 
 TEST(DosageProducts, IntegralDosagesGiveTheExactCallProducts) {

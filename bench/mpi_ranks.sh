@@ -21,7 +21,7 @@ for ranks in $rank_counts; do
   mpi=(mpirun --oversubscribe --allow-run-as-root -np "$ranks" "$ridgeway")
   measure "step1 $ranks ranks" "${mpi[@]}" step1 "${inputs[@]}" --out mpi_s$ranks
   cmp mpi_single_1.loco mpi_s${ranks}_1.loco
-  grep -E "^  (rank|imbalance)|^Level 0 of this part done|^Level 0: .* blocks read|^Step 1 done" mpi_s$ranks.log | sed "s/^/    /" || true
+  grep -E "^  (rank|imbalance)|^Level 0 of this part done|^Level 0: .* blocks read|^Step 1 done|^Merge and level 1 done" mpi_s$ranks.log | sed "s/^/    /" || true
   measure "assoc $ranks ranks" "${mpi[@]}" assoc "${inputs[@]}" --pred mpi_single_pred.list --no-report --out mpi_a$ranks
   cmp <(zcat mpi_single.Q1.linear.tsv.gz) <(zcat mpi_a$ranks.Q1.linear.tsv.gz)
   grep -E "^  (rank|imbalance)" mpi_a$ranks.log | sed "s/^/    /" || true

@@ -11,6 +11,7 @@
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
+#include "core/stopwatch.hpp"
 #include "io/loco_files.hpp"
 #include "linalg/precision.hpp"
 #include "qc/variant_blocks.hpp"
@@ -72,6 +73,7 @@ void run_split_step1(const SplitRun& split, Step1Settings& settings, const Study
 std::vector<std::string> run_distributed_step1(Communicator& communicator, Step1Settings& settings,
                                                const StudyInputs& inputs, const std::string& out, RunLog& log,
                                                OutputSet& outputs) {
+    const Stopwatch start;
     const auto blocks = make_blocks(*inputs.genotypes, inputs.variants, settings.block_size);
     const std::vector<PartRange> parts = rank_parts(blocks, communicator);
     PartExchange exchange(communicator, parts.size(), communicator.tally());
@@ -96,6 +98,8 @@ std::vector<std::string> run_distributed_step1(Communicator& communicator, Step1
             {part_name(k), parts[k].first, parts[k].count, [&exchange, k] { return exchange.take(k); }});
     std::vector<std::string> loco_paths = run_step1_and_write(settings, out, inputs, log, outputs);
     exchange.log_ranks(log, "level-0 blocks");
+    log.info(fmt::format("Step 1 done in {:.2f} s over {} ranks (level 0 on every rank, then level 1 on rank 0)",
+                         start.seconds(), communicator.size()));
     return loco_paths;
 }
 

@@ -111,8 +111,9 @@ struct Step1Problem {
     bool dual = false;
 };
 
+// `announce`: log the problem's line (rank 0 of a distributed run logged it for its own part already).
 Step1Problem prepare_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
-                           const Step1Settings& settings, RunLog& log) {
+                           const Step1Settings& settings, bool announce, RunLog& log) {
     Step1Problem problem;
     const std::size_t n = problem.n = cohort.sample_indices.size();
     problem.p = cohort.trait_names.size();
@@ -125,11 +126,12 @@ Step1Problem prepare_step1(const GenotypeSource& genotypes, const Cohort& cohort
     problem.blocks = make_blocks(genotypes, variants, settings.block_size);
     problem.penalties = heritability_penalties(variants.size());
     if (settings.folds != 0) problem.folds = make_folds(n, settings.folds);
-    log.info(fmt::format("Step 1: {} variants in {} blocks of at most {}; {}; level-0 penalties {:.4g} (h2 0.01 .. 0.99)",
-                         variants.size(), problem.blocks.size(), settings.block_size,
-                         problem.folds.empty() ? std::string("leave-one-out cross-validation")
-                                               : fmt::format("{}-fold cross-validation (contiguous folds)", problem.folds.size()),
-                         fmt::join(problem.penalties, ", ")));
+    if (announce)
+        log.info(fmt::format("Step 1: {} variants in {} blocks of at most {}; {}; level-0 penalties {:.4g} (h2 0.01 .. 0.99)",
+                             variants.size(), problem.blocks.size(), settings.block_size,
+                             problem.folds.empty() ? std::string("leave-one-out cross-validation")
+                                                   : fmt::format("{}-fold cross-validation (contiguous folds)", problem.folds.size()),
+                             fmt::join(problem.penalties, ", ")));
     problem.dual = uses_dual_form(problem.folds, n, std::min(settings.block_size, variants.size()));
     return problem;
 }
@@ -165,7 +167,7 @@ void warn_dropped(std::size_t dropped, RunLog& log) {
 void run_step1_part(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
                     const Step1Settings& settings, std::size_t first_block, std::size_t end_block, RunLog& log) {
     const auto start = std::chrono::steady_clock::now();
-    const Step1Problem problem = prepare_step1(genotypes, cohort, variants, settings, log);
+    const Step1Problem problem = prepare_step1(genotypes, cohort, variants, settings, true, log);
     Level0Input input = level0_input(genotypes, cohort, variants, settings, problem, log);
     input.first_block = first_block;
     input.end_block = end_block;
@@ -185,7 +187,8 @@ void run_step1_part(const GenotypeSource& genotypes, const Cohort& cohort, const
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
                           const Step1Settings& settings, RunLog& log) {
     const auto start = std::chrono::steady_clock::now();
-    const Step1Problem problem = prepare_step1(genotypes, cohort, variants, settings, log);
+    const bool from_ranks = !settings.level0_parts.empty() && settings.level0_parts[0].receive;
+    const Step1Problem problem = prepare_step1(genotypes, cohort, variants, settings, !from_ranks, log);
     const std::size_t n = problem.n, p = problem.p;
     const ScaledTraits& scaled = problem.scaled;
     const std::vector<VariantBlock>& blocks = problem.blocks;
@@ -256,7 +259,8 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     else
         log.info(fmt::format("Level-1 ridge solves, --precision {}: {}", precision_name(settings.precision),
                              level1_solves.describe(settings.precision)));
-    log.info(fmt::format("Step 1 done in {:.2f} s", seconds_since(start)));
+    log.info(fmt::format("{} done in {:.2f} s", settings.level0_parts.empty() ? "Step 1" : "Merge and level 1",
+                         seconds_since(start)));
     return predictions;
 }
 

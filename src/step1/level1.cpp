@@ -3,25 +3,30 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/parallel.hpp"
 #include "step1/level1_shared.hpp"
 #include "step1/ridge_cv.hpp"
 
 namespace ridgeway {
 
-void standardize_columns(Matrix& w) {
-    const std::size_t n = w.rows();
-    for (std::size_t j = 0; j < w.cols(); ++j) {
-        double mean = 0, ss = 0;
-        for (std::size_t i = 0; i < n; ++i) mean += w(i, j);
-        mean /= static_cast<double>(n);
-        for (std::size_t i = 0; i < n; ++i) ss += (w(i, j) - mean) * (w(i, j) - mean);
-        const double sd = std::sqrt(ss / static_cast<double>(n));
-        for (std::size_t i = 0; i < n; ++i) w(i, j) = sd > 0 ? (w(i, j) - mean) / sd : 0.0;
-    }
+void standardize_columns(Matrix& w, int threads) {
+    const std::size_t n = w.rows(), columns = w.cols();
+    const auto workers =
+        std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(columns, 1));
+    run_in_parallel(workers, [&](std::size_t worker) {
+        for (std::size_t j = worker; j < columns; j += workers) {
+            double mean = 0, ss = 0;
+            for (std::size_t i = 0; i < n; ++i) mean += w(i, j);
+            mean /= static_cast<double>(n);
+            for (std::size_t i = 0; i < n; ++i) ss += (w(i, j) - mean) * (w(i, j) - mean);
+            const double sd = std::sqrt(ss / static_cast<double>(n));
+            for (std::size_t i = 0; i < n; ++i) w(i, j) = sd > 0 ? (w(i, j) - mean) / sd : 0.0;
+        }
+    });
 }
 
 Matrix loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& coefficients,
-                           const Level1Layout& layout) {
+                           const Level1Layout& layout, int threads) {
     const std::size_t n = predictors.rows(), c = predictors.cols(), k = layout.chromosomes.size();
     std::vector<std::size_t> slot(c);
     for (std::size_t j = 0; j < c; ++j)
@@ -29,28 +34,34 @@ Matrix loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& 
             std::find(layout.chromosomes.begin(), layout.chromosomes.end(), layout.column_chromosome[j]) -
             layout.chromosomes.begin());
     Matrix loco(n, k);
-    std::size_t fold = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        // Row i's fold's coefficients (one fit for leave-one-out).
-        while (fold + 1 < layout.folds.size() && i >= layout.folds[fold].end) ++fold;
-        const Matrix& beta = coefficients[layout.folds.empty() ? 0 : fold];
-        std::vector<double> own(k, 0.0);
-        double total = 0;
-        for (std::size_t j = 0; j < c; ++j) {
-            const double part = predictors(i, j) * beta(j, 0);
-            total += part;
-            own[slot[j]] += part;
+    const auto workers =
+        std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(n, 1));
+    run_in_parallel(workers, [&](std::size_t worker) {  // worker w: rows [w n / workers, (w + 1) n / workers)
+        const std::size_t begin = worker * n / workers, end = (worker + 1) * n / workers;
+        std::size_t fold = 0;
+        std::vector<double> own(k);
+        for (std::size_t i = begin; i < end; ++i) {
+            // Row i's fold's coefficients (one fit for leave-one-out).
+            while (fold + 1 < layout.folds.size() && i >= layout.folds[fold].end) ++fold;
+            const Matrix& beta = coefficients[layout.folds.empty() ? 0 : fold];
+            std::fill(own.begin(), own.end(), 0.0);
+            double total = 0;
+            for (std::size_t j = 0; j < c; ++j) {
+                const double part = predictors(i, j) * beta(j, 0);
+                total += part;
+                own[slot[j]] += part;
+            }
+            for (std::size_t m = 0; m < k; ++m) loco(i, m) = total - own[m];
         }
-        for (std::size_t m = 0; m < k; ++m) loco(i, m) = total - own[m];
-    }
+    });
     return loco;
 }
 
 Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
-                     const Level1Layout& layout, Precision precision) {
+                     const Level1Layout& layout, Precision precision, int threads) {
     const std::vector<Fold>& folds = layout.folds;
     const std::size_t n = w.rows(), c = w.cols();
-    standardize_columns(w);
+    standardize_columns(w, threads);
     const Matrix& predictors = w;
     // Rows without a trait value take no part in the fit: zero rows of both sides.
     Matrix train = predictors, response(n, 1);
@@ -62,7 +73,7 @@ Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<b
     Level1Fit fit;
     fit.penalties = heritability_penalties(c);
     RidgeCvResult cv;
-    ridge_cv(train, response, folds, fit.penalties, precision, true, cv);
+    ridge_cv(train, response, folds, fit.penalties, precision, true, cv, {}, threads);
     fit.solves = cv.solves;
 
     double mean = 0, variance = 0, count = 0;
@@ -81,7 +92,7 @@ Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<b
     }
 
     // LOCO: the full prediction minus the chromosome's own columns.
-    fit.loco = loco_from_fold_fits(predictors, cv.coefficients[fit.chosen], layout);
+    fit.loco = loco_from_fold_fits(predictors, cv.coefficients[fit.chosen], layout, threads);
     return fit;
 }
 

@@ -31,12 +31,13 @@ struct Level1Layout {
 };
 
 // `w` is n x (blocks * R) for this trait; `observed[i]` whether row i has a trait value; `precision` that of the
-// ridge solves.
+// ridge solves; `threads` share the Grams of w and the passes over it (the fit is the same for any number).
 Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
-                     const Level1Layout& layout, Precision precision);
+                     const Level1Layout& layout, Precision precision, int threads);
 
 // `y` is 0/1 (any value where not observed); `offset` the covariates-only logistic linear predictor. Needs folds.
+// `threads` share the passes over w (the fit is the same for any number).
 Level1Fit fit_level1_logistic(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
-                              const std::vector<double>& offset, const Level1Layout& layout);
+                              const std::vector<double>& offset, const Level1Layout& layout, int threads);
 
 }  // namespace ridgeway

@@ -79,10 +79,10 @@ double binomial_deviance(double y, double eta) { return 2.0 * (log_one_plus_exp(
 }  // namespace
 
 Level1Fit fit_level1_logistic(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
-                              const std::vector<double>& offset, const Level1Layout& layout) {
+                              const std::vector<double>& offset, const Level1Layout& layout, int threads) {
     const std::size_t n = w.rows(), c = w.cols();
     const std::vector<Fold>& folds = layout.folds;
-    standardize_columns(w);
+    standardize_columns(w, threads);
     // The heritability grid on the liability scale: logistic residual variance pi^2 / 3 instead of 1 - h2.
     Level1Fit fit;
     fit.penalties = heritability_penalties(c);
@@ -118,7 +118,7 @@ Level1Fit fit_level1_logistic(Matrix w, const std::vector<double>& y, const std:
         fit.cv_r2.push_back(1.0 - deviance[l] / offset_deviance);
         if (deviance[l] < deviance[fit.chosen]) fit.chosen = l;
     }
-    fit.loco = loco_from_fold_fits(w, coefficients[fit.chosen], layout);
+    fit.loco = loco_from_fold_fits(w, coefficients[fit.chosen], layout, threads);
     return fit;
 }
 

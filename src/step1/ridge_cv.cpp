@@ -1,8 +1,13 @@
 #include "step1/ridge_cv.hpp"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include <cblas.h>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 
 namespace ridgeway {
 
@@ -16,11 +21,33 @@ void cross_product(const Matrix& a, const Matrix& b, std::size_t begin, std::siz
                 a.data() + begin, as_int(a.rows()), b.data() + begin, as_int(b.rows()), beta, c.data(), as_int(c.rows()));
 }
 
-// Gram = A'A over the row range [begin, end), full symmetric matrix.
-Matrix gram(const Matrix& a, std::size_t begin, std::size_t end) {
-    Matrix g(a.cols(), a.cols());
-    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, as_int(a.cols()), as_int(end - begin), 1.0, a.data() + begin,
-                as_int(a.rows()), 0.0, g.data(), as_int(a.cols()));
+// Gram = A'A over the row range [begin, end), full symmetric matrix. The lower triangle is formed in blocks of
+// 256 x 256, each one single-threaded BLAS call (dsyrk on the diagonal, dgemm below it), shared among `threads`
+// threads: level 1's Gram over every sample and level-0 column is its largest product, and fixed blocks keep every
+// value the same whatever the thread count.
+Matrix gram(const Matrix& a, std::size_t begin, std::size_t end, int threads) {
+    constexpr std::size_t kBlock = 256;
+    const std::size_t p = a.cols(), rows = end - begin, blocks = (p + kBlock - 1) / kBlock;
+    std::vector<std::pair<std::size_t, std::size_t>> lower;  // (row block, column block), row >= column
+    for (std::size_t column = 0; column < blocks; ++column)
+        for (std::size_t row = column; row < blocks; ++row) lower.emplace_back(row, column);
+    const auto workers =
+        std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(lower.size(), 1));
+    Matrix g(p, p);
+    const double* x = a.data() + begin;
+    const auto lda = as_int(a.rows()), ldg = as_int(p);
+    run_in_parallel(workers, [&](std::size_t worker) {
+        for (std::size_t task = worker; task < lower.size(); task += workers) {
+            const std::size_t i = lower[task].first * kBlock, j = lower[task].second * kBlock;
+            const std::size_t height = std::min(kBlock, p - i), width = std::min(kBlock, p - j);
+            if (i == j)
+                cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, as_int(width), as_int(rows), 1.0, x + j * a.rows(),
+                            lda, 0.0, g.data() + j + j * p, ldg);
+            else
+                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(height), as_int(width), as_int(rows), 1.0,
+                            x + i * a.rows(), lda, x + j * a.rows(), lda, 0.0, g.data() + i + j * p, ldg);
+        }
+    });
     for (std::size_t j = 0; j < g.cols(); ++j)
         for (std::size_t i = j + 1; i < g.rows(); ++i) g(j, i) = g(i, j);
     return g;
@@ -41,13 +68,14 @@ void ridge_solve(const Matrix& a, double penalty, Matrix& b, Matrix& factor, Spd
 }
 
 void primal_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-                  SpdSolver& solver, bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& source) {
+                  SpdSolver& solver, bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& source,
+                  int threads) {
     const std::size_t p = x.cols(), q = y.cols();
     std::vector<Matrix> stored;  // fold Grams formed from x, kept for the second pass
     std::vector<Matrix> fold_cross;
     Matrix total_gram(p, p), total_cross(p, q);
     for (const Fold& fold : folds) {
-        Matrix own = source ? source(fold) : gram(x, fold.begin, fold.end);
+        Matrix own = source ? source(fold) : gram(x, fold.begin, fold.end, threads);
         fold_cross.emplace_back(p, q);
         cross_product(x, y, fold.begin, fold.end, fold_cross.back());
         for (std::size_t i = 0; i < p * p; ++i) total_gram.data()[i] += own.data()[i];
@@ -122,9 +150,9 @@ void dual_kfold(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds
 
 // Leave-one-out: held-out prediction = (fitted_i - h_ii y_i) / (1 - h_ii), with h_ii = x_i'(X'X + penalty I)^-1 x_i.
 void primal_leave_one_out(const Matrix& x, const Matrix& y, const std::vector<double>& penalties, bool keep_coefficients,
-                          RidgeCvResult& result) {
+                          RidgeCvResult& result, int threads) {
     const std::size_t n = x.rows(), p = x.cols(), q = y.cols();
-    Matrix total_gram = gram(x, 0, n), total_cross(p, q);
+    Matrix total_gram = gram(x, 0, n, threads), total_cross(p, q);
     cross_product(x, y, 0, n, total_cross);
     // The hat-matrix diagonals come from the Cholesky factor itself, not from a solution that refinement could correct:
     // an FP32 factor would leave them, and the 1 / (1 - h_ii) that amplifies their error, at FP32 accuracy.
@@ -166,16 +194,17 @@ bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_
 }
 
 void ridge_cv(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-              Precision precision, bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram) {
+              Precision precision, bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram,
+              int threads) {
     result.predictions.assign(penalties.size(), Matrix(x.rows(), y.cols()));
     result.coefficients.assign(penalties.size(), {});
     result.solves = SpdSolveTally();
-    if (folds.empty()) return primal_leave_one_out(x, y, penalties, keep_coefficients, result);
+    if (folds.empty()) return primal_leave_one_out(x, y, penalties, keep_coefficients, result, threads);
     SpdSolver solver(precision);  // one per call: its buffers serve every fold and penalty
     if (uses_dual_form(folds, x.rows(), x.cols()))
         dual_kfold(x, y, folds, penalties, solver, keep_coefficients, result);
     else
-        primal_kfold(x, y, folds, penalties, solver, keep_coefficients, result, fold_gram);
+        primal_kfold(x, y, folds, penalties, solver, keep_coefficients, result, fold_gram, threads);
 }
 
 }  // namespace ridgeway

@@ -34,7 +34,10 @@ bool uses_dual_form(const std::vector<Fold>& folds, std::size_t rows, std::size_
 // training Gram) instead of forming and keeping all of them from x: memory for one fold instead of K.
 using FoldGramSource = std::function<Matrix(const Fold&)>;
 
+// `threads` share the Grams formed from x (level 1 has the whole step to itself; level 0 runs a block per thread and
+// gives 1); the results do not depend on it.
 void ridge_cv(const Matrix& x, const Matrix& y, const std::vector<Fold>& folds, const std::vector<double>& penalties,
-              Precision precision, bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram = {});
+              Precision precision, bool keep_coefficients, RidgeCvResult& result, const FoldGramSource& fold_gram = {},
+              int threads = 1);
 
 }  // namespace ridgeway

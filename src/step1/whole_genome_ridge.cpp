@@ -243,8 +243,9 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
         log.info(fmt::format("{}: level 0 mean cross-validated R2 per penalty: {:.4f}", cohort.trait_names[t], fmt::join(r2, " ")));
         const Level1Layout layout{column_chromosome, predictions.chromosomes, folds};
         Level1Fit fit = cohort.binary ? fit_level1_logistic(std::move(w), case_control_values(cohort, t), scaled.observed[t],
-                                                            covariate_offset(nulls, t, n), layout)
-                                      : fit_level1(std::move(w), y, scaled.observed[t], layout, settings.precision);
+                                                            covariate_offset(nulls, t, n), layout, settings.threads)
+                                      : fit_level1(std::move(w), y, scaled.observed[t], layout, settings.precision,
+                                                   settings.threads);
         level1_solves.add(fit.solves);
         log.info(fmt::format("{}: level 1 {} per penalty ({:.4g}): {:.4f}; chosen penalty {:.4g} ({:.4f})",
                              cohort.trait_names[t],

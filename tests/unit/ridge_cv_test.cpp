@@ -1,6 +1,7 @@
 // Cross-validated ridge: the three ways of computing held-out predictions must agree with each other and with a
-// direct solve.
+// direct solve, and the thread count must change no bit of them.
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -47,6 +48,22 @@ void expect_close(const Matrix& a, const Matrix& b, double tolerance) {
 
 // Tolerance 1e-9: double-precision solves of systems with condition numbers below 1e4.
 constexpr double kTolerance = 1e-9;
+
+// Grams of more than one 256-column block (the unit the threads share), K-fold and leave-one-out, 1 to 3 threads.
+TEST(RidgeCv, ThreadsChangeNoBit) {
+    const Matrix x = random_matrix(900, 600, 5), y = random_matrix(900, 1, 6);
+    const std::vector<double> penalties{50.0, 500.0};
+    for (const std::vector<Fold>& folds : {make_folds(900, 5), std::vector<Fold>{}}) {
+        RidgeCvResult one, other;
+        ridge_cv(x, y, folds, penalties, Precision::fp64, true, one, {}, 1);
+        for (int threads : {2, 3}) {
+            ridge_cv(x, y, folds, penalties, Precision::fp64, true, other, {}, threads);
+            for (std::size_t l = 0; l < penalties.size(); ++l)
+                ASSERT_EQ(std::memcmp(one.predictions[l].data(), other.predictions[l].data(), 900 * sizeof(double)), 0)
+                    << threads << " threads, " << folds.size() << " folds";
+        }
+    }
+}
 
 TEST(RidgeCv, PrimalKFoldMatchesDirectSolve) {
     Matrix x = random_matrix(60, 8, 1), y = random_matrix(60, 3, 2);

@@ -32,7 +32,9 @@ GenotypeTable random_table(bool dosage) {
 
 std::string tile_bytes(const GenotypeTable& table, PartRange tiles) {
     MemoryStream stream;
-    TrainingGram::write_tiles(table, Precision::mixed, 2, tiles, stream.file());
+    const bool written = TrainingGram::write_tiles(table, Precision::mixed, 2, tiles, stream.file());
+    EXPECT_TRUE(written);
+    EXPECT_EQ(std::fclose(stream.file()), 0);
     return std::string(stream.bytes());
 }
 

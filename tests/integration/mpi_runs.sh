@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Distributed runs (mpirun -np R ridgeway step1|assoc|gwas|predict) give the files of a single process, byte for
 # byte, for 1 to 4 ranks: step 1's .loco files (quantitative and case/control traits), assoc's results (linear;
-# logistic with Firth), gwas's .loco files, prediction list, results and report (1 to 3 ranks), and predict's
-# predictions, accuracy, cross-validation table and model (linear on calls, gaussian on dosages; 1 to 3 ranks), and
-# rank 0's log lists what every rank did. More ranks than units of work still work. A rank killed mid-run ends the
+# logistic with Firth), gwas's .loco files, prediction list, results and report, and predict's predictions,
+# accuracy, cross-validation table and model (linear on calls, gaussian on dosages; the fourth rank without a tile),
+# and rank 0's log lists what every rank did. More ranks than units of work still work. A rank killed mid-run ends the
 # whole run with a non-zero exit and no final file. Skipped (exit 0) when ridgeway is built without MPI (as the
 # sanitizer build is) or mpirun is missing.
 set -euo pipefail
@@ -80,7 +80,7 @@ same_gwas() {
 }
 gwas_in gwas_q 0 "${gwas_q[@]}"
 gwas_in gwas_b 0 "${gwas_b[@]}"
-for ranks in 1 2 3; do
+for ranks in 1 2 3 4; do
   gwas_in gwas_q$ranks $ranks "${gwas_q[@]}"
   same_gwas gwas_q gwas_q$ranks linear g_1.loco g_2.loco
 done
@@ -110,7 +110,7 @@ grep -q "does not apply to a distributed run" refused.err
 
 # predict: the training products' column tiles dealt to the ranks, the rest on rank 0. 2,144 training samples make
 # 3 tiles (1,024, 1,024 and 96 samples). The linear kernel on calls (exact int32 tiles), the gaussian on fractional
-# dosages (FP64 tiles, compared byte for byte too); every file equals one process's for 1 to 3 ranks.
+# dosages (FP64 tiles, compared byte for byte too); every file equals one process's for 1 to 4 ranks.
 "$ridgeway" simulate --n 2700 --m 1500 --quantitative 1 --binary 0 --seed 11 --threads 2 --out pcohort >/dev/null
 plink2 --bfile pcohort --export vcf bgz --out pcalls >/dev/null
 /usr/bin/python3 "$here/make_dosage_vcf.py" pcalls.vcf.gz pdosages.vcf 1000000 3
@@ -121,11 +121,12 @@ predict_gaussian=(predict --vcf pdosages.vcf.gz --id-delim _ --pheno pcohort.phe
 for kernel in linear gaussian; do
   declare -n args=predict_$kernel
   "$ridgeway" "${args[@]}" --test-fraction 0.2 --seed 3 --threads 1 --out single_p$kernel >/dev/null
-  for ranks in 1 2 3; do
+  for ranks in 1 2 3 4; do
     mpi $ranks "${args[@]}" --test-fraction 0.2 --seed 3 --threads 1 --out p$kernel$ranks >/dev/null
     for f in predictions.tsv accuracy.tsv cv.tsv model; do same single_p$kernel.$f p$kernel$ranks.$f; done
   done
   grep -q "Distributed run: 3 MPI ranks, 3 parts of training-product tiles" p${kernel}3.log
+  grep -q "rank 3: no part (more ranks than units of work)" p${kernel}4.log
   grep -Eq "^  rank 2: 1 training-product tiles, compute [0-9.]+ s, waited [0-9.]+ s, sent [0-9.]+ MiB" p${kernel}3.log
 done
 grep -q "FP64" single_pgaussian.log

@@ -10,18 +10,14 @@
 namespace ridgeway {
 
 void standardize_columns(Matrix& w, int threads) {
-    const std::size_t n = w.rows(), columns = w.cols();
-    const auto workers =
-        std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(columns, 1));
-    run_in_parallel(workers, [&](std::size_t worker) {
-        for (std::size_t j = worker; j < columns; j += workers) {
-            double mean = 0, ss = 0;
-            for (std::size_t i = 0; i < n; ++i) mean += w(i, j);
-            mean /= static_cast<double>(n);
-            for (std::size_t i = 0; i < n; ++i) ss += (w(i, j) - mean) * (w(i, j) - mean);
-            const double sd = std::sqrt(ss / static_cast<double>(n));
-            for (std::size_t i = 0; i < n; ++i) w(i, j) = sd > 0 ? (w(i, j) - mean) / sd : 0.0;
-        }
+    const std::size_t n = w.rows();
+    for_each_in_turn(w.cols(), threads, [&](std::size_t j) {
+        double mean = 0, ss = 0;
+        for (std::size_t i = 0; i < n; ++i) mean += w(i, j);
+        mean /= static_cast<double>(n);
+        for (std::size_t i = 0; i < n; ++i) ss += (w(i, j) - mean) * (w(i, j) - mean);
+        const double sd = std::sqrt(ss / static_cast<double>(n));
+        for (std::size_t i = 0; i < n; ++i) w(i, j) = sd > 0 ? (w(i, j) - mean) / sd : 0.0;
     });
 }
 

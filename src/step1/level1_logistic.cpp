@@ -2,10 +2,11 @@
 #include <cmath>
 #include <numbers>
 
-#include <cblas.h>
 #include <lapacke.h>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
+#include "linalg/blocked_products.hpp"
 #include "step1/level1.hpp"
 #include "step1/level1_shared.hpp"
 #include "step1/ridge_cv.hpp"
@@ -19,36 +20,37 @@ constexpr int kMaxIterations = 50;
 constexpr double kTolerance = 1e-8;  // on the largest coefficient change; predictions need no more
 
 // Ridge logistic regression on the rows with weight 1 in `train`: minimizes -loglik + penalty |beta|^2 / 2 by Newton
-// with step halving, from `beta` (warm start from the previous penalty). False when it does not converge.
+// with step halving, from `beta` (warm start from the previous penalty). False when it does not converge. The passes
+// over x (N x c: the linear predictor, the gradient and the Hessian, N c^2) are shared among `threads` threads in
+// fixed blocks (linalg/blocked_products), so the fit is the same for any number.
 bool fit_ridge_logistic(const Matrix& x, const std::vector<double>& y, const std::vector<double>& offset,
-                        const std::vector<char>& train, double penalty, std::vector<double>& beta) {
+                        const std::vector<char>& train, double penalty, int threads, std::vector<double>& beta) {
     const std::size_t n = x.rows(), c = x.cols();
-    std::vector<double> eta(n);
+    const ColumnMajor all{x.data(), n, c, n};
+    std::vector<double> eta(n), root_w(n), residual(n);
     Matrix weighted(n, c), hessian(c, c);
     std::vector<double> gradient(c);
     auto objective = [&](const std::vector<double>& b, bool derivatives) {
         eta = offset;
-        cblas_dgemv(CblasColMajor, CblasNoTrans, n, c, 1.0, x.data(), n, b.data(), 1, 1.0, eta.data(), 1);
+        multiply(all, b.data(), 1.0, eta.data(), threads);
         double value = 0;
-        std::vector<double> residual(n, 0.0);
+        std::fill(residual.begin(), residual.end(), 0.0);
+        std::fill(root_w.begin(), root_w.end(), 0.0);  // rows outside `train` weigh nothing
         for (std::size_t i = 0; i < n; ++i) {
             if (!train[i]) continue;
             value -= y[i] * eta[i] - log_one_plus_exp(eta[i]);
             const double mu = logistic(eta[i]);
             residual[i] = y[i] - mu;
-            if (derivatives) {
-                const double root_w = std::sqrt(mu * (1.0 - mu));
-                for (std::size_t j = 0; j < c; ++j) weighted(i, j) = root_w * x(i, j);
-            }
+            root_w[i] = std::sqrt(mu * (1.0 - mu));
         }
         for (double v : b) value += 0.5 * penalty * v * v;
         if (derivatives) {
-            for (std::size_t i = 0; i < n; ++i)
-                if (!train[i])
-                    for (std::size_t j = 0; j < c; ++j) weighted(i, j) = 0.0;
-            cblas_dgemv(CblasColMajor, CblasTrans, n, c, 1.0, x.data(), n, residual.data(), 1, 0.0, gradient.data(), 1);
+            for_each_in_turn(c, threads, [&](std::size_t j) {
+                for (std::size_t i = 0; i < n; ++i) weighted(i, j) = root_w[i] * x(i, j);
+            });
+            multiply_transposed(all, residual.data(), gradient.data(), threads);
             for (std::size_t j = 0; j < c; ++j) gradient[j] -= penalty * b[j];
-            cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, c, n, 1.0, weighted.data(), n, 0.0, hessian.data(), c);
+            gram_lower({weighted.data(), n, c, n}, threads, hessian.data(), c);
             for (std::size_t j = 0; j < c; ++j) hessian(j, j) += penalty;
         }
         return value;
@@ -102,7 +104,7 @@ Level1Fit fit_level1_logistic(Matrix w, const std::vector<double>& y, const std:
         for (std::size_t i = 0; i < n; ++i) train[i] = observed[i] && (i < folds[k].begin || i >= folds[k].end);
         std::vector<double> beta(c, 0.0);
         for (std::size_t l : order) {
-            if (!fit_ridge_logistic(w, y, offset, train, fit.penalties[l], beta))
+            if (!fit_ridge_logistic(w, y, offset, train, fit.penalties[l], threads, beta))
                 throw Error(ErrorKind::numerical,
                             "level 1 ridge logistic regression did not converge (fold " + std::to_string(k + 1) + ")");
             std::copy(beta.begin(), beta.end(), coefficients[l][k].data());

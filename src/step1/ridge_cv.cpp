@@ -1,13 +1,9 @@
 #include "step1/ridge_cv.hpp"
 
-#include <algorithm>
-#include <utility>
-#include <vector>
-
 #include <cblas.h>
 
 #include "core/error.hpp"
-#include "core/parallel.hpp"
+#include "linalg/blocked_products.hpp"
 
 namespace ridgeway {
 
@@ -21,33 +17,11 @@ void cross_product(const Matrix& a, const Matrix& b, std::size_t begin, std::siz
                 a.data() + begin, as_int(a.rows()), b.data() + begin, as_int(b.rows()), beta, c.data(), as_int(c.rows()));
 }
 
-// Gram = A'A over the row range [begin, end), full symmetric matrix. The lower triangle is formed in blocks of
-// 256 x 256, each one single-threaded BLAS call (dsyrk on the diagonal, dgemm below it), shared among `threads`
-// threads: level 1's Gram over every sample and level-0 column is its largest product, and fixed blocks keep every
-// value the same whatever the thread count.
+// Gram = A'A over the row range [begin, end), full symmetric matrix, shared among `threads` threads
+// (linalg/blocked_products: the same values for any number).
 Matrix gram(const Matrix& a, std::size_t begin, std::size_t end, int threads) {
-    constexpr std::size_t kBlock = 256;
-    const std::size_t p = a.cols(), rows = end - begin, blocks = (p + kBlock - 1) / kBlock;
-    std::vector<std::pair<std::size_t, std::size_t>> lower;  // (row block, column block), row >= column
-    for (std::size_t column = 0; column < blocks; ++column)
-        for (std::size_t row = column; row < blocks; ++row) lower.emplace_back(row, column);
-    const auto workers =
-        std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(lower.size(), 1));
-    Matrix g(p, p);
-    const double* x = a.data() + begin;
-    const auto lda = as_int(a.rows()), ldg = as_int(p);
-    run_in_parallel(workers, [&](std::size_t worker) {
-        for (std::size_t task = worker; task < lower.size(); task += workers) {
-            const std::size_t i = lower[task].first * kBlock, j = lower[task].second * kBlock;
-            const std::size_t height = std::min(kBlock, p - i), width = std::min(kBlock, p - j);
-            if (i == j)
-                cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, as_int(width), as_int(rows), 1.0, x + j * a.rows(),
-                            lda, 0.0, g.data() + j + j * p, ldg);
-            else
-                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, as_int(height), as_int(width), as_int(rows), 1.0,
-                            x + i * a.rows(), lda, x + j * a.rows(), lda, 0.0, g.data() + i + j * p, ldg);
-        }
-    });
+    Matrix g(a.cols(), a.cols());
+    gram_lower({a.data() + begin, end - begin, a.cols(), a.rows()}, threads, g.data(), a.cols());
     for (std::size_t j = 0; j < g.cols(); ++j)
         for (std::size_t i = j + 1; i < g.rows(); ++i) g(j, i) = g(i, j);
     return g;

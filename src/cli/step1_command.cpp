@@ -7,6 +7,7 @@
 #include "cli/gwas_steps.hpp"
 #include "cli/split_run.hpp"
 #include "cli/study_inputs.hpp"
+#include "cluster/level1_exchange.hpp"
 #include "cluster/part_exchange.hpp"
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
@@ -69,7 +70,8 @@ void run_split_step1(const SplitRun& split, Step1Settings& settings, const Study
 }  // namespace
 
 // Each rank computes level 0 of its part into memory and sends it to rank 0, which takes the parts in rank order as
-// the split run's merge reads part files, runs level 1 and writes the files.
+// the split run's merge reads part files; then level 1 runs over the ranks by trait (cluster/level1_exchange), and
+// rank 0 writes the files.
 std::vector<std::string> run_distributed_step1(Communicator& communicator, Step1Settings& settings,
                                                const StudyInputs& inputs, const std::string& out, RunLog& log,
                                                OutputSet& outputs) {
@@ -90,15 +92,18 @@ std::vector<std::string> run_distributed_step1(Communicator& communicator, Step1
     }
     if (communicator.rank() != 0) {
         exchange.send();
+        fit_level1_for_root(communicator, inputs.cohort.trait_names.size(),
+                            level1_fitter(*inputs.genotypes, inputs.cohort, inputs.variants, settings, log));
         return {};
     }
     settings.checkpoint_path.clear();
+    settings.level1_scheduler = level1_over_ranks(communicator, log);
     for (std::size_t k = 0; k < parts.size(); ++k)
         settings.level0_parts.push_back(
             {part_name(k), parts[k].first, parts[k].count, [&exchange, k] { return exchange.take(k); }});
     std::vector<std::string> loco_paths = run_step1_and_write(settings, out, inputs, log, outputs);
     exchange.log_ranks(log, "level-0 blocks");
-    log.info(fmt::format("Step 1 done in {:.2f} s over {} ranks (level 0 on every rank, then level 1 on rank 0)",
+    log.info(fmt::format("Step 1 done in {:.2f} s over {} ranks (level 0 by blocks, then level 1 by traits)",
                          start.seconds(), communicator.size()));
     return loco_paths;
 }

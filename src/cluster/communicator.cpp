@@ -15,7 +15,7 @@ class SingleProcess final : public Communicator {
 public:
     int rank() const override { return 0; }
     int size() const override { return 1; }
-    void send_to_root(std::string_view) override { throw std::logic_error("a single process has no rank 0 to send to"); }
+    void send_to(int, std::string_view) override { throw std::logic_error("a single process has no other rank"); }
     std::string receive_from(int) override { throw std::logic_error("a single process has no other rank"); }
     std::string broadcast_from_root(std::string bytes) override { return bytes; }  // rank 0 is every rank
     [[noreturn]] void abort(int exit_code) override { std::exit(exit_code); }

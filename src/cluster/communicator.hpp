@@ -1,6 +1,6 @@
 #pragma once
-// The processes of a distributed run as ridgeway sees them: this process's rank among size(), bytes sent to rank 0
-// and taken there from one rank at a time, bytes rank 0 gives to every rank, and an abort that ends every rank. Only
+// The processes of a distributed run as ridgeway sees them: this process's rank among size(), bytes sent from one
+// rank to another and taken there from one rank at a time, bytes rank 0 gives to every rank, and an abort that ends every rank. Only
 // this layer calls MPI (mpi_communicator.cpp, built when CMake finds MPI); the models never do. A plain build, or an
 // MPI build started without a launcher, is rank 0 of 1.
 #include <cstdint>
@@ -24,10 +24,11 @@ public:
     virtual ~Communicator() = default;
     virtual int rank() const = 0;
     virtual int size() const = 0;
-    // From a rank other than 0: `bytes` for rank 0, which takes them, in the order sent, with receive_from(this rank).
-    // Blocks until rank 0 has taken them.
-    virtual void send_to_root(std::string_view bytes) = 0;
-    // On rank 0: the next bytes `rank` sent; blocks until they arrive.
+    // `bytes` for rank `rank` (another than this one), which takes them, in the order sent, with receive_from(this
+    // rank). Blocks until `rank` has taken them.
+    virtual void send_to(int rank, std::string_view bytes) = 0;
+    void send_to_root(std::string_view bytes) { send_to(0, bytes); }
+    // The next bytes `rank` sent to this rank; blocks until they arrive.
     virtual std::string receive_from(int rank) = 0;
     // Called by every rank at the same point: returns rank 0's `bytes` on every rank (the others' `bytes` are
     // ignored). Blocks until this rank's copy is complete.

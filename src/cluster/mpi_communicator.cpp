@@ -28,13 +28,13 @@ MpiCommunicator::MpiCommunicator(int& argc, char**& argv) {
 
 MpiCommunicator::~MpiCommunicator() { MPI_Finalize(); }
 
-void MpiCommunicator::send_to_root(std::string_view bytes) {
+void MpiCommunicator::send_to(int rank, std::string_view bytes) {
     const Stopwatch clock;
     const std::uint64_t length = bytes.size();
-    MPI_Send(&length, 1, MPI_UINT64_T, 0, kPartTag, MPI_COMM_WORLD);
+    MPI_Send(&length, 1, MPI_UINT64_T, rank, kPartTag, MPI_COMM_WORLD);
     for (std::size_t done = 0; done < bytes.size(); done += kPiece)
-        MPI_Send(bytes.data() + done, static_cast<int>(std::min(kPiece, bytes.size() - done)), MPI_BYTE, 0, kPartTag,
-                 MPI_COMM_WORLD);
+        MPI_Send(bytes.data() + done, static_cast<int>(std::min(kPiece, bytes.size() - done)), MPI_BYTE, rank,
+                 kPartTag, MPI_COMM_WORLD);
     tally_.bytes_sent += sizeof length + length;
     tally_.wait_seconds += clock.seconds();
 }

@@ -14,7 +14,7 @@ public:
 
     int rank() const override { return rank_; }
     int size() const override { return size_; }
-    void send_to_root(std::string_view bytes) override;
+    void send_to(int rank, std::string_view bytes) override;
     std::string receive_from(int rank) override;
     std::string broadcast_from_root(std::string bytes) override;
     [[noreturn]] void abort(int exit_code) override;

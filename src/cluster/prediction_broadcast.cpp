@@ -1,58 +1,17 @@
 #include "cluster/prediction_broadcast.hpp"
 
-#include <cstdint>
-#include <cstring>
 #include <string_view>
 
-#include "core/error.hpp"
+#include "cluster/message_bytes.hpp"
 
 namespace ridgeway {
 
 namespace {
 
 // The bytes: trait count, then each name (length, characters); chromosome count, then the codes; rows; then each
-// trait's matrix, column-major as Matrix holds it. The ranks run one build, so native widths and byte order do.
-class Writer {
-public:
-    template <typename T>
-    void raw(const T* values, std::size_t count) {
-        bytes_.append(reinterpret_cast<const char*>(values), sizeof(T) * count);
-    }
-    void count(std::uint64_t value) { raw(&value, 1); }
-    std::string take() { return std::move(bytes_); }
-
-private:
-    std::string bytes_;
-};
-
-class Reader {
-public:
-    explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-    template <typename T>
-    void raw(T* values, std::size_t count) {
-        if (count > (bytes_.size() - offset_) / sizeof(T)) malformed();
-        std::memcpy(values, bytes_.data() + offset_, sizeof(T) * count);
-        offset_ += sizeof(T) * count;
-    }
-    std::uint64_t count() {
-        std::uint64_t value = 0;
-        raw(&value, 1);
-        return value;
-    }
-    void expect_end() const {
-        if (offset_ != bytes_.size()) malformed();
-    }
-
-private:
-    [[noreturn]] static void malformed() {
-        throw Error(ErrorKind::inconsistent, "the step-1 predictions broadcast from rank 0 arrived malformed");
-    }
-    std::string_view bytes_;
-    std::size_t offset_ = 0;
-};
-
+// trait's matrix, column-major as Matrix holds it.
 std::string to_bytes(const LocoPredictions& predictions) {
-    Writer out;
+    MessageWriter out;
     out.count(predictions.trait_names.size());
     for (const auto& name : predictions.trait_names) {
         out.count(name.size());
@@ -66,7 +25,7 @@ std::string to_bytes(const LocoPredictions& predictions) {
 }
 
 LocoPredictions from_bytes(std::string_view bytes) {
-    Reader in(bytes);
+    MessageReader in(bytes, "the step-1 predictions broadcast from rank 0");
     LocoPredictions predictions;
     predictions.trait_names.resize(in.count());
     for (auto& name : predictions.trait_names) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -162,6 +163,60 @@ void warn_dropped(std::size_t dropped, RunLog& log) {
                              dropped));
 }
 
+// What level 1 needs besides each trait's W, kept by the fitter.
+struct Level1Context {
+    const Cohort& cohort;
+    Step1Problem problem;
+    Precision precision;
+    int threads;
+    std::vector<int> column_chromosome;  // of each level-0 column
+    std::vector<int> chromosomes;        // distinct, in file order
+    LogisticNullSet nulls;               // case/control traits: level 1 is offset by the covariates-only fit
+};
+
+// A copy of `problem` (its matrices are N x covariates and N x traits, small beside W) stays with the fitter.
+Level1Fitter make_level1_fitter(const Cohort& cohort, const Step1Problem& problem, const Step1Settings& settings) {
+    auto context = std::make_shared<Level1Context>(
+        Level1Context{cohort, problem, settings.precision, settings.threads, {}, {}, {}});
+    for (const auto& block : context->problem.blocks) {
+        for (std::size_t l = 0; l < context->problem.penalties.size(); ++l)
+            context->column_chromosome.push_back(block.chromosome);
+        if (std::find(context->chromosomes.begin(), context->chromosomes.end(), block.chromosome) ==
+            context->chromosomes.end())
+            context->chromosomes.push_back(block.chromosome);
+    }
+    if (cohort.binary) {
+        context->nulls = fit_logistic_nulls(cohort.traits, cohort.covariates, {}, false);
+        for (std::size_t t = 0; t < cohort.trait_names.size(); ++t)
+            if (!context->nulls.traits[t].usable)
+                throw Error(ErrorKind::numerical, "trait " + cohort.trait_names[t] +
+                                                      ": the covariates-only logistic model does not converge (do the "
+                                                      "covariates separate cases from controls?)");
+    }
+    return [context](std::size_t t, Matrix w) {
+        const Level1Context& c = *context;
+        const std::size_t n = c.problem.n;
+        const ScaledTraits& scaled = c.problem.scaled;
+        std::vector<double> y(scaled.values.column(t), scaled.values.column(t) + n);
+        TraitLevel1 result;
+        result.level0_r2 = level0_r2(w, y, scaled.observed[t], c.problem.penalties.size());
+        const Level1Layout layout{c.column_chromosome, c.chromosomes, c.problem.folds};
+        result.fit = c.cohort.binary
+                         ? fit_level1_logistic(std::move(w), case_control_values(c.cohort, t), scaled.observed[t],
+                                               covariate_offset(c.nulls, t, n), layout, c.threads)
+                         : fit_level1(std::move(w), y, scaled.observed[t], layout, c.precision, c.threads);
+        return result;
+    };
+}
+
+// Level 1 in this process: one trait after another, each W taken just before its fit.
+std::vector<TraitLevel1> fit_every_trait_here(std::size_t traits, const std::function<Matrix(std::size_t)>& take_w,
+                                              const Level1Fitter& fit) {
+    std::vector<TraitLevel1> fits;
+    for (std::size_t t = 0; t < traits; ++t) fits.push_back(fit(t, take_w(t)));
+    return fits;
+}
+
 }  // namespace
 
 void run_step1_part(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
@@ -182,6 +237,11 @@ void run_step1_part(const GenotypeSource& genotypes, const Cohort& cohort, const
     warn_dropped(run_level0(input, nullptr, solves, log), log);
     log.info(fmt::format("Level 0 of this part done in {:.2f} s", seconds_since(start)));
     log_level0_solves(settings, problem, solves, log);
+}
+
+Level1Fitter level1_fitter(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                           const Step1Settings& settings, RunLog& log) {
+    return make_level1_fitter(cohort, prepare_step1(genotypes, cohort, variants, settings, false, log), settings);
 }
 
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
@@ -218,41 +278,28 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
                              restored.part_times.wall, restored.part_times.cpu));
     }
 
+    const Level1Fitter fit = make_level1_fitter(cohort, problem, settings);
+    const auto take_w = [&store](std::size_t t) { return store.take(t); };
+    std::vector<TraitLevel1> fits = settings.level1_scheduler ? settings.level1_scheduler(p, take_w, fit)
+                                                              : fit_every_trait_here(p, take_w, fit);
     LocoPredictions predictions;
     predictions.trait_names = cohort.trait_names;
-    std::vector<int> column_chromosome;
-    for (const auto& block : blocks) {
-        for (std::size_t l = 0; l < penalties.size(); ++l) column_chromosome.push_back(block.chromosome);
+    for (const auto& block : blocks)
         if (std::find(predictions.chromosomes.begin(), predictions.chromosomes.end(), block.chromosome) ==
             predictions.chromosomes.end())
             predictions.chromosomes.push_back(block.chromosome);
-    }
-    // Case/control traits: level 1 is logistic, offset by each trait's covariates-only logistic fit.
-    const LogisticNullSet nulls = cohort.binary ? fit_logistic_nulls(cohort.traits, cohort.covariates, {}, false)
-                                                : LogisticNullSet{};
-    for (std::size_t t = 0; t < p && cohort.binary; ++t)
-        if (!nulls.traits[t].usable)
-            throw Error(ErrorKind::numerical, "trait " + cohort.trait_names[t] +
-                                                  ": the covariates-only logistic model does not converge (do the "
-                                                  "covariates separate cases from controls?)");
     SpdSolveTally level1_solves;
     for (std::size_t t = 0; t < p; ++t) {
-        std::vector<double> y(scaled.values.column(t), scaled.values.column(t) + n);
-        Matrix w = store.take(t);
-        auto r2 = level0_r2(w, y, scaled.observed[t], penalties.size());
-        log.info(fmt::format("{}: level 0 mean cross-validated R2 per penalty: {:.4f}", cohort.trait_names[t], fmt::join(r2, " ")));
-        const Level1Layout layout{column_chromosome, predictions.chromosomes, folds};
-        Level1Fit fit = cohort.binary ? fit_level1_logistic(std::move(w), case_control_values(cohort, t), scaled.observed[t],
-                                                            covariate_offset(nulls, t, n), layout, settings.threads)
-                                      : fit_level1(std::move(w), y, scaled.observed[t], layout, settings.precision,
-                                                   settings.threads);
-        level1_solves.add(fit.solves);
+        Level1Fit& trait_fit = fits[t].fit;
+        log.info(fmt::format("{}: level 0 mean cross-validated R2 per penalty: {:.4f}", cohort.trait_names[t],
+                             fmt::join(fits[t].level0_r2, " ")));
+        level1_solves.add(trait_fit.solves);
         log.info(fmt::format("{}: level 1 {} per penalty ({:.4g}): {:.4f}; chosen penalty {:.4g} ({:.4f})",
                              cohort.trait_names[t],
                              cohort.binary ? "ridge logistic, cross-validated deviance R2" : "cross-validated R2",
-                             fmt::join(fit.penalties, ", "), fmt::join(fit.cv_r2, " "),
-                             fit.penalties[fit.chosen], fit.cv_r2[fit.chosen]));
-        predictions.values.push_back(std::move(fit.loco));
+                             fmt::join(trait_fit.penalties, ", "), fmt::join(trait_fit.cv_r2, " "),
+                             trait_fit.penalties[trait_fit.chosen], trait_fit.cv_r2[trait_fit.chosen]));
+        predictions.values.push_back(std::move(trait_fit.loco));
     }
     if (cohort.binary)
         log.info("Level-1 solves: FP64 Cholesky for the ridge logistic Newton steps (one unknown per level-0 column, too "

@@ -4,6 +4,7 @@
 // for all traits.
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,11 +12,26 @@
 #include "linalg/precision.hpp"
 #include "samples/cohort.hpp"
 #include "step1/level0.hpp"
+#include "step1/level1.hpp"
 #include "step1/loco_predictions.hpp"
 
 namespace ridgeway {
 
 class RunLog;
+
+// Level 1 of one trait: level 0's mean cross-validated R2 per penalty (for the log) and the fit.
+struct TraitLevel1 {
+    std::vector<double> level0_r2;
+    Level1Fit fit;
+};
+
+// Fits level 1 of trait `trait` on its level-0 predictions w.
+using Level1Fitter = std::function<TraitLevel1(std::size_t trait, Matrix w)>;
+
+// Runs level 1 of `traits` traits: take_w(t) gives trait t's level-0 predictions (once each), fit fits one trait.
+// Returns the fits in trait order. A distributed run fits some traits on other ranks (cluster/level1_exchange).
+using Level1Scheduler = std::function<std::vector<TraitLevel1>(
+    std::size_t traits, const std::function<Matrix(std::size_t)>& take_w, const Level1Fitter& fit)>;
 
 struct Step1Settings {
     std::size_t block_size = 1000;
@@ -33,10 +49,18 @@ struct Step1Settings {
     std::vector<Level0Part> level0_parts;
     // A part of a distributed run writes its level 0 to this stream (in memory) instead of checkpoint_path.
     std::FILE* part_stream = nullptr;
+    // Where level 1 runs; unset: every trait in this process, one after another.
+    Level1Scheduler level1_scheduler;
 };
 
 LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
                           const Step1Settings& settings, RunLog& log);
+
+// The fitter run_step1's level 1 uses, for a rank of a distributed run that fits traits for rank 0: set up as
+// run_step1 sets it up (trait scaling, folds, penalties and, for case/control traits, the null models), so that its
+// fits equal rank 0's bit for bit.
+Level1Fitter level1_fitter(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
+                           const Step1Settings& settings, RunLog& log);
 
 // A part of a split or distributed run: level 0 of blocks [first_block, end_block) only, into
 // settings.checkpoint_path (the part file) or settings.part_stream, closed with the part's times; no level 1.

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Distributed runs (mpirun -np R ridgeway step1|assoc|gwas|predict) give the files of a single process, byte for
-# byte, for 1 to 4 ranks: step 1's .loco files (quantitative and case/control traits), assoc's results (linear;
-# logistic with Firth), gwas's .loco files, prediction list, results and report, and predict's predictions,
-# accuracy, cross-validation table and model (linear on calls, gaussian on dosages; the fourth rank without a tile),
-# and rank 0's log lists what every rank did. More ranks than units of work still work. A rank killed mid-run ends the
-# whole run with a non-zero exit and no final file. Skipped (exit 0) when ridgeway is built without MPI (as the
-# sanitizer build is) or mpirun is missing.
+# byte, for 1 to 4 ranks: step 1's .loco files (quantitative and case/control traits; level 1 spread by trait),
+# assoc's results (linear; logistic with Firth), gwas's .loco files, prediction list, results and report, and
+# predict's predictions, accuracy, cross-validation table and model (linear on calls, gaussian on dosages; the fourth
+# rank without a tile), and rank 0's log lists what every rank did. More ranks than units of work still work. A rank
+# killed mid-run ends the whole run with a non-zero exit and no final file. Skipped (exit 0) when ridgeway is built
+# without MPI (as the sanitizer build is) or mpirun is missing.
 set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -47,10 +47,23 @@ for ranks in 2 3; do
   same single_b.B1.logistic.tsv.gz ab$ranks.B1.logistic.tsv.gz
 done
 [ "$(zcat single_b.B1.logistic.tsv.gz | grep -c FIRTH)" -gt 100 ] || { echo "FAIL: too few Firth rows to test"; exit 1; }
+# Level 1 over the ranks by trait (trait t on rank t mod R): three case/control traits on 2 and 3 ranks.
+"$ridgeway" simulate --n 1500 --m 4000 --quantitative 0 --binary 3 --prevalence 0.3 --seed 9 --threads 2 \
+  --out cc >/dev/null
+cc_step1=(step1 --bfile cc --pheno cc.pheno --covar cc.covar --bt --bsize 500 --threads 1)
+"$ridgeway" "${cc_step1[@]}" --out single_cc >/dev/null
+for ranks in 2 3; do
+  mpi $ranks "${cc_step1[@]}" --out cc$ranks >/dev/null
+  for k in 1 2 3; do same single_cc_$k.loco cc${ranks}_$k.loco; done
+done
+grep -q "Level 1 over 2 ranks (trait t on rank t mod 2)" cc2.log
+grep -Eq "^  rank 0: 2 traits fitted in [0-9.]+ s" cc2.log
+grep -Eq "^  rank 1: 1 trait fitted in [0-9.]+ s" cc2.log
 # Rank 0's log says what each rank did.
 grep -q "Distributed run: 3 MPI ranks, 3 parts of level-0 blocks" q3.log
 grep -Eq "^  rank 2: 10 level-0 blocks, compute [0-9.]+ s, waited [0-9.]+ s, sent [0-9.]+ MiB" q3.log
 grep -q "Level 0: 30 blocks read from 3 ranks" q3.log
+grep -q "rank 2: no trait to fit" q3.log
 grep -Eq "^  rank 3: [0-9]+ variants, compute" aq4.log
 grep -q "imbalance" aq4.log
 [ ! -e q3.failed.log ] && [ "$(ls q3.rank* 2>/dev/null | wc -l)" -eq 0 ]

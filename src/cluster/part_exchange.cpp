@@ -41,19 +41,24 @@ void PartExchange::send() {
 }
 
 std::string PartExchange::take(std::size_t part) {
-    if (part == 0) return std::move(own_part_);
-    const int rank = static_cast<int>(part);
-    std::string bytes = communicator_.receive_from(rank);
-    const std::string record = communicator_.receive_from(rank);
-    if (record.size() != sizeof(RankWork))
-        throw Error(ErrorKind::inconsistent, fmt::format("rank {} sent a malformed record of its work", rank));
-    std::memcpy(&work_[part], record.data(), sizeof(RankWork));
+    std::string bytes;
+    if (part == 0) {
+        bytes = std::move(own_part_);
+    } else {
+        const int rank = static_cast<int>(part);
+        bytes = communicator_.receive_from(rank);
+        const std::string record = communicator_.receive_from(rank);
+        if (record.size() != sizeof(RankWork))
+            throw Error(ErrorKind::inconsistent, fmt::format("rank {} sent a malformed record of its work", rank));
+        std::memcpy(&work_[part], record.data(), sizeof(RankWork));
+    }
+    // Rank 0's transfers for the parts end with the last one (level 1 of step 1 logs its own afterwards).
+    if (part + 1 == parts_) work_[0].transfers = tally_between(since_, communicator_.tally());
     return bytes;
 }
 
 void PartExchange::log_ranks(RunLog& log, const std::string& unit) const {
-    RankWork root = work_[0];
-    root.transfers = tally_between(since_, communicator_.tally());
+    const RankWork& root = work_[0];
     double total = 0, slowest = 0;
     log.info(fmt::format("Distributed run: {} MPI ranks, {} parts of {}", communicator_.size(), parts_, unit));
     for (int r = 0; r < communicator_.size(); ++r) {

@@ -37,8 +37,8 @@ public:
     void send();
     // On rank 0: the bytes of part `part` (its own for part 0), received from that rank now.
     std::string take(std::size_t part);
-    // On rank 0, once every part was taken: one line per rank (its units, compute and wait time, bytes moved) and the
-    // imbalance of the compute times.
+    // On rank 0, once every part was taken: one line per rank (its units, compute and wait time, bytes moved until
+    // its part was sent or, for rank 0, the last part taken) and the imbalance of the compute times.
     void log_ranks(RunLog& log, const std::string& unit) const;
 
 private:

@@ -163,6 +163,15 @@ void warn_dropped(std::size_t dropped, RunLog& log) {
                              dropped));
 }
 
+// The blocks' chromosome codes, each once, in file order: the LOCO predictions' columns.
+std::vector<int> block_chromosomes(const std::vector<VariantBlock>& blocks) {
+    std::vector<int> chromosomes;
+    for (const auto& block : blocks)
+        if (std::find(chromosomes.begin(), chromosomes.end(), block.chromosome) == chromosomes.end())
+            chromosomes.push_back(block.chromosome);
+    return chromosomes;
+}
+
 // What level 1 needs besides each trait's W, kept by the fitter.
 struct Level1Context {
     const Cohort& cohort;
@@ -178,13 +187,10 @@ struct Level1Context {
 Level1Fitter make_level1_fitter(const Cohort& cohort, const Step1Problem& problem, const Step1Settings& settings) {
     auto context = std::make_shared<Level1Context>(
         Level1Context{cohort, problem, settings.precision, settings.threads, {}, {}, {}});
-    for (const auto& block : context->problem.blocks) {
+    for (const auto& block : context->problem.blocks)
         for (std::size_t l = 0; l < context->problem.penalties.size(); ++l)
             context->column_chromosome.push_back(block.chromosome);
-        if (std::find(context->chromosomes.begin(), context->chromosomes.end(), block.chromosome) ==
-            context->chromosomes.end())
-            context->chromosomes.push_back(block.chromosome);
-    }
+    context->chromosomes = block_chromosomes(context->problem.blocks);
     if (cohort.binary) {
         context->nulls = fit_logistic_nulls(cohort.traits, cohort.covariates, {}, false);
         for (std::size_t t = 0; t < cohort.trait_names.size(); ++t)
@@ -250,7 +256,6 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
     const bool from_ranks = !settings.level0_parts.empty() && settings.level0_parts[0].receive;
     const Step1Problem problem = prepare_step1(genotypes, cohort, variants, settings, !from_ranks, log);
     const std::size_t n = problem.n, p = problem.p;
-    const ScaledTraits& scaled = problem.scaled;
     const std::vector<VariantBlock>& blocks = problem.blocks;
     const std::vector<double>& penalties = problem.penalties;
     const std::vector<Fold>& folds = problem.folds;
@@ -284,10 +289,7 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
                                                               : fit_every_trait_here(p, take_w, fit);
     LocoPredictions predictions;
     predictions.trait_names = cohort.trait_names;
-    for (const auto& block : blocks)
-        if (std::find(predictions.chromosomes.begin(), predictions.chromosomes.end(), block.chromosome) ==
-            predictions.chromosomes.end())
-            predictions.chromosomes.push_back(block.chromosome);
+    predictions.chromosomes = block_chromosomes(blocks);
     SpdSolveTally level1_solves;
     for (std::size_t t = 0; t < p; ++t) {
         Level1Fit& trait_fit = fits[t].fit;

@@ -13,18 +13,6 @@
 
 namespace ridgeway {
 
-namespace {
-
-// The number of values (int32 or double) of tiles `tiles` of n samples.
-std::size_t part_values(std::size_t n, PartRange tiles) {
-    const std::vector<std::size_t> products = TrainingGram::tile_products(n);
-    std::size_t values = 0;
-    for (std::size_t t = tiles.first; t < tiles.first + tiles.count; ++t) values += products[t];
-    return values;
-}
-
-}  // namespace
-
 GramMaker gram_maker(Communicator& communicator, const KernelRidgeSettings& settings, RunLog& log) {
     if (communicator.size() == 1)
         return [&settings](const GenotypeTable& train) {
@@ -58,6 +46,7 @@ GramMaker split_gram_maker(const SplitRun& split, const SplitPlan& plan, const K
                            OutputSet& outputs, RunLog& log) {
     return [&split, &plan, &settings, &outputs, &log](const GenotypeTable& train) -> std::optional<TrainingGram> {
         const std::size_t value_bytes = train.dosage ? sizeof(double) : sizeof(std::int32_t);
+        const std::vector<std::size_t> products = TrainingGram::tile_products(train.n_samples);
         auto shape = [&](std::size_t part) {  // from 0
             return GramPartShape{split.fingerprint, train.n_samples, train.dosage, plan.parts[part].first,
                                  plan.parts[part].count};
@@ -67,7 +56,7 @@ GramMaker split_gram_maker(const SplitRun& split, const SplitPlan& plan, const K
             const PartRange tiles = plan.parts[part];
             log.info(fmt::format("Part {} of {}: training-product tiles {} to {} of {} ({} products) with {} threads",
                                  split.part, plan.parts.size(), tiles.first + 1, tiles.first + tiles.count, plan.total,
-                                 part_values(train.n_samples, tiles), settings.threads));
+                                 range_weight(products, tiles), settings.threads));
             Stopwatch start;
             write_gram_part(outputs.add(split.part_path(split.part, "gram")), shape(part), [&](std::FILE* file) {
                 return TrainingGram::write_tiles(train, settings.precision, settings.threads, tiles, file);
@@ -78,7 +67,7 @@ GramMaker split_gram_maker(const SplitRun& split, const SplitPlan& plan, const K
         Stopwatch start;
         std::optional<TrainingGram> gram(std::in_place, train.n_samples, train.dosage, plan.parts, [&](std::size_t part) {
             return read_gram_part(split.part_path(part + 1, "gram"), shape(part),
-                                  part_values(train.n_samples, plan.parts[part]) * value_bytes);
+                                  range_weight(products, plan.parts[part]) * value_bytes);
         });
         log.info(fmt::format("Training products read from {} part files in {:.3f} s", plan.parts.size(), start.seconds()));
         return gram;

@@ -110,8 +110,9 @@ void write_split_plan(const SplitRun& split, const std::string& command, const s
     for (const PartRange& range : balanced_unit_parts(units, split.parts)) {
         const VariantBlock& first = units[range.first];
         const VariantBlock& last = units[range.first + range.count - 1];
-        const std::size_t variants = variant_range(units, range).count;
-        plan.parts.push_back(unit == "blocks" ? range : variant_range(units, range));
+        const PartRange selected = variant_range(units, range);
+        const std::size_t variants = selected.count;
+        plan.parts.push_back(unit == "blocks" ? range : selected);
         notes.push_back(fmt::format("{} variants ({} to {} of the selected variants), chromosome code {} to {}",
                                     variants, first.first + 1, first.first + variants, first.chromosome, last.chromosome));
     }
@@ -125,11 +126,9 @@ void write_tile_split_plan(const SplitRun& split, const std::vector<std::size_t>
     SplitPlan plan{"predict", split.fingerprint, "tiles", tile_products.size(), {}};
     std::vector<std::string> notes;
     for (const PartRange& range : balanced_parts(tile_products, split.parts)) {
-        std::size_t products = 0;
-        for (std::size_t t = range.first; t < range.first + range.count; ++t) products += tile_products[t];
         plan.parts.push_back(range);
         notes.push_back(fmt::format("{} products: tiles {} to {} of {}, training samples {} to {} with every later one",
-                                    products, range.first + 1, range.first + range.count, tile_products.size(),
+                                    range_weight(tile_products, range), range.first + 1, range.first + range.count, tile_products.size(),
                                     range.first * width + 1, std::min(samples, (range.first + range.count) * width)));
     }
     save_split_plan(split, plan, notes, outputs, log);

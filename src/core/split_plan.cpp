@@ -36,6 +36,12 @@ std::vector<PartRange> balanced_parts(const std::vector<std::size_t>& weights, s
     return ranges;
 }
 
+std::size_t range_weight(const std::vector<std::size_t>& weights, PartRange range) {
+    std::size_t total = 0;
+    for (std::size_t k = range.first; k < range.first + range.count; ++k) total += weights[k];
+    return total;
+}
+
 std::string split_plan_text(const SplitPlan& plan, const std::vector<std::string>& notes) {
     std::string text = fmt::format("{}\ncommand {}\nfingerprint {:016x}\nparts {}\ntotal {} {}\n", kFormatLine, plan.command,
                                    plan.fingerprint, plan.parts.size(), plan.total, plan.unit);

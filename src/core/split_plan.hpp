@@ -29,6 +29,9 @@ struct SplitPlan {
 // with sums of weights as equal as the units allow. Ranges are of units.
 std::vector<PartRange> balanced_parts(const std::vector<std::size_t>& weights, std::size_t parts);
 
+// The summed weight of the units in `range`.
+std::size_t range_weight(const std::vector<std::size_t>& weights, PartRange range);
+
 // The plan's text; `notes` (one per part) become comment lines.
 std::string split_plan_text(const SplitPlan& plan, const std::vector<std::string>& notes);
 

@@ -70,8 +70,7 @@ void assemble_tiles(std::size_t n, const std::vector<PartRange>& parts,
     packed.resize(n * (n + 1) / 2);
     for (std::size_t k = 0; k < parts.size(); ++k) {
         const std::string bytes = take(k);
-        std::size_t expected = 0;
-        for (std::size_t t = parts[k].first; t < parts[k].first + parts[k].count; ++t) expected += products[t];
+        const std::size_t expected = range_weight(products, parts[k]);
         if (bytes.size() != expected * sizeof(Product))
             throw Error(ErrorKind::inconsistent, fmt::format("part {} of the training products has {} bytes, not the "
                                                              "{} of its {} tiles", k, bytes.size(),

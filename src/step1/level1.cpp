@@ -30,10 +30,9 @@ Matrix loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& 
             std::find(layout.chromosomes.begin(), layout.chromosomes.end(), layout.column_chromosome[j]) -
             layout.chromosomes.begin());
     Matrix loco(n, k);
-    const auto workers =
-        std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(n, 1));
-    run_in_parallel(workers, [&](std::size_t worker) {  // worker w: rows [w n / workers, (w + 1) n / workers)
-        const std::size_t begin = worker * n / workers, end = (worker + 1) * n / workers;
+    constexpr std::size_t kRows = 4096;  // rows per task
+    for_each_in_turn((n + kRows - 1) / kRows, threads, [&](std::size_t chunk) {
+        const std::size_t begin = chunk * kRows, end = std::min(n, begin + kRows);
         std::size_t fold = 0;
         std::vector<double> own(k);
         for (std::size_t i = begin; i < end; ++i) {

@@ -35,13 +35,13 @@ bool fit_ridge_logistic(const Matrix& x, const std::vector<double>& y, const std
         multiply(all, b.data(), 1.0, eta.data(), threads);
         double value = 0;
         std::fill(residual.begin(), residual.end(), 0.0);
-        std::fill(root_w.begin(), root_w.end(), 0.0);  // rows outside `train` weigh nothing
+        if (derivatives) std::fill(root_w.begin(), root_w.end(), 0.0);  // rows outside `train` weigh nothing
         for (std::size_t i = 0; i < n; ++i) {
             if (!train[i]) continue;
             value -= y[i] * eta[i] - log_one_plus_exp(eta[i]);
             const double mu = logistic(eta[i]);
             residual[i] = y[i] - mu;
-            root_w[i] = std::sqrt(mu * (1.0 - mu));
+            if (derivatives) root_w[i] = std::sqrt(mu * (1.0 - mu));
         }
         for (double v : b) value += 0.5 * penalty * v * v;
         if (derivatives) {

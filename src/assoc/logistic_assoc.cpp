@@ -34,8 +34,8 @@ BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSetting
             offsets.emplace_back(values.column(column), values.column(column) + values.rows());
     }
     const CaseControlSettings& cc = settings.case_control;
-    const bool firth_reference = cc.correction == Correction::firth && !cc.approximate_firth && !cc.firth_wald;
-    auto nulls = std::make_shared<LogisticNullSet>(fit_logistic_nulls(cohort.traits, cohort.covariates, offsets, firth_reference));
+    const bool firth_start = cc.correction == Correction::firth && !cc.approximate_firth && !cc.firth_wald;
+    auto nulls = std::make_shared<LogisticNullSet>(fit_logistic_nulls(cohort.traits, cohort.covariates, offsets, firth_start));
     if (first_run) log.info("Case/control traits: " + describe(cc) + "; BETA is the log odds ratio per A1 allele");
     for (std::size_t t = 0; t < nulls->traits.size(); ++t)
         if (!nulls->traits[t].usable)

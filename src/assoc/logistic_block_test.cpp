@@ -213,7 +213,10 @@ void LogisticBlockTest::firth_approximate(const LogisticNull& null, double varia
                  null.log_likelihood + 0.5 * std::log(variance), result);
 }
 
-// The full model, covariates and variant, on the trait's samples with a call: what plink2 --glm firth fits.
+// The full model, covariates and variant, on the trait's samples with a call: what plink2 --glm firth fits. Its
+// likelihood-ratio reference is the same model with the variant's coefficient held at 0 and the covariates refitted
+// under the whole design's penalty (Firth's profile penalized likelihood, as logistf and regenie compute it); a
+// covariates-only fit with its own penalty would lack the variant's share of log|X'WX| and inflate every statistic.
 void LogisticBlockTest::firth_exact(const LogisticNull& null, const Genotype& genotype, AssocResult& result) {
     const std::int8_t* calls = genotype.calls;
     result.test = TestKind::firth;
@@ -221,7 +224,6 @@ void LogisticBlockTest::firth_exact(const LogisticNull& null, const Genotype& ge
     std::vector<std::size_t> kept;
     for (std::size_t k = 0; k < null.rows.size(); ++k)
         if (calls[null.rows[k]] >= 0) kept.push_back(k);
-    const bool complete = kept.size() == null.rows.size();
     Matrix x(kept.size(), r + 1);
     std::vector<double> y(kept.size()), offset(kept.size());
     for (std::size_t j = 0; j < kept.size(); ++j) {
@@ -232,20 +234,17 @@ void LogisticBlockTest::firth_exact(const LogisticNull& null, const Genotype& ge
         offset[j] = null.offset[k];
     }
     std::vector<double> start = null.firth_usable ? null.firth_beta : null.beta;
-    double reference = null.firth_log_likelihood;
-    if (!settings_.firth_wald && !complete) {  // the covariates-only reference, on the same samples
-        Matrix covariates_only(kept.size(), r);
-        std::copy(x.data(), x.data() + kept.size() * r, covariates_only.data());
-        LogisticFit fit = fit_logistic({covariates_only, y, offset}, LogisticPenalty::firth, start);
-        if (!fit.converged) return void(result.error = ErrorCode::firth_failed);
-        reference = fit.log_likelihood;
-        start = fit.beta;
-    } else if (!settings_.firth_wald && !null.firth_usable) {
-        return void(result.error = ErrorCode::firth_failed);
-    }
     start.push_back(0.0);
-    LogisticFit fit = fit_logistic({x, y, offset}, LogisticPenalty::firth, start);
+    const LogisticFit fit = fit_logistic({x, y, offset}, LogisticPenalty::firth, start);
     if (!fit.converged) return void(result.error = ErrorCode::firth_failed);
+    double reference = 0;
+    if (!settings_.firth_wald) {
+        start.assign(fit.beta.begin(), fit.beta.end() - 1);
+        start.push_back(0.0);
+        const LogisticFit constrained = fit_logistic({x, y, offset, 1}, LogisticPenalty::firth, start);
+        if (!constrained.converged) return void(result.error = ErrorCode::firth_failed);
+        reference = constrained.log_likelihood;
+    }
     report_firth(fit.beta[r], std::sqrt(fit.covariance(r, r)), fit.log_likelihood, reference, result);
 }
 

@@ -15,7 +15,7 @@ namespace {
 constexpr std::size_t kExtraColumns = 4;  // y - mu, w, case, observed
 
 LogisticNull fit_one(const Matrix& traits, std::size_t t, const Matrix& covariates, const std::vector<double>* offset,
-                     bool firth_reference) {
+                     bool firth_start) {
     LogisticNull null;
     for (std::size_t i = 0; i < traits.rows(); ++i)
         if (!std::isnan(traits(i, t))) null.rows.push_back(i);
@@ -50,11 +50,10 @@ LogisticNull fit_one(const Matrix& traits, std::size_t t, const Matrix& covariat
     cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, n, r, 1.0, factor.data(), r,
                 null.adjust.data(), n);
     null.usable = true;
-    if (firth_reference) {
+    if (firth_start) {
         LogisticFit firth = fit_logistic(data, LogisticPenalty::firth, null.beta);
         null.firth_usable = firth.converged;
         null.firth_beta = firth.beta;
-        null.firth_log_likelihood = firth.log_likelihood;
     }
     return null;
 }
@@ -62,12 +61,12 @@ LogisticNull fit_one(const Matrix& traits, std::size_t t, const Matrix& covariat
 }  // namespace
 
 LogisticNullSet fit_logistic_nulls(const Matrix& traits, const Matrix& covariates,
-                                   const std::vector<std::vector<double>>& offsets, bool firth_reference) {
+                                   const std::vector<std::vector<double>>& offsets, bool firth_start) {
     const std::size_t n = traits.rows(), p = traits.cols();
     LogisticNullSet set;
     std::size_t width = 0;
     for (std::size_t t = 0; t < p; ++t) {
-        set.traits.push_back(fit_one(traits, t, covariates, offsets.empty() ? nullptr : &offsets[t], firth_reference));
+        set.traits.push_back(fit_one(traits, t, covariates, offsets.empty() ? nullptr : &offsets[t], firth_start));
         set.first_column.push_back(width);
         width += set.traits.back().design.cols() + kExtraColumns;
     }

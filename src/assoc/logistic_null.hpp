@@ -21,10 +21,9 @@ struct LogisticNull {
     Matrix adjust;                    // rows x rank: C with C C' = design (design' W design)^-1 design'
     std::size_t cases = 0, controls = 0;
     double weight_sum = 0;            // sum of mu (1 - mu)
-    // Covariates-only Firth fit, the reference of the exact Firth likelihood-ratio test for variants without missing
-    // calls among the trait's samples.
+    // Covariates-only Firth fit: where the exact Firth fits of the variants (the full model and, for the
+    // likelihood-ratio test, the one with the variant's coefficient held at 0) start.
     std::vector<double> firth_beta;
-    double firth_log_likelihood = 0;
     bool firth_usable = false;
 };
 
@@ -40,8 +39,8 @@ struct LogisticNullSet {
 };
 
 // `traits` is cohort rows x traits coded 0/1 with NaN where missing; `offsets` the LOCO column per trait (or
-// empty); `firth_reference` fits the covariates-only Firth model too.
+// empty); `firth_start` fits the covariates-only Firth model too.
 LogisticNullSet fit_logistic_nulls(const Matrix& traits, const Matrix& covariates,
-                                   const std::vector<std::vector<double>>& offsets, bool firth_reference);
+                                   const std::vector<std::vector<double>>& offsets, bool firth_start);
 
 }  // namespace ridgeway

@@ -63,10 +63,14 @@ Evaluation evaluate(const LogisticData& data, LogisticPenalty penalty, const std
             residual[i] += h * (0.5 - e.fitted[i]);
         }
     }
+    // The free coefficients lead, and the leading block of the Cholesky factor is the factor of their own
+    // information, so one factorization gives both the penalty and the step; fixed coefficients neither score nor move.
+    const std::size_t free = p - data.fixed;
     e.score.assign(p, 0.0);
-    if (p > 0) cblas_dgemv(CblasColMajor, CblasTrans, n, p, 1.0, data.x.data(), n, residual.data(), 1, 0.0, e.score.data(), 1);
+    if (free > 0)
+        cblas_dgemv(CblasColMajor, CblasTrans, n, free, 1.0, data.x.data(), n, residual.data(), 1, 0.0, e.score.data(), 1);
     e.step = e.score;
-    LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'L', p, 1, e.factor.data(), p, e.step.data(), p);
+    if (free > 0) LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'L', free, 1, e.factor.data(), p, e.step.data(), p);
     e.ok = std::isfinite(e.log_likelihood);
     return e;
 }

@@ -12,6 +12,10 @@ struct LogisticData {
     const Matrix& x;                   // rows x parameters
     const std::vector<double>& y;      // 0 or 1 per row
     const std::vector<double>& offset; // per row, added to the linear predictor
+    // The last `fixed` coefficients stay at their start values: a constrained fit of the others. Firth's penalty is
+    // still that of the whole design, log|X'WX| / 2 over every column, so that the constrained maximum is the
+    // reference of Firth's penalized likelihood-ratio test (the profile penalized likelihood, as in logistf).
+    std::size_t fixed = 0;
 };
 
 struct LogisticFit {
@@ -25,7 +29,7 @@ struct LogisticFit {
 
 enum class LogisticPenalty { none, firth };
 
-// `start` may be empty (zeros). Fails (converged = false) on divergence (separation without Firth), a singular
+// `start` may be empty (zeros; required with `fixed`, whose values it holds). Fails (converged = false) on divergence (separation without Firth), a singular
 // information matrix, or no convergence within the iteration limit.
 LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& start = {});
 

@@ -35,6 +35,40 @@ def firth(x, y, offset):
     return result.x, np.sqrt(np.diag(inverse)), loglik
 
 
+def firth_constrained(x, y, offset, fixed):
+    """Firth's penalized log-likelihood maximized with the coefficients of the columns in `fixed` held at 0, the
+    penalty still log|X'WX| / 2 of the whole design: the reference of Firth's likelihood-ratio test (the profile
+    penalized likelihood). BFGS over the free coefficients on their modified scores, which are the exact gradient."""
+    from scipy.optimize import minimize
+
+    free = [j for j in range(x.shape[1]) if j not in fixed]
+
+    def whole(b):
+        beta = np.zeros(x.shape[1])
+        beta[free] = b
+        return beta
+
+    def objective(b):
+        loglik, score, _ = _penalized(x, y, offset, whole(b))
+        return -loglik, -score[free]
+
+    result = minimize(objective, np.zeros(len(free)), jac=True, method="BFGS", options={"gtol": 1e-12, "maxiter": 10000})
+    loglik, score, _ = _penalized(x, y, offset, whole(result.x))
+    assert np.max(np.abs(score[free])) < 1e-5, f"reference constrained Firth fit did not converge ({score[free]})"
+    return loglik
+
+
+def firth_lrt(x, y, offset):
+    """Firth's penalized likelihood-ratio test of the last column: (chi-square, p, full log-likelihood, constrained
+    log-likelihood)."""
+    from scipy import stats
+
+    _, _, full = firth(x, y, offset)
+    constrained = firth_constrained(x, y, offset, [x.shape[1] - 1])
+    chi_square = max(0.0, 2 * (full - constrained))
+    return chi_square, stats.chi2.sf(chi_square, 1), full, constrained
+
+
 def mle(x, y, offset):
     import statsmodels.api as sm
 

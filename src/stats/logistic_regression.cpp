@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <cblas.h>
 #include <lapacke.h>
@@ -30,14 +31,26 @@ struct Evaluation {
     double largest_linear = 0;   // max |eta - offset|
 };
 
-Evaluation evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& beta) {
+// Row-sized buffers every evaluation overwrites, allocated once per fit: a fit evaluates the likelihood some twenty
+// times, and at biobank sizes fresh n x p buffers would cost more in page faults than the arithmetic.
+struct Scratch {
+    Matrix weighted;  // W^1/2 X, then W^1/2 X L^-T
+    std::vector<double> eta, residual;
+};
+
+void evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& beta, Scratch& scratch,
+              Evaluation& e) {
     const std::size_t n = data.x.rows(), p = data.x.cols();
-    Evaluation e;
-    std::vector<double> eta = data.offset;
+    e.ok = false;
+    e.log_likelihood = 0;
+    e.largest_linear = 0;
+    std::vector<double>& eta = scratch.eta;
+    eta = data.offset;
     if (p > 0) cblas_dgemv(CblasColMajor, CblasNoTrans, n, p, 1.0, data.x.data(), n, beta.data(), 1, 1.0, eta.data(), 1);
     e.fitted.resize(n);
-    Matrix weighted(n, p);
-    std::vector<double> residual(n);
+    Matrix& weighted = scratch.weighted;
+    std::vector<double>& residual = scratch.residual;
+    residual.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const double mu = logistic(eta[i]);
         e.largest_linear = std::max(e.largest_linear, std::abs(eta[i] - data.offset[i]));
@@ -47,11 +60,11 @@ Evaluation evaluate(const LogisticData& data, LogisticPenalty penalty, const std
         const double root_w = std::sqrt(mu * (1.0 - mu));
         for (std::size_t j = 0; j < p; ++j) weighted(i, j) = root_w * data.x(i, j);
     }
-    e.factor = Matrix(p, p);
+    if (e.factor.rows() != p) e.factor = Matrix(p, p);
     cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, p, n, 1.0, weighted.data(), n, 0.0, e.factor.data(), p);
-    if (LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', p, e.factor.data(), p) != 0) return e;
+    if (LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', p, e.factor.data(), p) != 0) return;
     for (std::size_t j = 0; j < p; ++j)
-        if (!(e.factor(j, j) > 1e-150)) return e;
+        if (!(e.factor(j, j) > 1e-150)) return;
     if (penalty == LogisticPenalty::firth) {
         for (std::size_t j = 0; j < p; ++j) e.log_likelihood += std::log(e.factor(j, j));
         // Hat values h_i = w_i x_i'(X'WX)^-1 x_i: squared row norms of W^1/2 X L^-T.
@@ -72,7 +85,6 @@ Evaluation evaluate(const LogisticData& data, LogisticPenalty penalty, const std
     e.step = e.score;
     if (free > 0) LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'L', free, 1, e.factor.data(), p, e.step.data(), p);
     e.ok = std::isfinite(e.log_likelihood);
-    return e;
 }
 
 double max_abs(const std::vector<double>& v) {
@@ -93,14 +105,15 @@ LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, cons
     const std::size_t p = data.x.cols();
     LogisticFit fit;
     fit.beta = start.empty() ? std::vector<double>(p, 0.0) : start;
-    Evaluation current = evaluate(data, penalty, fit.beta);
+    Scratch scratch{Matrix(data.x.rows(), p), {}, {}};
+    Evaluation current, candidate;
+    evaluate(data, penalty, fit.beta, scratch, current);
     if (!current.ok) return fit;
-    std::vector<double> trial(p), previous_step(p, 0.0);
+    std::vector<double> trial(p), previous_step(p, 0.0), change(data.x.rows());
     for (fit.iterations = 1; fit.iterations <= kMaxIterations; ++fit.iterations) {
         std::vector<double> step = current.step;
         // The cap applies to the change of the linear predictor, not of the coefficients: on an orthonormal design
         // the intercept's coefficient is logit(prevalence) * sqrt(n), hundreds for a rare trait in a large cohort.
-        std::vector<double> change(data.x.rows(), 0.0);
         cblas_dgemv(CblasColMajor, CblasNoTrans, data.x.rows(), p, 1.0, data.x.data(), data.x.rows(), step.data(), 1,
                     0.0, change.data(), 1);
         const double longest = max_abs(change);
@@ -113,12 +126,11 @@ LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, cons
         for (std::size_t j = 0; j < p; ++j) reversal += step[j] * previous_step[j];
         if (reversal < 0)
             for (double& s : step) s *= 0.5;
-        Evaluation candidate;
         bool accepted = false;
         const double slack = 1e-12 * (1.0 + std::abs(current.log_likelihood));
         for (int halving = 0; halving <= kMaxHalvings && !accepted; ++halving) {
             for (std::size_t j = 0; j < p; ++j) trial[j] = fit.beta[j] + step[j];
-            candidate = evaluate(data, penalty, trial);
+            evaluate(data, penalty, trial, scratch, candidate);
             accepted = candidate.ok && candidate.log_likelihood >= current.log_likelihood - slack;
             if (!accepted)
                 for (double& s : step) s *= 0.5;
@@ -126,7 +138,7 @@ LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, cons
         if (!accepted) break;  // no step improves: at the optimum to rounding, judged below
         fit.beta = trial;
         previous_step = step;
-        current = std::move(candidate);
+        std::swap(current, candidate);
         if (current.largest_linear > (penalty == LogisticPenalty::none ? kSeparation : kRunaway)) return fit;
         if (max_abs(step) <= kStepTolerance * std::max(1.0, max_abs(fit.beta))) {
             fit.converged = true;

@@ -29,8 +29,8 @@ struct LogisticFit {
 
 enum class LogisticPenalty { none, firth };
 
-// `start` may be empty (zeros; required with `fixed`, whose values it holds). Fails (converged = false) on divergence (separation without Firth), a singular
-// information matrix, or no convergence within the iteration limit.
+// `start` may be empty (zeros), except with `fixed`, whose values it holds. Fails (converged = false) on divergence
+// (separation without Firth), a singular information matrix, or no convergence within the iteration limit.
 LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& start = {});
 
 // Numerically safe pieces shared with the other logistic models.

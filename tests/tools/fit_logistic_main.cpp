@@ -38,11 +38,13 @@ int main(int argc, char** argv) {
     for (std::size_t j = 0; j < fit.beta.size(); ++j)
         std::printf("%.17g %.17g\n", fit.beta[j], fit.converged ? std::sqrt(fit.covariance(j, j)) : NAN);
     std::printf("loglik %.17g\n", fit.log_likelihood);
+    if (kind != "firth-lrt") std::fprintf(stderr, "iterations %d\n", fit.iterations);
     if (kind == "firth-lrt") {
         std::vector<double> start = fit.beta;
         start.back() = 0.0;
         const LogisticFit constrained = fit_logistic({x, y, offset, 1}, penalty, start);
         std::printf("constrained %d %.17g\n", constrained.converged ? 1 : 0, constrained.log_likelihood);
+        std::fprintf(stderr, "iterations %d %d\n", fit.iterations, constrained.iterations);
     }
     return 0;
 }

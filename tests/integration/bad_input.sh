@@ -131,6 +131,10 @@ expect 4 "sample 1: DS 2.5 is outside [0, 2]" "${assoc[@]}" --vcf range.vcf --id
 expect 5 "calls.vcf: --dosage GP, but the header defines no FORMAT/GP" "${assoc[@]}" --vcf calls.vcf --dosage GP
 expect 4 "does not contain --id-delim ':' exactly once" "${assoc[@]}" --vcf calls.vcf --id-delim :
 expect 4 "good.pheno: not a VCF or BCF file" "${assoc[@]}" --vcf good.pheno
+# Sample names without family IDs: rows are matched by IID alone, so a table may not repeat an IID under another FID.
+plink2 --bfile good --export vcf id-paste=iid --out iids >/dev/null 2>&1
+awk '{ print } END { print "other S2 0 0 1" }' good.pheno > repeated.pheno
+expect 5 "repeated.pheno, line 204: IID S2 is also on line 3" "${assoc[@]/good.pheno/repeated.pheno}" --vcf iids.vcf
 expect 2 "exactly one of --bfile, --pfile, --vcf, --bcf, --bgen" "${assoc[@]}" --vcf calls.vcf --bfile good
 expect 7 "--memory 1: decoding calls.vcf (2 bytes per genotype) beyond record 1" "${assoc[@]}" --vcf calls.vcf --memory 1
 expect 2 "--dosage and --id-delim apply to --vcf and --bcf" "${assoc[@]}" --bfile good --dosage DS

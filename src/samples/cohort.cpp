@@ -123,15 +123,20 @@ Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selec
     for (std::size_t column : trait_columns) {
         auto values = numeric_column(pheno, column, pheno_row, spec.minus9_is_missing);
         if (spec.binary) {
+            const bool zero_one_hint = !spec.coding.zero_one && looks_zero_one_coded(values);
             recode_case_control(values, pheno, column, pheno_row, spec.coding);
             for (std::size_t s = 0; s < samples.size(); ++s)
                 if (!selected[s]) values[s] = NAN;
             const auto counts = count_cases(values.data(), values.size());
             log.info(fmt::format("Trait {}: {} cases, {} controls", pheno.columns[column], counts.cases, counts.controls));
             if (std::min(counts.cases, counts.controls) < spec.coding.min_count) {
-                skipped.push_back(fmt::format("{} has {} cases and {} controls, fewer than --min-case-count {}",
+                skipped.push_back(fmt::format("{} has {} cases and {} controls, fewer than --min-case-count {}{}",
                                               pheno.columns[column], counts.cases, counts.controls,
-                                              spec.coding.min_count));
+                                              spec.coding.min_count,
+                                              zero_one_hint ? ", and its values are all 0 or 1: they look 0/1-coded, "
+                                                              "which --1 reads as 0 = control, 1 = case instead of "
+                                                              "the default 1 = control, 2 = case, 0 = missing"
+                                                            : ""));
                 continue;
             }
         }

@@ -71,5 +71,13 @@ TEST(Cohort, HandlesMissingValuesAndCategories) {
     EXPECT_EQ(with_minus9.traits(1, 0), -9.0);
 }
 
+TEST(CaseControl, RecognizesZeroOneCodingReadAsOneTwo) {
+    EXPECT_TRUE(looks_zero_one_coded({0, 1, NAN, 1}));
+    EXPECT_TRUE(looks_zero_one_coded({0, 0}));
+    EXPECT_FALSE(looks_zero_one_coded({1, 1, NAN}));  // all controls in 1/2 coding: nothing says 0/1
+    EXPECT_FALSE(looks_zero_one_coded({0, 1, 2}));
+    EXPECT_FALSE(looks_zero_one_coded({NAN}));
+}
+
 }  // namespace
 }  // namespace ridgeway

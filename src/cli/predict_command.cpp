@@ -88,7 +88,7 @@ std::vector<bool> held_out_rows(const ParsedOptions& options, const StudyInputs&
     std::vector<bool> held(n, false);
     if (options.has("--test-bfile")) return held;
     if (options.has("--test-keep")) {
-        SampleMatcher matcher(study.genotypes->samples());
+        const SampleMatcher matcher(*study.genotypes);
         std::vector<bool> listed(study.genotypes->samples().size(), false);
         for (const SampleId& id : read_sample_list(options.text("--test-keep"))) {
             std::size_t s = matcher.find(id, !id.fid.empty());
@@ -205,7 +205,7 @@ void fit_and_test(const ParsedOptions& options, Communicator& communicator, RunL
         std::vector<bool> selected(test_source.samples().size(), true);
         CohortSpec spec{options.text("--pheno"), options.text("--pheno-name"), options.text("--covar"),
                         options.text("--covar-name"), !options.flag("--no-input-missing-phenotype"), false, {}};
-        const Cohort test_cohort = build_cohort(test_source.samples(), selected, spec, log);
+        const Cohort test_cohort = build_cohort(SampleMatcher(test_source), selected, spec, log);
         const VariantMatch match = match_variants(model.variants, test_source);
         if (match.absent > 0)
             log.warn(fmt::format("{} of the model's {} variants are absent from the test genotypes: their calls count as "
@@ -249,11 +249,11 @@ void fit_and_test(const ParsedOptions& options, Communicator& communicator, RunL
 
 // Columns `names` of a sample table (--covar or --pheno) for every genotype sample, NaN where missing or absent.
 // Columns are taken as numbers: a model's covariates are the numeric columns it was fitted on.
-Matrix named_columns(const std::string& path, const std::vector<std::string>& names, const std::vector<SampleId>& samples,
+Matrix named_columns(const std::string& path, const std::vector<std::string>& names, const SampleMatcher& samples,
                      bool minus9_is_missing, RunLog& log) {
     const SampleTable table = read_sample_table(path);
-    const auto row_of = SampleMatcher(samples).match(table.ids, table.has_fid, path, log);
-    Matrix values(samples.size(), names.size());
+    const auto row_of = samples.match(table, log);
+    Matrix values(samples.samples().size(), names.size());
     for (std::size_t c = 0; c < names.size(); ++c) {
         const std::size_t column = table.column_index(names[c]);
         if (column == npos) throw Error(ErrorKind::inconsistent, fmt::format("{}: no column {}, which the model needs", path, names[c]));
@@ -280,14 +280,15 @@ void apply_saved_model(const ParsedOptions& options, RunLog& log, OutputSet& out
         log.info(fmt::format("Prediction uses the dosages{}: products with them in FP64 (exact INT8 products need "
                              "whole calls)", model.dosage ? " (the model was fitted on dosages)" : ""));
     SelectionSpec selection{options.text("--keep"), options.text("--remove"), "", "", GenomicRegions(), 1.0};
-    const std::vector<bool> selected = select_samples(source.samples(), selection, log);
+    const SampleMatcher matcher(source);
+    const std::vector<bool> selected = select_samples(matcher, selection, log);
     const bool minus9 = !options.flag("--no-input-missing-phenotype");
     Matrix covariates(source.samples().size(), 0);
     if (!model.covariate_names.empty()) {
         if (!options.has("--covar"))
             throw Error(ErrorKind::usage, fmt::format("the model uses covariates ({}): give --covar for the new samples",
                                                       fmt::join(model.covariate_names, ", ")));
-        covariates = named_columns(options.text("--covar"), model.covariate_names, source.samples(), minus9, log);
+        covariates = named_columns(options.text("--covar"), model.covariate_names, matcher, minus9, log);
     }
     std::vector<std::size_t> samples;
     for (std::size_t s = 0; s < source.samples().size(); ++s) {
@@ -312,7 +313,7 @@ void apply_saved_model(const ParsedOptions& options, RunLog& log, OutputSet& out
     for (std::size_t s : samples) ids.push_back(source.samples()[s]);
     write_predictions(out + ".predictions.tsv", trait_names, {{"new", ids, predicted}}, outputs);
     if (options.has("--pheno")) {
-        const Matrix observed = take_rows(named_columns(options.text("--pheno"), trait_names, source.samples(), minus9, log), samples);
+        const Matrix observed = take_rows(named_columns(options.text("--pheno"), trait_names, matcher, minus9, log), samples);
         std::vector<Accuracy> results;
         for (std::size_t t = 0; t < trait_names.size(); ++t) results.push_back(accuracy(observed, predicted, t));
         write_accuracy(out + ".accuracy.tsv", model, 0, results, outputs);

@@ -7,6 +7,7 @@
 #include "io/plink1/bed_source.hpp"
 #include "io/vcf/vcf_source.hpp"
 #include "qc/selection.hpp"
+#include "samples/sample_matcher.hpp"
 
 namespace ridgeway {
 
@@ -63,10 +64,11 @@ StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     StudyInputs inputs;
     inputs.genotypes = open_genotypes(options, selection.regions);
     log.info("Genotypes: " + inputs.genotypes->describe());
-    std::vector<bool> selected = select_samples(inputs.genotypes->samples(), selection, log);
+    const SampleMatcher matcher(*inputs.genotypes);
+    std::vector<bool> selected = select_samples(matcher, selection, log);
     inputs.variants = select_variants(inputs.genotypes->variants(), selection, log);
     if (options.has("--mind")) apply_mind(*inputs.genotypes, inputs.variants, selection.mind, selected, log);
-    inputs.cohort = build_cohort(inputs.genotypes->samples(), selected, cohort_spec, log);
+    inputs.cohort = build_cohort(matcher, selected, cohort_spec, log);
     return inputs;
 }
 

@@ -16,6 +16,14 @@ struct SampleId {
     std::string iid;
 };
 
+// A file's sample IDs in file order. A format without family IDs (a .psam with '#IID', VCF/BCF without --id-delim,
+// BGEN's own IDs, an Oxford .sample whose ID_1 is 0 or repeats ID_2) still fills every fid, with the IID again or
+// with ID_1, so that the outputs keep two ID columns, and clears has_fid: tables are then matched by IID alone.
+struct SampleIds {
+    std::vector<SampleId> ids;
+    bool has_fid = true;
+};
+
 struct Variant {
     std::string chrom;
     std::string id;
@@ -66,6 +74,8 @@ public:
     virtual ~GenotypeSource() = default;
 
     virtual const std::vector<SampleId>& samples() const = 0;
+    // Whether samples() holds family IDs read from the file (see SampleIds).
+    virtual bool has_family_ids() const = 0;
     virtual const std::vector<Variant>& variants() const = 0;
     // One line for the log: format and file names.
     virtual std::string describe() const = 0;

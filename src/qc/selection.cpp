@@ -18,11 +18,10 @@ namespace {
 constexpr auto npos = static_cast<std::size_t>(-1);
 
 // Marks the genotype samples listed in `path`; IDs absent from the genotype file are counted in the log.
-std::vector<bool> listed_samples(const std::vector<SampleId>& samples, const std::string& path, const std::string& option,
+std::vector<bool> listed_samples(const SampleMatcher& matcher, const std::string& path, const std::string& option,
                                  RunLog& log) {
     auto ids = read_sample_list(path);
-    SampleMatcher matcher(samples);
-    std::vector<bool> listed(samples.size(), false);
+    std::vector<bool> listed(matcher.samples().size(), false);
     std::size_t unknown = 0;
     for (const auto& id : ids) {
         std::size_t s = matcher.find(id, !id.fid.empty());
@@ -35,11 +34,12 @@ std::vector<bool> listed_samples(const std::vector<SampleId>& samples, const std
 
 }  // namespace
 
-std::vector<bool> select_samples(const std::vector<SampleId>& samples, const SelectionSpec& spec, RunLog& log) {
+std::vector<bool> select_samples(const SampleMatcher& matcher, const SelectionSpec& spec, RunLog& log) {
+    const auto& samples = matcher.samples();
     std::vector<bool> selected(samples.size(), true);
-    if (!spec.keep.empty()) selected = listed_samples(samples, spec.keep, "--keep", log);
+    if (!spec.keep.empty()) selected = listed_samples(matcher, spec.keep, "--keep", log);
     if (!spec.remove.empty()) {
-        auto removed = listed_samples(samples, spec.remove, "--remove", log);
+        auto removed = listed_samples(matcher, spec.remove, "--remove", log);
         for (std::size_t s = 0; s < samples.size(); ++s) selected[s] = selected[s] && !removed[s];
     }
     auto count = static_cast<std::size_t>(std::count(selected.begin(), selected.end(), true));

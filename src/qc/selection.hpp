@@ -10,6 +10,7 @@
 namespace ridgeway {
 
 class RunLog;
+class SampleMatcher;
 
 struct SelectionSpec {
     std::string keep, remove, extract, exclude;
@@ -17,7 +18,8 @@ struct SelectionSpec {
     double mind = 1.0;  // drop samples missing more than this fraction of the selected variants
 };
 
-std::vector<bool> select_samples(const std::vector<SampleId>& samples, const SelectionSpec& spec, RunLog& log);
+// --keep/--remove against the genotype file's samples, as `samples` matches IDs.
+std::vector<bool> select_samples(const SampleMatcher& samples, const SelectionSpec& spec, RunLog& log);
 std::vector<std::size_t> select_variants(const std::vector<Variant>& variants, const SelectionSpec& spec, RunLog& log);
 // Applies --mind in place; reads every selected variant once.
 void apply_mind(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants, double mind,

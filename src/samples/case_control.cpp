@@ -31,6 +31,16 @@ void recode_case_control(std::vector<double>& values, const SampleTable& table, 
     }
 }
 
+bool looks_zero_one_coded(const std::vector<double>& values) {
+    bool any_zero = false;
+    for (double v : values) {
+        if (std::isnan(v)) continue;
+        if (v != 0.0 && v != 1.0) return false;
+        any_zero |= v == 0.0;
+    }
+    return any_zero;
+}
+
 CaseControlCounts count_cases(const double* values, std::size_t n) {
     CaseControlCounts counts;
     for (std::size_t i = 0; i < n; ++i) {

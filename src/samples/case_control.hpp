@@ -18,6 +18,10 @@ struct CaseControlCoding {
 void recode_case_control(std::vector<double>& values, const SampleTable& table, std::size_t column,
                          const std::vector<std::size_t>& row_of, const CaseControlCoding& coding);
 
+// Whether a trait read with the default 1/2 coding looks 0/1-coded instead: every non-missing value (NaN is missing)
+// is 0 or 1, and some are 0. Such a trait has no cases under 1/2 coding, where 0 is a missing code.
+bool looks_zero_one_coded(const std::vector<double>& values);
+
 struct CaseControlCounts {
     std::size_t cases = 0, controls = 0;
 };

@@ -69,7 +69,7 @@ CovariateColumns read_covariates(const CohortSpec& spec, const SampleMatcher& ma
     CovariateColumns out;
     if (spec.covar_file.empty()) return out;
     SampleTable table = read_sample_table(spec.covar_file);
-    auto row_of = matcher.match(table.ids, table.has_fid, spec.covar_file, log);
+    auto row_of = matcher.match(table, log);
     for (std::size_t column : select_columns(table, spec.covar_names, "--covar-name")) {
         if (column_is_numeric(table, column, spec.minus9_is_missing)) {
             out.names.push_back(table.columns[column]);
@@ -110,11 +110,11 @@ std::vector<double> numeric_column(const SampleTable& table, std::size_t column,
     return values;
 }
 
-Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool>& selected, const CohortSpec& spec,
+Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selected, const CohortSpec& spec,
                     RunLog& log) {
-    SampleMatcher matcher(samples);
+    const auto& samples = matcher.samples();
     SampleTable pheno = read_sample_table(spec.pheno_file);
-    auto pheno_row = matcher.match(pheno.ids, pheno.has_fid, spec.pheno_file, log);
+    auto pheno_row = matcher.match(pheno, log);
     auto trait_columns = select_columns(pheno, spec.pheno_names, "--pheno-name");
     if (trait_columns.empty()) throw Error(ErrorKind::inconsistent, spec.pheno_file + ": the file has no trait columns");
     std::vector<std::vector<double>> trait_values;
@@ -123,15 +123,20 @@ Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool
     for (std::size_t column : trait_columns) {
         auto values = numeric_column(pheno, column, pheno_row, spec.minus9_is_missing);
         if (spec.binary) {
+            const bool zero_one_hint = !spec.coding.zero_one && looks_zero_one_coded(values);
             recode_case_control(values, pheno, column, pheno_row, spec.coding);
             for (std::size_t s = 0; s < samples.size(); ++s)
                 if (!selected[s]) values[s] = NAN;
             const auto counts = count_cases(values.data(), values.size());
             log.info(fmt::format("Trait {}: {} cases, {} controls", pheno.columns[column], counts.cases, counts.controls));
             if (std::min(counts.cases, counts.controls) < spec.coding.min_count) {
-                skipped.push_back(fmt::format("{} has {} cases and {} controls, fewer than --min-case-count {}",
+                skipped.push_back(fmt::format("{} has {} cases and {} controls, fewer than --min-case-count {}{}",
                                               pheno.columns[column], counts.cases, counts.controls,
-                                              spec.coding.min_count));
+                                              spec.coding.min_count,
+                                              zero_one_hint ? ", and its values are all 0 or 1: they look 0/1-coded, "
+                                                              "which --1 reads as 0 = control, 1 = case instead of "
+                                                              "the default 1 = control, 2 = case, 0 = missing"
+                                                            : ""));
                 continue;
             }
         }

@@ -11,6 +11,7 @@
 namespace ridgeway {
 
 class RunLog;
+class SampleMatcher;
 struct SampleTable;
 
 struct CohortSpec {
@@ -32,8 +33,9 @@ struct Cohort {
     Matrix covariates;  // samples x covariates, complete
 };
 
-// `selected[s]` says whether genotype sample s survived --keep/--remove/--mind.
-Cohort build_cohort(const std::vector<SampleId>& samples, const std::vector<bool>& selected, const CohortSpec& spec,
+// `samples` matches the tables' rows to the genotype file's samples; `selected[s]` says whether genotype sample s
+// survived --keep/--remove/--mind.
+Cohort build_cohort(const SampleMatcher& samples, const std::vector<bool>& selected, const CohortSpec& spec,
                     RunLog& log);
 
 // One table column as numbers for every genotype sample (`row_of[s]` is sample s's table row, or npos): NaN where

@@ -9,7 +9,8 @@ failures=0
 # 202 samples: ceil(202/4) == ceil(201/4), so a .fam one sample short still matches the .bed size.
 "$ridgeway" simulate --n 202 --m 300 --seed 3 --out good >/dev/null || exit 1
 
-# expect CODE FRAGMENT ARGS...: runs ridgeway ARGS with --out case/out and checks the outcome.
+# expect CODE FRAGMENT ARGS...: runs ridgeway ARGS with --out case/out and checks the outcome; the message is left in
+# last_error.
 expect() {
   local code=$1 fragment=$2
   shift 2
@@ -17,6 +18,7 @@ expect() {
   local stderr
   stderr=$("$ridgeway" "$@" --out case/out 2>&1 >/dev/null)
   local status=$?
+  last_error=$stderr  # for further checks of the message
   local leftovers
   leftovers=$(find case -type f ! -name 'out*.failed.log' | head -3)
   if [ "$status" -ne "$code" ] || [[ "$stderr" != *"$fragment"* ]] || [ -n "$leftovers" ] ||
@@ -108,6 +110,21 @@ awk 'NR == 7 { $5 = 3 } { print }' good.pheno > code.pheno
 expect 4 "code.pheno, line 7, column B1: '3' is not a case/control code" assoc --bt --bfile good --pheno code.pheno --pheno-name B1
 expect 4 "column B1: '2' is not a case/control code (0 = control, 1 = case with --1)" assoc --bt --1 --bfile good --pheno good.pheno --pheno-name B1
 expect 5 "every trait was skipped for too few cases or controls" assoc --bt --min-case-count 1000 --bfile good --pheno good.pheno --pheno-name B1
+[[ "$last_error" != *"0/1-coded"* ]] || { echo "FAIL: a 1/2-coded trait called 0/1-coded"; failures=$((failures + 1)); }
+# B1 coded 0/1 (B0) read with the default 1/2 coding: no cases, and a hint naming --1, in the error when every trait
+# is skipped and in the warning when another remains.
+awk 'NR == 1 { print $0, "B0"; next } { print $0, ($5 == "NA") ? "NA" : $5 - 1 }' good.pheno > zero_one.pheno
+hint="and its values are all 0 or 1: they look 0/1-coded, which --1 reads as 0 = control, 1 = case instead of the default"
+expect 5 "every trait was skipped for too few cases or controls (B0 has 0 cases and" assoc --bt --bfile good --pheno zero_one.pheno --pheno-name B0
+[[ "$last_error" == *"fewer than --min-case-count 10, $hint"* ]] || { echo "FAIL: no 0/1 hint: $last_error"; failures=$((failures + 1)); }
+if "$ridgeway" assoc --bt --bfile good --pheno zero_one.pheno --pheno-name B1,B0 --out hint >/dev/null 2>&1 &&
+   grep -q "^Warning: trait skipped: B0 has 0 cases and .*, $hint" hint.log; then
+  echo "ok   warning: $(grep 'trait skipped' hint.log)"
+else
+  echo "FAIL: no warning with the 0/1 hint when B0 is skipped beside B1"; failures=$((failures + 1))
+fi
+expect 5 "too few cases or controls (B0 has " assoc --bt --1 --min-case-count 1000 --bfile good --pheno zero_one.pheno --pheno-name B0
+[[ "$last_error" != *"0/1-coded"* ]] || { echo "FAIL: the 0/1 hint with --1"; failures=$((failures + 1)); }
 expect 2 "--firth, --spa and --pThresh apply to case/control traits; add --bt" assoc --firth --bfile good --pheno good.pheno --pheno-name Q1
 expect 2 "--approx and --firth-wald refine --firth" assoc --bt --approx --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--firth and --spa exclude each other" assoc --bt --firth --spa --bfile good --pheno good.pheno --pheno-name B1
@@ -131,6 +148,10 @@ expect 4 "sample 1: DS 2.5 is outside [0, 2]" "${assoc[@]}" --vcf range.vcf --id
 expect 5 "calls.vcf: --dosage GP, but the header defines no FORMAT/GP" "${assoc[@]}" --vcf calls.vcf --dosage GP
 expect 4 "does not contain --id-delim ':' exactly once" "${assoc[@]}" --vcf calls.vcf --id-delim :
 expect 4 "good.pheno: not a VCF or BCF file" "${assoc[@]}" --vcf good.pheno
+# Sample names without family IDs: rows are matched by IID alone, so a table may not repeat an IID under another FID.
+plink2 --bfile good --export vcf id-paste=iid --out iids >/dev/null 2>&1
+awk '{ print } END { print "other S2 0 0 1" }' good.pheno > repeated.pheno
+expect 5 "repeated.pheno, line 204: IID S2 is also on line 3" "${assoc[@]/good.pheno/repeated.pheno}" --vcf iids.vcf
 expect 2 "exactly one of --bfile, --pfile, --vcf, --bcf, --bgen" "${assoc[@]}" --vcf calls.vcf --bfile good
 expect 7 "--memory 1: decoding calls.vcf (2 bytes per genotype) beyond record 1" "${assoc[@]}" --vcf calls.vcf --memory 1
 expect 2 "--dosage and --id-delim apply to --vcf and --bcf" "${assoc[@]}" --bfile good --dosage DS

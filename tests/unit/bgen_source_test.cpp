@@ -252,6 +252,7 @@ TEST(BgenSource, DecodesEightBitUnphasedZlibWithMissingSample) {
     ASSERT_EQ(source.samples().size(), 5u);
     EXPECT_EQ(source.samples()[2].fid, "s3");
     EXPECT_EQ(source.samples()[2].iid, "s3");
+    EXPECT_FALSE(source.has_family_ids());
     ASSERT_EQ(source.variants().size(), 2u);
     EXPECT_EQ(source.variants()[0].id, "rs");
     EXPECT_EQ(source.variants()[1].id, "snp2");  // the SNP id stands in for a missing rsid
@@ -356,6 +357,12 @@ TEST(BgenSource, TakesSamplesFromTheSampleFile) {
     ASSERT_EQ(source.samples().size(), 3u);
     EXPECT_EQ(source.samples()[1].fid, "f2");
     EXPECT_EQ(source.samples()[1].iid, "i2");
+    EXPECT_TRUE(source.has_family_ids());
+    // ID_1 all 0 (PLINK 2's export without family IDs), or repeating ID_2: no family IDs.
+    for (const char* ids : {"0 i1 0 1\n0 i2 0 2\n0 i3 0 NA\n", "i1 i1 0 1\ni2 i2 0 2\ni3 i3 0 NA\n"}) {
+        const auto plain = folder.write("plain.sample", std::string("ID_1 ID_2 missing sex\n0 0 0 D\n") + ids);
+        EXPECT_FALSE(BgenSource(path, plain, false).has_family_ids()) << ids;
+    }
 
     // No identifiers in the file and no .sample file.
     auto [kind, message] = failure(path);

@@ -29,6 +29,7 @@ public:
             variants_.push_back({"1", "v" + std::to_string(v), 0, static_cast<long long>(v + 1), "A", "C"});
     }
     const std::vector<SampleId>& samples() const override { return samples_; }
+    bool has_family_ids() const override { return true; }
     const std::vector<Variant>& variants() const override { return variants_; }
     std::string describe() const override { return "memory"; }
     bool has_dosages() const override { return !dosages_.empty(); }

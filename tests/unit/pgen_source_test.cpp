@@ -260,6 +260,7 @@ TEST_F(PgenFiles, SkipAndSplitMultiallelicVariants) {
     EXPECT_FALSE(skip.has_dosages());
     ASSERT_EQ(skip.variants().size(), 3u);
     EXPECT_EQ(skip.samples()[2].fid, "C");
+    EXPECT_FALSE(skip.has_family_ids());  // '#IID' only
     EXPECT_EQ(skip.variants()[2].id, "rs4");
     EXPECT_NE(skip.describe().find("1 multiallelic variants skipped"), std::string::npos);
     const std::vector<std::vector<std::int8_t>> skipped{
@@ -303,6 +304,7 @@ TEST_F(PgenFiles, InconsistentFilesAreOneLineErrors) {
                   .find("f.pgen: holds 5 samples, but " + folder.file("f.psam") + " lists 4"),
               std::string::npos);
     folder.write("f.psam", "A 0 0 1 -9\nB 0 0 1 -9\nC 0 0 1 -9\nD 0 0 1 -9\nE 0 0 1 -9\n");
+    EXPECT_TRUE(PgenSource(folder.file("f"), Multiallelic::skip).has_family_ids());  // a .fam without header
     folder.write("f.pvar", "1 rs1 0 10 G A\n");
     EXPECT_NE(error_of([&] { PgenSource(folder.file("f"), Multiallelic::skip); }).find("holds 4 variants, but"),
               std::string::npos);

@@ -16,7 +16,9 @@ namespace ridgeway {
 BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_path, bool ref_first,
                        const GenomicRegions& regions)
     : file_(bgen_path), header_(read_bgen_header(file_)), ref_first_(ref_first), regions_text_(regions.text()) {
-    samples_ = load_samples(sample_path);
+    SampleIds samples = load_samples(sample_path);
+    samples_ = std::move(samples.ids);
+    has_fid_ = samples.has_fid;
     sample_origin_ = sample_path.empty() ? "the .bgen" : sample_path;
     header_.sample_ids = {};
 
@@ -43,23 +45,23 @@ BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_p
     if (!variants_.empty()) first_variant_bits_ = load(0, record, scratch).layout.bits;
 }
 
-std::vector<SampleId> BgenSource::load_samples(const std::string& sample_path) const {
+SampleIds BgenSource::load_samples(const std::string& sample_path) const {
     if (!sample_path.empty()) {
         auto samples = read_oxford_sample_file(sample_path);
-        if (samples.size() != header_.n_samples)
+        if (samples.ids.size() != header_.n_samples)
             throw Error(ErrorKind::inconsistent,
                         fmt::format("{}: lists {} samples, but {} holds {}; the .sample file does not belong to this "
                                     ".bgen",
-                                    sample_path, samples.size(), file_.path(), header_.n_samples));
+                                    sample_path, samples.ids.size(), file_.path(), header_.n_samples));
         return samples;
     }
     if (header_.sample_ids.empty())
         throw Error(ErrorKind::usage, fmt::format("{}: the file stores no sample identifiers; give its Oxford .sample "
                                                   "file as well (--sample)",
                                                   file_.path()));
-    std::vector<SampleId> samples;
-    samples.reserve(header_.sample_ids.size());
-    for (const auto& id : header_.sample_ids) samples.push_back({id, id});
+    SampleIds samples{{}, false};
+    samples.ids.reserve(header_.sample_ids.size());
+    for (const auto& id : header_.sample_ids) samples.ids.push_back({id, id});
     return samples;
 }
 

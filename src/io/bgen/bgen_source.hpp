@@ -30,6 +30,7 @@ public:
                const GenomicRegions& regions = GenomicRegions());
 
     const std::vector<SampleId>& samples() const override { return samples_; }
+    bool has_family_ids() const override { return has_fid_; }
     const std::vector<Variant>& variants() const override { return variants_; }
     std::string describe() const override;
     bool has_dosages() const override { return true; }
@@ -46,7 +47,7 @@ private:
         ProbabilityLayout layout;
     };
 
-    std::vector<SampleId> load_samples(const std::string& sample_path) const;
+    SampleIds load_samples(const std::string& sample_path) const;
     // Reads variant `index`'s record into `record`, checks that it is the variant listed, and returns its checked
     // probability data (in `record`, or decompressed into `scratch`).
     Probabilities load(std::size_t index, std::vector<std::uint8_t>& record, std::vector<std::uint8_t>& scratch) const;
@@ -59,6 +60,7 @@ private:
     std::string bgi_path_;  // empty when the variants were scanned
     std::string regions_text_;  // --chr/--range as given; empty for the whole file
     std::vector<SampleId> samples_;
+    bool has_fid_ = true;
     std::vector<Variant> variants_;
     std::vector<Location> locations_;
     unsigned first_variant_bits_ = 0;

@@ -28,7 +28,7 @@ std::vector<std::string_view> next_fields(TextReader& reader, std::string& line,
 
 }  // namespace
 
-std::vector<SampleId> read_oxford_sample_file(const std::string& path) {
+SampleIds read_oxford_sample_file(const std::string& path) {
     TextReader reader(path);
     std::string line;
     const auto header = next_fields(reader, line, "header line");
@@ -51,7 +51,10 @@ std::vector<SampleId> read_oxford_sample_file(const std::string& path) {
                                                                        fields.size(), n_columns)));
         samples.add({std::string(fields[0]), std::string(fields[1])}, reader);
     }
-    return samples.take(reader, ".sample");
+    SampleIds ids{samples.take(reader, ".sample"), false};
+    const auto no_fid = [](const SampleId& id) { return id.fid == "0" || id.fid == id.iid; };
+    ids.has_fid = !std::all_of(ids.ids.begin(), ids.ids.end(), no_fid);
+    return ids;
 }
 
 }  // namespace ridgeway

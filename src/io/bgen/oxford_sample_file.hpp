@@ -1,6 +1,8 @@
 #pragma once
 // Oxford .sample files (the original format of QCTOOL v1, SNPTEST and PLINK 2's --export bgen-1.x): a header line
-// "ID_1 ID_2 missing ...", a line of column types "0 0 0 ...", then one line per sample. FID = ID_1, IID = ID_2.
+// "ID_1 ID_2 missing ...", a line of column types "0 0 0 ...", then one line per sample. FID = ID_1, IID = ID_2; when
+// every ID_1 is 0 (PLINK 2's export of samples without family IDs) or repeats its ID_2 (as in UK Biobank's files),
+// the file has no family IDs (SampleIds::has_fid) and tables are matched by IID alone.
 #include <string>
 #include <vector>
 
@@ -8,6 +10,6 @@
 
 namespace ridgeway {
 
-std::vector<SampleId> read_oxford_sample_file(const std::string& path);
+SampleIds read_oxford_sample_file(const std::string& path);
 
 }  // namespace ridgeway

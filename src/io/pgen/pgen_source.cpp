@@ -24,11 +24,12 @@ PgenSource::PgenSource(const std::string& prefix, Multiallelic multiallelic)
     const std::string psam_path = prefix + ".psam";
     samples_ = read_psam(psam_path);
     auto records = read_pvar(pvar_path_);
-    index_ = read_pgen_index(file_, static_cast<std::uint32_t>(samples_.size()), static_cast<std::uint32_t>(records.size()));
-    if (index_.n_samples != samples_.size())
+    index_ = read_pgen_index(file_, static_cast<std::uint32_t>(samples_.ids.size()),
+                             static_cast<std::uint32_t>(records.size()));
+    if (index_.n_samples != samples_.ids.size())
         throw Error(ErrorKind::inconsistent, fmt::format("{}: holds {} samples, but {} lists {}; the .psam does not "
                                                          "belong to this .pgen",
-                                                         file_.path(), index_.n_samples, psam_path, samples_.size()));
+                                                         file_.path(), index_.n_samples, psam_path, samples_.ids.size()));
     if (index_.n_variants != records.size())
         throw Error(ErrorKind::inconsistent, fmt::format("{}: holds {} variants, but {} lists {}; the .pvar does not "
                                                          "belong to this .pgen",
@@ -100,7 +101,7 @@ PgenRecordFormat PgenSource::format(std::size_t record) const {
 
 std::string PgenSource::describe() const {
     std::string text = fmt::format("PLINK 2 {} ({}, {}), {} samples, {} variants from {}", file_.path(),
-                                   index_.describe(), dosages_ ? "dosages" : "hard calls", samples_.size(),
+                                   index_.describe(), dosages_ ? "dosages" : "hard calls", samples_.ids.size(),
                                    index_.n_variants, pvar_path_);
     if (multiallelic_records_ > 0 && multiallelic_ == Multiallelic::skip)
         text += fmt::format("; {} multiallelic variants skipped (--multiallelic split reads each ALT allele as a "

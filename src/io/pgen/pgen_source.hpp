@@ -32,7 +32,8 @@ class PgenSource final : public GenotypeSource {
 public:
     PgenSource(const std::string& prefix, Multiallelic multiallelic);
 
-    const std::vector<SampleId>& samples() const override { return samples_; }
+    const std::vector<SampleId>& samples() const override { return samples_.ids; }
+    bool has_family_ids() const override { return samples_.has_fid; }
     const std::vector<Variant>& variants() const override { return variants_; }
     std::string describe() const override;
     bool has_dosages() const override { return dosages_; }
@@ -67,7 +68,7 @@ private:
 
     ReadOnlyFile file_;
     std::string pvar_path_;
-    std::vector<SampleId> samples_;
+    SampleIds samples_;
     std::vector<Variant> variants_;
     std::vector<Row> rows_;
     std::vector<std::uint32_t> first_rows_;  // per record: its first row, or kNoRow when skipped

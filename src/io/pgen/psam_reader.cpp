@@ -16,7 +16,7 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 
 }  // namespace
 
-std::vector<SampleId> read_psam(const std::string& path) {
+SampleIds read_psam(const std::string& path) {
     TextReader reader(path);
     SampleIdList samples;
     std::string line;
@@ -44,7 +44,7 @@ std::vector<SampleId> read_psam(const std::string& path) {
                         reader.where(fmt::format("{} fields, but {} columns are expected", fields.size(), columns)));
         samples.add({std::string(fields[0]), std::string(fields[has_fid ? 1 : 0])}, reader);
     }
-    return samples.take(reader, ".psam");
+    return {samples.take(reader, ".psam"), has_fid};
 }
 
 }  // namespace ridgeway

@@ -7,9 +7,10 @@
 namespace ridgeway {
 
 // Reads a PLINK 2 .psam. With a header line '#FID IID ...', FID and IID are its first two columns; with '#IID ...',
-// the IID is the first and also becomes the FID (as for VCF and BGEN sample IDs, PLINK's --double-id), so trait
-// files keyed by IID alone match. Without a header the file is a .fam (FID IID PAT MAT SEX [PHENO]). Other columns
-// are ignored; '##' lines before the header are skipped. Duplicate IDs are an error.
-std::vector<SampleId> read_psam(const std::string& path);
+// the IID is the first and also stands in the FID's place (as for VCF and BGEN sample IDs, PLINK's --double-id), and
+// the IDs have no family IDs (SampleIds::has_fid), so tables are matched by IID alone. Without a header the file is a
+// .fam (FID IID PAT MAT SEX [PHENO]). Other columns are ignored; '##' lines before the header are skipped. Duplicate
+// IDs are an error.
+SampleIds read_psam(const std::string& path);
 
 }  // namespace ridgeway

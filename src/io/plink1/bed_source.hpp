@@ -17,6 +17,7 @@ public:
     BedSource& operator=(const BedSource&) = delete;
 
     const std::vector<SampleId>& samples() const override { return samples_; }
+    bool has_family_ids() const override { return true; }
     const std::vector<Variant>& variants() const override { return variants_; }
     std::string describe() const override;
     void read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,

@@ -209,7 +209,8 @@ VcfField parse_vcf_field(const std::string& name) {
 }
 
 VcfSource::VcfSource(const VcfSettings& settings)
-    : path_(settings.path), field_(settings.field), multiallelic_mode_(settings.multiallelic) {
+    : path_(settings.path), field_(settings.field), multiallelic_mode_(settings.multiallelic),
+      has_fid_(settings.id_delimiter != 0) {
     hts_set_log_level(HTS_LOG_OFF);  // problems are reported as ridgeway's one-line errors, not htslib's messages
     std::unique_ptr<htsFile, FileCloser> file(hts_open(path_.c_str(), "r"));
     if (!file) throw Error(ErrorKind::cannot_open, path_ + ": cannot open for reading");

@@ -31,7 +31,7 @@ VcfField parse_vcf_field(const std::string& name);
 struct VcfSettings {
     std::string path;
     VcfField field = VcfField::automatic;
-    char id_delimiter = 0;  // 0: the whole sample ID is the IID, and the FID too (PLINK's --double-id)
+    char id_delimiter = 0;  // 0: the whole sample ID is the IID, and stands in the FID's place (no family IDs)
     std::size_t memory_mib = 0;  // --memory: decoding stops with an error before the genotypes outgrow it (0: none)
     GenomicRegions regions;      // only the records whose POS lies here are decoded
     Multiallelic multiallelic = Multiallelic::skip;
@@ -42,6 +42,8 @@ public:
     explicit VcfSource(const VcfSettings& settings);
 
     const std::vector<SampleId>& samples() const override { return samples_; }
+    // Only --id-delim splits family IDs off the VCF's sample names.
+    bool has_family_ids() const override { return has_fid_; }
     const std::vector<Variant>& variants() const override { return variants_; }
     std::string describe() const override;
     bool has_dosages() const override { return field_ != VcfField::gt; }
@@ -56,6 +58,7 @@ private:
     VcfField field_;
     Multiallelic multiallelic_mode_;
     std::vector<SampleId> samples_;
+    bool has_fid_ = false;
     std::vector<Variant> variants_;
     std::vector<std::uint16_t> dosages_;  // variant-major, kDosageUnit per allele copy, kMissingDosage when missing
     std::size_t multiallelic_ = 0;

@@ -1,0 +1,41 @@
+# Sourced by binary_calibration.sh (prevalence 10%) and binary_calibration_rare.sh (1%): every case/control mode on
+# simulated null traits (h2 = 0, N = 10,000, four traits, 60,000 variants), at the default --pThresh 0.05 and at
+# --pThresh 1, checked by check_calibration.py. At the default the score test, --spa and --firth --approx run on
+# every variant; at --pThresh 1, where every variant is corrected, --spa and --approx run on the rare variants (MAF
+# 0.1-1%) and every 8th common one. Exact Firth (its likelihood-ratio test, the default, and --firth-wald) costs two
+# Newton fits per corrected variant, so it runs on 1,000 common and 750 rare variants, and is also compared, variant
+# by variant, with --approx at the same --pThresh.
+# Usage: calibrate PREVALENCE SCORE_EXPECTATION(calibrated|inflated)
+calibrate() {
+  local prevalence=$1 score_expect=$2 check=(/usr/bin/python3 "$here/check_calibration.py")
+  "$ridgeway" simulate --n 10000 --m 60000 --min-maf 0.001 --h2 0 --quantitative 0 --binary 4 \
+    --prevalence "$prevalence" --seed 11 --threads 2 --out null >/dev/null
+  local inputs=(--bt --bfile null --pheno null.pheno --covar null.covar --threads 2 --no-report)
+  "$ridgeway" assoc "${inputs[@]}" --out score >/dev/null
+  "${check[@]}" "score test, prevalence $prevalence" "$score_expect" score.B*.logistic.tsv.gz
+  # The subsets, from B1's frequencies (the traits share their samples): exact.ids within pthresh1.ids.
+  zcat score.B1.logistic.tsv.gz | awk -F'\t' 'NR > 1 { m = ($7 < 0.5) ? $7 : 1 - $7;
+    if (m > 0.01 && ++c % 8 == 0) { print $3 > "pthresh1.ids"; if (c % 24 == 0 && ++e <= 1000) print $3 > "exact.ids" }
+    if (m >= 0.001 && m <= 0.01) { print $3 > "pthresh1.ids"; if (++r % 4 == 0 && r <= 3000) print $3 > "exact.ids" } }'
+  local name mode subset threshold
+  for name in spa approx lrt wald; do
+    for threshold in 0.05 1; do
+      subset=()
+      [[ $threshold == 1 ]] && subset=(--extract pthresh1.ids)
+      case $name in
+        spa) mode=(--spa) ;;
+        approx) mode=(--firth --approx) ;;
+        lrt) mode=(--firth) subset=(--extract exact.ids) ;;
+        wald) mode=(--firth --firth-wald) subset=(--extract exact.ids) ;;
+      esac
+      "$ridgeway" assoc "${inputs[@]}" "${mode[@]}" "${subset[@]}" --pThresh "$threshold" --out "$name$threshold" >/dev/null
+      local label="${mode[*]} --pThresh $threshold, prevalence $prevalence"
+      if [[ $name == spa || $name == approx ]]; then
+        "${check[@]}" "$label" calibrated "$name$threshold".B*.logistic.tsv.gz
+      else
+        "${check[@]}" "$label" calibrated --reference "approx$threshold".B*.logistic.tsv.gz -- \
+          "$name$threshold".B*.logistic.tsv.gz
+      fi
+    done
+  done
+}

@@ -101,7 +101,7 @@ RenderedPlot draw_qq(const ResultTable& table, double lambda_gc, const QqCorrect
         if (marked) {
             cairo_set_font_size(cr, 12);
             cairo_move_to(cr, g.left + 12, g.top + 38);
-            cairo_show_text(cr, fmt::format("{} variants: lambda_GC = {:.4f}", correction.name, correction.lambda_gc).c_str());
+            cairo_show_text(cr, fmt::format("{}-corrected variants: lambda_GC = {:.4f}", correction.name, correction.lambda_gc).c_str());
             legend_entry(cr, g.right - 250, g.bottom - 32, kChromosomeColours[0], "uncorrected");
             legend_entry(cr, g.right - 250, g.bottom - 14, kCorrected,
                          fmt::format("{} (uncorrected p < {:g})", correction.name, correction.p_threshold));

@@ -5,7 +5,7 @@ expected for null p-values selected below the threshold t (uniform on (0, t), me
     FIRTH/SPA, or EXTRA FIRTH/SPA in the regenie layout) and the threshold;
   - EXPECT says what the value must be: inflated (above 1.3), calibrated (0.9 to 1.1) or any;
   - the HTML's summary table shows the count, and in the QQ plot's PNG the dashed orange line lies on the pixel row
-    of -log10 t, corrected (orange) points lie above it and none well below it, and no uncorrected (dark blue) point
+    of -log10 t, corrected (orange) points lie above it and none well below it (0.3 in -log10 p at these axes), and no uncorrected (dark blue) point
     lies above it (the fabricated files select exactly the variants below t).
 Usage: check_corrections.py OUT_PREFIX LOG THRESHOLD PIXELS RESULT_FILE TRAIT EXPECT [RESULT_FILE TRAIT EXPECT ...]
 (PIXELS: yes to check the QQ plot's pixels, no for real runs, whose corrected and uncorrected p-values overlap.)"""
@@ -65,7 +65,7 @@ def qq_pixels(trait):
     top, bottom = int(s * g["top"]), int(s * g["bottom"]) - 2
     on_line = max(int(orange[r].sum()) for r in (row - 1, row, row + 1))
     above = int(orange[top:row - 3 * s].sum())
-    below = int(orange[row + 10 * s:bottom].sum())
+    below = int(orange[row + 25 * s:bottom].sum())  # calibrated: a little noise around the line
     blue_above = int(blue[top:row - 6 * s].sum())
     print(f"{trait} QQ: pThresh line on pixel row {row} ({on_line} orange pixels); orange pixels {above} above it, "
           f"{below} well below; dark blue pixels above it: {blue_above}")

@@ -69,5 +69,6 @@ rightmost = int(columns.max()) if len(columns) else -1
 print(f"{width}x{height}: page {m['scrollWidth']} pixels wide in a {m['innerWidth']}-pixel viewport; images shown at "
       f"{[round(i['shown']) for i in m['images']]} from {[i['natural'] for i in m['images']]} pixels; screenshot: "
       f"{non_white} non-white pixels, {int(dark_blue.sum())} dark blue, Manhattan blues up to column {rightmost}")
-assert non_white > width * 12 and dark_blue.sum() > width, f"{width}x{height}: the rendered report looks blank or lacks its plots"
+# A blank page, or one without its images, has no dark blue at all; at 390 pixels the plots show a few hundred.
+assert non_white > width * 12 and dark_blue.sum() > width / 4, f"{width}x{height}: the rendered report looks blank or lacks its plots"
 assert 0.7 * width < rightmost < width - 8, f"{width}x{height}: the Manhattan plot ends at column {rightmost}"

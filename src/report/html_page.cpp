@@ -97,11 +97,12 @@ void HtmlPage::trait_details(const TraitSection& s) {
     if (s.corrected > 0)
         html_ += fmt::format("<p>{0} was applied to {1} variants whose uncorrected p was below {2:g} ({3:.0f} expected "
                              "without association: {2:g} of the {4} variants). lambda_GC of the corrected variants: "
-                             "{5:.4f}, their median chi-square over the median expected for null p-values selected "
-                             "below {2:g}. In the QQ plot they are orange; the dashed orange line marks p = {2:g}.</p>\n",
+                             "{5:.4f}, their median chi-square over {6:.4f}, the median expected for null p-values selected "
+                             "below {2:g}: near 1 when the corrected p-values are calibrated, above 1 when they are too "
+                             "small. In the QQ plot they are orange; the dashed orange line marks p = {2:g}.</p>\n",
                              escape_html(s.correction.name), s.corrected, s.correction.p_threshold,
                              s.correction.p_threshold * static_cast<double>(s.variants), s.variants,
-                             s.correction.lambda_gc);
+                             s.correction.lambda_gc, selected_null_median_chi_square(s.correction.p_threshold));
     if (s.loci.empty()) {
         html_ += "<p>No variant reaches p &lt; 5e-8.</p>\n";
     } else {

@@ -112,14 +112,13 @@ ResultTable read_result_table(const std::string& path, const std::string& trait,
     const std::size_t chrom = find_column(header, {"CHROM", "CHR", "chromosome"});
     const std::size_t pos = find_column(header, {"POS", "GENPOS", "BP", "base_pair_location"});
     const std::size_t id = find_column(header, {"ID", "SNP", "variant_id"}), test = find_column(header, {"TEST", "test"});
-    const std::size_t extra = find_column(header, {"EXTRA"});  // regenie's layout
+    const std::size_t extra = find_column(header, {"EXTRA"});  // regenie's layout; may be left off a row
     const std::size_t log10p = find_column(header, {"LOG10P", "neg_log_10_p_value"}), p = find_column(header, {"P", "p_value"});
     if (chrom == npos || pos == npos || id == npos || (log10p == npos && p == npos))
         throw Error(ErrorKind::malformed,
                     reader.where("expected a header with CHROM, POS (or GENPOS), ID and LOG10P or P (an association "
                                  "result of ridgeway, regenie or PLINK 2)"));
-    const std::size_t needed =
-        std::max({chrom, pos, id, test == npos ? 0 : test, extra == npos ? 0 : extra, log10p == npos ? p : log10p}) + 1;
+    const std::size_t needed = std::max({chrom, pos, id, test == npos ? 0 : test, log10p == npos ? p : log10p}) + 1;
 
     std::unordered_map<std::string, std::uint8_t> chromosome_index;
     std::string last_chromosome;
@@ -162,7 +161,7 @@ ResultTable read_result_table(const std::string& path, const std::string& trait,
                                                  max_rows, kBytesPerResultRow)));
         if (minus_log10 >= kNotableMinusLog10P) table.notable_ids.emplace_back(table.size(), std::string(fields[id]));
         if (test != npos && is_corrected_test(fields[test])) mark_corrected(table, fields[test]);
-        else if (extra != npos && is_corrected_test(fields[extra])) mark_corrected(table, fields[extra]);
+        else if (extra < fields.size() && is_corrected_test(fields[extra])) mark_corrected(table, fields[extra]);
         table.chromosome.push_back(last_index);
         table.position.push_back(static_cast<std::uint32_t>(*position));
         table.minus_log10_p.push_back(minus_log10);

@@ -2,7 +2,8 @@
 # Case/control tests on simulated null traits (h2 = 0; N = 10,000; four traits per prevalence, 10% and 1%): for each
 # of the score test, --spa and --firth --approx, lambda_GC over variants with MAF above 1% within [0.95, 1.05], and
 # among variants with MAF 0.1-1% the count with p < 1e-3 at most twice its expectation with SPA and with Firth. At 1%
-# prevalence the uncorrected score test must show the inflation the corrections remove.
+# prevalence the uncorrected score test must show the inflation the corrections remove, and the report's lambda_GC of
+# the corrected variants must lie within [0.95, 1.05].
 # Then gwas --bt on a small heritable cohort must equal step1 --bt followed by assoc --bt --pred, and its LOCO
 # predictions must carry the simulated genetic signal.
 set -euo pipefail
@@ -23,6 +24,14 @@ for prevalence in 0.1 0.01; do
 done
 "${check[@]}" "score test, prevalence 0.1" 0 score0.1.B*.logistic.tsv.gz
 "${check[@]}" "score test, prevalence 0.01" inflated score0.01.B*.logistic.tsv.gz
+# The report's lambda_GC of the corrected variants (their median chi-square over qchisq(1 - t/2, 1), the median for
+# null p-values selected below --pThresh t) must be near 1 on these null traits, for every trait of every run.
+for log in spa0.1.log spa0.01.log firth0.1.log firth0.01.log; do
+  values=$(grep -oP 'lambda_GC \K[0-9.]+(?= over the \d+ variants corrected by)' "$log" | tr '\n' ' ')
+  echo "$log: lambda_GC of the corrected variants per trait: $values"
+  echo "$values" | awk '{ if (NF != 4) exit 1; for (i = 1; i <= NF; i++) if ($i < 0.95 || $i > 1.05) exit 1 }' ||
+    { echo "FAIL: $log: lambda_GC of the corrected variants outside [0.95, 1.05] or missing"; exit 1; }
+done
 
 "$ridgeway" simulate --n 3000 --m 8000 --h2 0.5 --quantitative 0 --binary 2 --prevalence 0.2 --causal 40 --seed 5 \
   --threads 2 --out small >/dev/null

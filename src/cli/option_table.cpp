@@ -81,7 +81,7 @@ const std::vector<OptionSpec>& option_table() {
         {"--approx", "", "", "with --firth: hold the covariate effects at the null fit and fit only the variant's effect (fast)", kStep2},
         {"--firth-wald", "", "", "with --firth: p-values from the Wald statistic of the penalized fit, as plink2 --glm firth (default: penalized likelihood ratio test)", kStep2},
         {"--spa", "", "", "case/control: saddle-point approximation for variants whose score-test p is below --pThresh", kStep2},
-        {"--pThresh", "P", "0.05", "case/control: score-test p-value below which --firth or --spa is applied", kStep2},
+        {"--pThresh", "P", "0.05", "case/control: score-test p-value below which --firth or --spa is applied (plot: the threshold the results were computed with, for the report's lambda_GC of the corrected variants)", kReport},
         {"--no-report", "", "", "skip the plots and the HTML report (<out>.report.html) written after the tests", kStep2},
         {"--locus-window", "KB", "500", "significant variants closer than KB kilobases to the previous one join its locus", kReport},
         {"RESULTS", "FILE", "", "association result files: ridgeway's .tsv.gz, regenie's .regenie, PLINK 2's .glm.*", kPlot},

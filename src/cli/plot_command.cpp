@@ -15,6 +15,7 @@ ReportSettings report_settings(const ParsedOptions& options) {
     settings.out_prefix = options.required_text("--out");
     settings.locus_window = static_cast<std::uint32_t>(options.integer("--locus-window", 500, 0, 1'000'000) * 1000);
     settings.memory_mib = options.integer("--memory", 0, 1, 1LL << 40);
+    settings.p_threshold = options.number("--pThresh", 0.05, 0.0, 1.0);
     return settings;
 }
 

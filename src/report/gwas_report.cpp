@@ -27,6 +27,15 @@ std::string loci_table_text(const std::vector<Locus>& loci) {
     return text;
 }
 
+// The corrected variants' count and lambda_GC given the threshold they were selected below.
+std::pair<std::size_t, QqCorrection> correction_summary(const ResultTable& table, double p_threshold) {
+    std::vector<float> corrected;
+    for (std::size_t i = 0; i < table.corrected.size(); ++i)
+        if (table.corrected[i]) corrected.push_back(table.minus_log10_p[i]);
+    if (corrected.empty()) return {0, QqCorrection{}};
+    return {corrected.size(), QqCorrection{table.correction, p_threshold, selected_inflation(corrected, p_threshold)}};
+}
+
 }  // namespace
 
 void write_gwas_report(const std::vector<ResultSource>& results, const ReportSettings& settings, RunLog& log,
@@ -47,7 +56,8 @@ void write_gwas_report(const std::vector<ResultSource>& results, const ReportSet
         for (float v : table.minus_log10_p) suggestive += v >= kSuggestiveMinusLog10P;
         const std::string stem = settings.out_prefix + "." + table.trait;
         RenderedPlot manhattan = draw_manhattan(table, loci);
-        RenderedPlot qq = draw_qq(table, lambda);
+        const auto [corrected, correction] = correction_summary(table, settings.p_threshold);
+        RenderedPlot qq = draw_qq(table, lambda, correction);
         write_output_file(outputs, stem + ".manhattan.png", manhattan.png);
         write_output_file(outputs, stem + ".manhattan.svg", manhattan.svg);
         write_output_file(outputs, stem + ".qq.png", qq.png);
@@ -57,8 +67,13 @@ void write_gwas_report(const std::vector<ResultSource>& results, const ReportSet
                              "{} variants with p < 1e-5; plots drew {} and {} points",
                              table.trait, lambda, table.size(), loci.size(), settings.locus_window / 1000, suggestive,
                              manhattan.points_drawn, qq.points_drawn));
+        if (corrected > 0)
+            log.info(fmt::format("{}: lambda_GC {:.6f} over the {} variants corrected by {} (uncorrected p below "
+                                 "--pThresh {:g}: median chi-square over {:.6f}, the null median given that selection)",
+                                 table.trait, correction.lambda_gc, corrected, correction.name, settings.p_threshold,
+                                 selected_null_median_chi_square(settings.p_threshold)));
         sections.push_back({table.trait, source.shown_path, table.size(), table.without_p, lambda, suggestive, loci,
-                            std::move(manhattan), std::move(qq)});
+                            std::move(manhattan), std::move(qq), corrected, correction});
     }
     page.trait_summary(sections);
     for (const auto& section : sections) page.trait_details(section);

@@ -14,24 +14,36 @@ namespace {
 constexpr double kLn10 = 2.302585092994046;
 constexpr double kChiSquareMedian = 0.45493642311957283;  // median of the 1-df chi-square
 
-double chi_square(float minus_log10_p) {
-    const double z = normal_quantile_two_sided(-static_cast<double>(minus_log10_p) * kLn10);
+double chi_square(double minus_log10_p) {
+    const double z = normal_quantile_two_sided(-minus_log10_p * kLn10);
     return z * z;
+}
+
+// The median 1-df chi-square of the p-values: the chi-square falls as -log10 p falls, so it is the chi-square of the
+// median -log10 p (the mean of the two middle ones for an even count, as numpy's median).
+double median_chi_square(std::vector<float> values) {
+    const std::size_t n = values.size();
+    if (n == 0) return std::numeric_limits<double>::quiet_NaN();
+    auto middle = values.begin() + static_cast<std::ptrdiff_t>(n / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    double median = chi_square(*middle);
+    if (n % 2 == 0) median = 0.5 * (median + chi_square(*std::max_element(values.begin(), middle)));
+    return median;
 }
 
 }  // namespace
 
 double genomic_inflation(const std::vector<float>& minus_log10_p) {
-    const std::size_t n = minus_log10_p.size();
-    if (n == 0) return std::numeric_limits<double>::quiet_NaN();
-    // The chi-square falls as -log10 p falls, so its median is the chi-square of the median -log10 p (the mean of
-    // the two middle ones for an even count, as numpy's median).
-    std::vector<float> values = minus_log10_p;
-    auto middle = values.begin() + static_cast<std::ptrdiff_t>(n / 2);
-    std::nth_element(values.begin(), middle, values.end());
-    double median = chi_square(*middle);
-    if (n % 2 == 0) median = 0.5 * (median + chi_square(*std::max_element(values.begin(), middle)));
-    return median / kChiSquareMedian;
+    return median_chi_square(minus_log10_p) / kChiSquareMedian;
+}
+
+double selected_null_median_chi_square(double p_threshold) {
+    if (!(p_threshold > 0)) return std::numeric_limits<double>::quiet_NaN();
+    return p_threshold >= 1 ? kChiSquareMedian : chi_square(-std::log10(0.5 * p_threshold));
+}
+
+double selected_inflation(const std::vector<float>& minus_log10_p, double p_threshold) {
+    return median_chi_square(minus_log10_p) / selected_null_median_chi_square(p_threshold);
 }
 
 std::vector<Locus> significant_loci(const ResultTable& table, double threshold_minus_log10_p, std::uint32_t window) {

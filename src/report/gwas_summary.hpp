@@ -11,6 +11,14 @@ namespace ridgeway {
 // lambda_GC: the median 1-df chi-square of the p-values over its null median, 0.4549364 (NaN without p-values).
 double genomic_inflation(const std::vector<float>& minus_log10_p);
 
+// lambda_GC of the variants a correction was applied to because their uncorrected p was below `p_threshold` (t):
+// their median 1-df chi-square over the median expected under the null given that selection. Selected null p-values
+// are uniform on (0, t), so their median is t/2 and the expected median chi-square is that of p = t/2,
+// qchisq(1 - t/2, 1) (0.4549364 for t = 1, where every variant is corrected). NaN without values or for t = 0.
+double selected_inflation(const std::vector<float>& minus_log10_p, double p_threshold);
+// That expected median: the 1-df chi-square of p = t/2.
+double selected_null_median_chi_square(double p_threshold);
+
 struct Locus {
     std::string chromosome;
     std::uint32_t start = 0, end = 0;  // first and last significant variant

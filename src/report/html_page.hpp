@@ -1,6 +1,8 @@
 #pragma once
 // The self-contained HTML of the report: inline CSS, images as base64 data URIs, no scripts that run, no network.
-// A JSON block (id "ridgeway-plots") records each plot's geometry, so tests can find where lines were drawn.
+// It fits any window width: images scale down to the page (their PNGs drawn at twice the size shown, so they stay
+// sharp) and tables scroll sideways inside their own box. A JSON block (id "ridgeway-plots") records each plot's
+// geometry and PNG scale, so tests can find where lines were drawn.
 #include <string>
 #include <vector>
 
@@ -17,6 +19,8 @@ struct TraitSection {
     std::size_t suggestive = 0;  // variants with p < 1e-5
     std::vector<Locus> loci;
     RenderedPlot manhattan, qq;
+    std::size_t corrected = 0;  // variants whose p-value comes from the correction
+    QqCorrection correction;    // its name, threshold and lambda_GC (name empty: no variant was corrected)
 };
 
 class HtmlPage {

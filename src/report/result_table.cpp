@@ -53,8 +53,15 @@ std::string trait_from_path(const std::string& path) {
 
 // The TEST column of PLINK 2 and regenie holds ADD for the variant's additive effect (other rows are covariates or
 // other models); ridgeway's names the test behind P.
-bool is_variant_test(std::string_view test) {
-    return test == "ADD" || test == "SCORE" || test == "FIRTH" || test == "SPA";
+bool is_corrected_test(std::string_view test) { return test == "FIRTH" || test == "SPA"; }
+bool is_variant_test(std::string_view test) { return test == "ADD" || test == "SCORE" || is_corrected_test(test); }
+
+// Notes a corrected row: its bit, and its correction's name among those of the table.
+void mark_corrected(ResultTable& table, std::string_view test) {
+    table.corrected.resize(table.size() + 1, false);
+    table.corrected.back() = true;
+    if (table.correction.find(test) == std::string::npos)
+        table.correction += (table.correction.empty() ? "" : "/") + std::string(test);
 }
 
 // The fields of one line, split on runs of spaces and tabs, into a reused vector.
@@ -104,7 +111,8 @@ ResultTable read_result_table(const std::string& path, const std::string& trait,
     split_fields(header_line, header);
     const std::size_t chrom = find_column(header, {"CHROM", "CHR", "chromosome"});
     const std::size_t pos = find_column(header, {"POS", "GENPOS", "BP", "base_pair_location"});
-    const std::size_t id = find_column(header, {"ID", "SNP", "variant_id"}), test = find_column(header, {"TEST"});
+    const std::size_t id = find_column(header, {"ID", "SNP", "variant_id"}), test = find_column(header, {"TEST", "test"});
+    const std::size_t extra = find_column(header, {"EXTRA"});  // regenie's layout; may be left off a row
     const std::size_t log10p = find_column(header, {"LOG10P", "neg_log_10_p_value"}), p = find_column(header, {"P", "p_value"});
     if (chrom == npos || pos == npos || id == npos || (log10p == npos && p == npos))
         throw Error(ErrorKind::malformed,
@@ -152,10 +160,13 @@ ResultTable read_result_table(const std::string& path, const std::string& trait,
                                                  "raise --memory",
                                                  max_rows, kBytesPerResultRow)));
         if (minus_log10 >= kNotableMinusLog10P) table.notable_ids.emplace_back(table.size(), std::string(fields[id]));
+        if (test != npos && is_corrected_test(fields[test])) mark_corrected(table, fields[test]);
+        else if (extra < fields.size() && is_corrected_test(fields[extra])) mark_corrected(table, fields[extra]);
         table.chromosome.push_back(last_index);
         table.position.push_back(static_cast<std::uint32_t>(*position));
         table.minus_log10_p.push_back(minus_log10);
     }
+    if (!table.corrected.empty()) table.corrected.resize(table.size(), false);
     sort_chromosomes(table);
     return table;
 }

@@ -18,8 +18,14 @@ struct ResultTable {
     // IDs of variants with p below kNotableP, by row.
     std::vector<std::pair<std::size_t, std::string>> notable_ids;
     std::size_t without_p = 0;  // rows with NA (an error code) instead of a p-value
+    // Rows whose p-value comes from a correction applied to variants below a p threshold (Firth or SPA, named in the
+    // TEST column of ridgeway's case/control results or in the EXTRA column of its regenie layout); empty when no
+    // row is corrected.
+    std::vector<bool> corrected;
+    std::string correction;  // the corrections named, "FIRTH", "SPA" or "FIRTH/SPA"; empty without any
 
     std::size_t size() const { return minus_log10_p.size(); }
+    bool is_corrected(std::size_t row) const { return row < corrected.size() && corrected[row]; }
 };
 
 inline constexpr double kNotableMinusLog10P = 5.0;  // 1e-5, the suggestive line

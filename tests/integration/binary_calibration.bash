@@ -5,6 +5,17 @@
 # 0.1-1%) and every 8th common one. Exact Firth (its likelihood-ratio test, the default, and --firth-wald) costs two
 # Newton fits per corrected variant, so it runs on 1,000 common and 750 rare variants, and is also compared, variant
 # by variant, with --approx at the same --pThresh.
+# The log's lambda_GC of the corrected variants (their median chi-square over qchisq(1 - t/2, 1), the median for null
+# p-values selected below --pThresh t), which the report shows, must be within [0.95, 1.05] for each of the four
+# traits of a run correcting every variant's p below the default threshold.
+corrected_lambda() {
+  local values
+  values=$(grep -oP 'lambda_GC \K[0-9.]+(?= over the \d+ variants corrected by)' "$1" | tr '\n' ' ')
+  echo "$1: lambda_GC of the corrected variants per trait: $values"
+  echo "$values" | awk '{ if (NF != 4) exit 1; for (i = 1; i <= NF; i++) if ($i < 0.95 || $i > 1.05) exit 1 }' ||
+    { echo "FAIL: $1: lambda_GC of the corrected variants outside [0.95, 1.05] or missing"; return 1; }
+}
+
 # Usage: calibrate PREVALENCE SCORE_EXPECTATION(calibrated|inflated)
 calibrate() {
   local prevalence=$1 score_expect=$2 check=(/usr/bin/python3 "$here/check_calibration.py")
@@ -32,6 +43,7 @@ calibrate() {
       local label="${mode[*]} --pThresh $threshold, prevalence $prevalence"
       if [[ $name == spa || $name == approx ]]; then
         "${check[@]}" "$label" calibrated "$name$threshold".B*.logistic.tsv.gz
+        [[ $threshold == 1 ]] || corrected_lambda "$name$threshold.log"
       else
         "${check[@]}" "$label" calibrated --reference "approx$threshold".B*.logistic.tsv.gz -- \
           "$name$threshold".B*.logistic.tsv.gz

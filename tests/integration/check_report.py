@@ -3,9 +3,9 @@
     keeps -log10 p in single precision (6e-8 relative) and logs lambda_GC to six decimals;
   - the significant loci (p < 5e-8; a variant within 500 kb of the previous significant one joins its locus): the same
     leads, positions and counts;
-  - the SVGs parse as XML, every image in the HTML decodes as a PNG of the size the page says, and in each
-    Manhattan plot the 5e-8 line lies on the pixel row the recorded axis range puts it at (red pixels across that
-    row, none 10 rows away).
+  - the SVGs parse as XML, every image in the HTML decodes as a PNG of twice the size the page shows it at (the
+    recorded scale), and in each Manhattan plot the 5e-8 line lies on the pixel row the recorded axis range puts it
+    at (red pixels across that row, none 10 plot units away).
 Usage: check_report.py OUT_PREFIX LOG RESULT_FILE TRAIT [RESULT_FILE TRAIT ...]"""
 import base64
 import gzip
@@ -82,15 +82,17 @@ assert len(images) == 2 * (len(pairs) // 2), f"expected two images per trait, fo
 geometry = json.loads(re.search(r'<script type="application/json" id="ridgeway-plots">(.*?)</script>', html, re.S).group(1))
 for (alt, width, height, data), g in zip(images, geometry):
     image = Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB")
-    assert image.size == (int(width), int(height)) == (g["width"], g["height"]), f"{alt}: size {image.size}"
+    scale = g["scale"]
+    assert scale == 2 and (int(width), int(height)) == (g["width"], g["height"]), f"{alt}: shown at {width}x{height}"
+    assert image.size == (scale * g["width"], scale * g["height"]), f"{alt}: PNG size {image.size}, shown {width}x{height}"
     if g["plot"] != "manhattan" or g["y_max"] < 7.3:
         continue
     pixels = np.asarray(image).astype(int)
-    row = round(g["bottom"] - (-math.log10(5e-8)) / g["y_max"] * (g["bottom"] - g["top"]))
+    row = round(scale * (g["bottom"] - (-math.log10(5e-8)) / g["y_max"] * (g["bottom"] - g["top"])))
     def red(r):
-        band = pixels[r, int(g["left"]):int(g["right"])]
+        band = pixels[r, int(scale * g["left"]):int(scale * g["right"])]
         return int(np.sum((band[:, 0] > 180) & (band[:, 1] < 90) & (band[:, 2] < 90)))
     on_line = max(red(r) for r in (row - 1, row, row + 1))
-    assert on_line > 0.4 * (g["right"] - g["left"]), f"{alt}: the 5e-8 line is not on row {row} ({on_line} red pixels)"
-    assert red(row - 10) == 0 and red(row + 10) == 0, f"{alt}: red pixels away from row {row}"
+    assert on_line > 0.4 * scale * (g["right"] - g["left"]), f"{alt}: the 5e-8 line is not on row {row} ({on_line} red pixels)"
+    assert red(row - 10 * scale) == 0 and red(row + 10 * scale) == 0, f"{alt}: red pixels away from row {row}"
     print(f"{alt}: 5e-8 line on pixel row {row} as the axis range {g['y_max']:.2f} puts it ({on_line} red pixels)")

@@ -40,7 +40,7 @@ mandatory = ["chromosome", "base_pair_location", "effect_allele", "other_allele"
 with gzip.open(data, "rt") as f:
     ssf_rows = [line.rstrip("\n").split("\t") for line in f]
 header, ssf_rows = ssf_rows[0], ssf_rows[1:]
-check(header == mandatory + ["variant_id", "rsid", "n"], f"header {header}")
+check(header == mandatory + ["variant_id", "rsid", "n"] + (["test"] if binary else []), f"header {header}")
 
 # The expected SSF rows, from the TSV of the same run.
 with gzip.open(f"tsv.{trait}.{kind}.tsv.gz", "rt") as f:
@@ -58,7 +58,8 @@ for row in tsv[1:]:
         chrom = codes[get("#CHROM")]
         rsid = get("ID") if re.fullmatch(r"rs[0-9]+", get("ID")) else "#NA"
         expected.append([chrom, get("POS"), get("A1"), get("REF"), get("BETA"), get("SE"), get("A1FREQ"), get("P"),
-                         f"{chrom}_{get('POS')}_{get('REF')}_{get('ALT')}", rsid, get("N")])
+                         f"{chrom}_{get('POS')}_{get('REF')}_{get('ALT')}", rsid, get("N")]
+                        + ([get("TEST")] if binary else []))
         continue
     left_out[reason] = left_out.get(reason, 0) + 1
 check(len(ssf_rows) == len(expected), f"{len(ssf_rows)} rows, the TSV has {len(expected)} with a result")

@@ -14,7 +14,8 @@ namespace {
 
 // regenie's step 2 layout: CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA, with ALLELE1
 // the tested allele; case/control traits add A1FREQ_CASES A1FREQ_CONTROLS after A1FREQ and N_CASES N_CONTROLS after
-// N, as regenie's --af-cc.
+// N, as regenie's --af-cc. EXTRA is NA, the ERRCODE of a row without a result, or FIRTH or SPA for a p-value from
+// that correction (the TSV's TEST column), which the report reads.
 class RegenieWriter final : public AssocWriter {
 public:
     RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs)
@@ -41,9 +42,11 @@ public:
             line += fmt::format("{} {} {} ADD ", result.n, result.n_cases, result.n_controls);
         else
             line += fmt::format("{} ADD ", result.n);
+        const bool corrected = result.test == TestKind::firth || result.test == TestKind::spa;
         if (result.error == ErrorCode::none)
-            line += fmt::format("{} {} {} {} NA\n", format_number(result.beta), format_number(result.se),
-                                format_number(result.t * result.t), format_number(-result.log10_p + 0.0));
+            line += fmt::format("{} {} {} {} {}\n", format_number(result.beta), format_number(result.se),
+                                format_number(result.t * result.t), format_number(-result.log10_p + 0.0),
+                                corrected ? test_kind_name(result.test) : "NA");
         else
             line += fmt::format("NA NA NA NA {}\n", error_code_name(result.error));
         std::fputs(line.c_str(), file_);

@@ -52,6 +52,8 @@ std::string author_notes(const ResultFileSpec& spec, const SsfDataFile& file) {
     text += "; n counts the samples with a call; variant_id takes other_allele as the reference allele; p_value is "
             "exact below 1e-308.";
     if (file.info) text += " info is the imputation quality (MACH R2) among the analysed samples.";
+    if (spec.binary)
+        text += " test is the test behind p_value: SCORE (the score test), or FIRTH or SPA (the correction named above).";
     if (!file.omitted.empty()) {
         std::vector<std::string> parts;
         for (const auto& [reason, count] : file.omitted) parts.push_back(fmt::format("{} {}", count, reason));

@@ -29,7 +29,8 @@ bool is_rsid(std::string_view id) {
 }
 
 // The GWAS Catalog's summary-statistics format: a bgzipped TSV whose first eight columns are the standard's mandatory
-// ones in its order, then the encouraged variant_id, rsid, n (and info for dosages); `#NA` where a value is missing.
+// ones in its order, then the encouraged variant_id, rsid, n (and info for dosages), and for case/control traits
+// test, the test behind p_value (SCORE, FIRTH or SPA, as the TSV's TEST column); `#NA` where a value is missing.
 // The mandatory columns admit no missing value, so rows without an estimate (an ERRCODE in the TSV layout) are left
 // out and counted in the metadata, as are variants on chromosomes the standard has no code for or at position 0.
 // The metadata file `<file>-meta.yaml` carries the MD5 of the finished file; a tabix index is built when the rows
@@ -41,7 +42,8 @@ public:
           outputs_(outputs), table_(temporary_, final_) {
         table_.rows() = "chromosome\tbase_pair_location\teffect_allele\tother_allele\tbeta\tstandard_error\t"
                         "effect_allele_frequency\tp_value\tvariant_id\trsid\tn";
-        table_.rows() += spec.info ? "\tinfo\n" : "\n";
+        table_.rows() += spec.info ? "\tinfo" : "";
+        table_.rows() += spec.binary ? "\ttest\n" : "\n";
     }
 
     void write(const Variant& variant, const AssocResult& result) override {
@@ -61,6 +63,7 @@ public:
                        format_p_from_log10(result.log10_p), chromosome, variant.pos, variant.allele2, variant.allele1,
                        is_rsid(variant.id) ? std::string_view(variant.id) : std::string_view("#NA"), result.n);
         if (spec_.info) fmt::format_to(out, "\t{:.6g}", result.info);
+        if (spec_.binary) fmt::format_to(out, "\t{}", test_kind_name(result.test));
         table_.rows() += '\n';
         table_.row_added();
     }

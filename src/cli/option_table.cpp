@@ -79,7 +79,7 @@ const std::vector<OptionSpec>& option_table() {
         {"--vif", "F", "50", "report VIF_TOO_HIGH when the covariates explain the genotype with a variance inflation above F", kStep2},
         {"--firth", "", "", "case/control: Firth penalized logistic regression for variants whose score-test p is below --pThresh", kStep2},
         {"--approx", "", "", "with --firth: hold the covariate effects at the null fit and fit only the variant's effect (fast)", kStep2},
-        {"--firth-wald", "", "", "with --firth: p-values from the Wald statistic of the penalized fit, as plink2 --glm firth (default: penalized likelihood ratio test)", kStep2},
+        {"--firth-wald", "", "", "with exact --firth: p-values from the Wald statistic of the penalized fit, as plink2 --glm firth (default: penalized likelihood ratio test; Wald is anti-conservative for rare variants when cases are few)", kStep2},
         {"--spa", "", "", "case/control: saddle-point approximation for variants whose score-test p is below --pThresh", kStep2},
         {"--pThresh", "P", "0.05", "case/control: score-test p-value below which --firth or --spa is applied (plot: the threshold the results were computed with, for the report's lambda_GC of the corrected variants)", kReport},
         {"--no-report", "", "", "skip the plots and the HTML report (<out>.report.html) written after the tests", kStep2},

@@ -127,6 +127,7 @@ expect 5 "too few cases or controls (B0 has " assoc --bt --1 --min-case-count 10
 [[ "$last_error" != *"0/1-coded"* ]] || { echo "FAIL: the 0/1 hint with --1"; failures=$((failures + 1)); }
 expect 2 "--firth, --spa and --pThresh apply to case/control traits; add --bt" assoc --firth --bfile good --pheno good.pheno --pheno-name Q1
 expect 2 "--approx and --firth-wald refine --firth" assoc --bt --approx --bfile good --pheno good.pheno --pheno-name B1
+expect 2 "--firth-wald applies to exact Firth" assoc --bt --firth --approx --firth-wald --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--firth and --spa exclude each other" assoc --bt --firth --spa --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--loocv is not available for case/control traits" step1 --bt --loocv --bfile good --pheno good.pheno --pheno-name B1
 # Split runs: the three modes exclude each other and --resume; gwas is split as step1 and assoc; a part needs its plan.

@@ -6,4 +6,4 @@ ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch"
 source "$here/binary_calibration.bash"
-calibrate 0.01 inflated
+calibrate 0.01 inflated inflated

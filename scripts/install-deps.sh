@@ -11,6 +11,8 @@ packages=(
   libopenmpi-dev openmpi-bin
   # peers and oracles used by the tests and benchmarks (chromium renders the HTML report in a test)
   clang libclang-rt-14-dev chromium python3-pil plink2 bolt-lmm-example tabix bcftools python3 python3-numpy python3-scipy python3-mpmath python3-statsmodels time bc
+  # pgrep finds the ranks of a distributed run to kill (tests/integration/mpi_runs.sh); not in a minimal Debian
+  procps
 )
 
 missing=()

@@ -74,7 +74,7 @@ trap 'exit 130' INT TERM
 : >"$workdir/sources.list"
 : >"$workdir/sources.sources"
 for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-  [ -f "$file" ] && grep -E '^[[:space:]]*deb(-src)?[[:space:]]' "$file" >>"$workdir/sources.list"
+  if [ -f "$file" ]; then grep -E '^[[:space:]]*deb(-src)?[[:space:]]' "$file" >>"$workdir/sources.list" || true; fi
 done
 for file in /etc/apt/sources.list.d/*.sources; do
   [ -f "$file" ] && { cat "$file"; echo; } >>"$workdir/sources.sources"

@@ -130,9 +130,11 @@ step_tests() {
   new_root tests && clone_into "$workdir/root-tests" && in_root "$workdir/root-tests" 'cd /root/ridgeway && bash scripts/test.sh'
 }
 step_deb() {
-  local deb
+  local deb start
+  start=$(date +%s)
   new_root package && clone_into "$workdir/root-package" &&
     in_root "$workdir/root-package" 'cd /root/ridgeway && bash scripts/package.sh' || return 1
+  echo "== deb: package built in $(minutes "$(seconds_since "$start")"); installing it alone on a fresh root"
   deb=$(cd "$workdir/root-package/root/ridgeway" && ls ridgeway_*_amd64.deb) || return 1
   new_root deb && cp "$workdir/root-package/root/ridgeway/$deb" "$workdir/root-deb/root/" || return 1
   in_root "$workdir/root-deb" "cd /root && export DEBIAN_FRONTEND=noninteractive && apt-get update -qq &&
@@ -151,6 +153,7 @@ for step in "${steps[@]}"; do
   if "step_$step"; then status=ok; else status=FAILED failed=1; fi
   taken=$(seconds_since "$start")
   results+=("$(printf '%-6s %-6s %s (%d s)' "$step" "$status" "$(minutes "$taken")" "$taken")")
+  echo "== $step: $status in $(minutes "$taken")"
   discard_roots || failed=1
 done
 echo

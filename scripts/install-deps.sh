@@ -10,7 +10,7 @@ packages=(
   # distributed runs under mpirun (optional for the build: without MPI it is a single-process build)
   libopenmpi-dev openmpi-bin
   # peers and oracles used by the tests and benchmarks (chromium renders the HTML report in a test)
-  clang libclang-rt-14-dev chromium python3-pil plink2 bolt-lmm-example tabix bcftools python3 python3-numpy python3-scipy python3-mpmath python3-statsmodels time bc
+  clang libclang-rt-14-dev chromium python3-pil plink2 bolt-lmm-example tabix bcftools python3 python3-numpy python3-scipy python3-mpmath python3-statsmodels python3-yaml time bc
   # pgrep finds the ranks of a distributed run to kill (tests/integration/mpi_runs.sh); not in a minimal Debian
   procps
 )

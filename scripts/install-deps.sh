@@ -5,10 +5,14 @@ set -euo pipefail
 packages=(
   g++ make cmake pkg-config
   libhts-dev libcli11-dev libfmt-dev libopenblas-dev liblapacke-dev libdnnl-dev ocl-icd-opencl-dev libcairo2-dev zlib1g-dev libzstd-dev libsqlite3-dev libgtest-dev
+  # the Debian package (scripts/package.sh): dpkg-shlibdeps and the file tool, which CPack runs on the binary
+  dpkg-dev file
   # distributed runs under mpirun (optional for the build: without MPI it is a single-process build)
   libopenmpi-dev openmpi-bin
   # peers and oracles used by the tests and benchmarks (chromium renders the HTML report in a test)
-  clang libclang-rt-14-dev chromium python3-pil plink2 bolt-lmm-example tabix bcftools python3 python3-numpy python3-scipy python3-mpmath python3-statsmodels time bc
+  clang libclang-rt-14-dev chromium python3-pil plink2 bolt-lmm-example tabix bcftools python3 python3-numpy python3-scipy python3-mpmath python3-statsmodels python3-yaml time bc
+  # pgrep finds the ranks of a distributed run to kill (tests/integration/mpi_runs.sh); not in a minimal Debian
+  procps
 )
 
 missing=()

@@ -32,13 +32,14 @@ calibrate() {
   local name mode subset report threshold
   for name in spa approx lrt wald; do
     for threshold in 0.05 1; do
-      subset=() report=()  # reports (and the log's corrected lambda_GC) only at the default threshold
-      [[ $threshold == 1 ]] && subset=(--extract pthresh1.ids) report=(--no-report)
+      # Reports (and the log's corrected lambda_GC) only for the fast modes at the default threshold.
+      subset=() report=(--no-report)
+      [[ $threshold == 1 ]] && subset=(--extract pthresh1.ids) || report=()
       case $name in
         spa) mode=(--spa) ;;
         approx) mode=(--firth --approx) ;;
-        lrt) mode=(--firth) subset=(--extract exact.ids) ;;
-        wald) mode=(--firth --firth-wald) subset=(--extract exact.ids) ;;
+        lrt) mode=(--firth) subset=(--extract exact.ids) report=(--no-report) ;;
+        wald) mode=(--firth --firth-wald) subset=(--extract exact.ids) report=(--no-report) ;;
       esac
       "$ridgeway" assoc "${inputs[@]}" "${mode[@]}" "${subset[@]}" "${report[@]}" --pThresh "$threshold" \
         --out "$name$threshold" >/dev/null

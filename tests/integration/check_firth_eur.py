@@ -84,8 +84,8 @@ for variant in chosen:
 print(f"exact Firth: {len(chosen)} variants ({len(strong)} with p < 1e-3, {len(rare)} with minor allele count <= 10) "
       f"match the constrained-fit reference within {worst:.1e} relative")
 
-complete = [v for v in usable if not np.isnan(genotypes.get(v, np.zeros(1))).any()]
-sample = sorted(rng.choice(sorted(set(chosen) & set(complete)), 150, replace=False))
+complete = [v for v in chosen if not np.isnan(genotypes[v]).any()]
+sample = sorted(rng.choice(complete, 150, replace=False))
 worst = 0.0
 for variant in sample:
     _, p = logistic_oracle.firth_approximate(z_all, genotypes[variant][analysed], y_all)

@@ -18,9 +18,8 @@ namespace {
 // --memory (which only chooses whether step 1's level-0 predictions stream through a file), --resume and the split
 // options choose how the work is run, --no-report and --locus-window concern only the plots and the report, and
 // --quiet only what is printed.
-const std::vector<std::string> kOptionsChangingNoResult{"--threads",   "--memory",    "--resume",       "--split",
-                                                        "--run-part",  "--merge",     "--no-report",    "--locus-window",
-                                                        "--quiet"};
+const std::vector<std::string> kOptionsChangingNoResult{
+    "--threads", "--memory", "--resume", "--split", "--run-part", "--merge", "--no-report", "--locus-window", "--quiet"};
 
 }  // namespace
 

@@ -239,12 +239,18 @@ void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const 
     for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
     if (settings.predictions) log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
     Progress progress("Association: variant block", total_blocks);
+    std::size_t tested = 0;
     for (const auto& run : runs) {
         const bool first_run = &run == &runs.front();
         pass.test_run(run,
                       cohort.binary ? prepare_logistic_tests(cohort, settings, run.chromosome, first_run, log)
                                     : prepare_linear_tests(cohort, settings, run.chromosome, first_run, log),
                       progress);
+        tested += run.count;
+        // A killed run's log shows how far step 2 got.
+        if (runs.size() > 1)
+            log.detail(fmt::format("Association: chromosome {} done ({} variants; {}/{} variants so far)",
+                                   run.chromosome, run.count, tested, count));
     }
 }
 

@@ -16,6 +16,7 @@
 #include "cluster/communicator.hpp"
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "core/run_log.hpp"
 
 namespace ridgeway {
@@ -77,7 +78,11 @@ int run(int argc, char** argv) {
         // After log_prefix, whose check of the split options tells `gwas --split` how to split it under mpirun too.
         check_distributed_command(options, *communicator);
         // Only rank 0 prints and writes the log; what the other ranks did is in it (cluster/part_exchange.hpp).
-        RunLog log(join_command_line(argc, argv), communicator->rank() != 0);
+        const bool root = communicator->rank() == 0;
+        show_progress(root && !options.flag("--quiet"));
+        RunLog log(join_command_line(argc, argv),
+                   !root ? Console::none : options.flag("--quiet") ? Console::warnings : Console::all);
+        if (root) log.write_as_it_goes(out + ".running.log");
         OutputSet outputs;
         try {
             dispatch(options, *communicator, log, outputs);

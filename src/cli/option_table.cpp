@@ -118,6 +118,7 @@ const std::vector<OptionSpec>& option_table() {
         {"--min-maf", "F", "0.005", "lowest minor allele frequency drawn (the spectrum is U-shaped on [F, 0.5])", kSimulate},
         {"--out", "PREFIX", "", "prefix of every output file, the .log included", kAll},
         {"--threads", "N", "all cores", "worker threads; results are identical for any number", kAll},
+        {"--quiet", "", "", "print only warnings and errors: no informational lines on stdout and no progress on stderr (the .log is complete all the same)", kAll},
     };
     return options;
 }

@@ -12,6 +12,17 @@
 
 namespace ridgeway {
 
+namespace {
+
+// Options that change no output byte besides the log and the report: results are byte-identical for any --threads and
+// --memory (which only chooses whether step 1's level-0 predictions stream through a file), --resume and the split
+// options choose how the work is run, --no-report and --locus-window concern only the plots and the report, and
+// --quiet only what is printed.
+const std::vector<std::string> kOptionsChangingNoResult{
+    "--threads", "--memory", "--resume", "--split", "--run-part", "--merge", "--no-report", "--locus-window", "--quiet"};
+
+}  // namespace
+
 std::string SplitRun::part_path(std::size_t index, const std::string& kind) const {
     return fmt::format("{}.part{}.{}", out, index, kind);
 }
@@ -64,8 +75,7 @@ std::uint64_t run_fingerprint(const ParsedOptions& options) {
     for (const char* option : {"--vcf", "--bcf", "--bgen", "--sample", "--pheno", "--covar", "--keep", "--remove",
                                "--extract", "--exclude", "--pred", "--test-keep"})
         if (options.has(option)) files.push_back(options.text(option));
-    return Level0Checkpoint::fingerprint(
-        options.canonical_arguments({"--threads", "--resume", "--memory", "--split", "--run-part", "--merge"}), files);
+    return Level0Checkpoint::fingerprint(options.canonical_arguments(kOptionsChangingNoResult), files);
 }
 
 std::vector<PartRange> balanced_unit_parts(const std::vector<VariantBlock>& units, std::size_t parts) {

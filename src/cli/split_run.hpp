@@ -38,7 +38,8 @@ SplitRun split_run(const ParsedOptions& options);
 std::string log_prefix(const ParsedOptions& options);
 
 // The fingerprint of everything a run's results depend on: the command line without the options that change no
-// result (--threads, --memory, --resume and the split options) and the size and time of every input file.
+// result (--threads, --memory, --resume, the split options, --no-report, --locus-window and --quiet) and the size and
+// time of every input file. It identifies --resume's checkpoint and a split run's plan and parts.
 std::uint64_t run_fingerprint(const ParsedOptions& options);
 
 // `units` (step 1's level-0 blocks, or the blocks step 2 tests together) cut into `parts` runs of about equal numbers

@@ -26,24 +26,49 @@ std::string version_line() {
     return fmt::format("ridgeway {} (built {} with g++ {}; {})", kVersion, kBuildDate, __VERSION__, kBuildFeatures);
 }
 
-RunLog::RunLog(std::string command_line, bool quiet) : quiet_(quiet), start_(std::chrono::steady_clock::now()) {
+RunLog::RunLog(std::string command_line, Console console)
+    : console_(console), start_(std::chrono::steady_clock::now()) {
     info(version_line());
     info("Command line: " + command_line);
     info("Start time: " + timestamp());
 }
 
+RunLog::~RunLog() {
+    if (running_ != nullptr) std::fclose(running_);  // a run ended without save(): its running file stays as it is
+}
+
+void RunLog::write_as_it_goes(const std::string& running_path) {
+    running_ = std::fopen(running_path.c_str(), "w");
+    if (running_ == nullptr) {
+        std::fprintf(stderr, "Warning: could not create the log %s; the log is written when the run ends\n",
+                     running_path.c_str());
+        return;
+    }
+    running_path_ = running_path;
+    for (const auto& line : lines_) std::fprintf(running_, "%s\n", line.c_str());
+    running_failed_ = std::fflush(running_) != 0;
+}
+
+void RunLog::add(std::string line) {
+    if (running_ != nullptr && !running_failed_) {
+        std::fprintf(running_, "%s\n", line.c_str());
+        running_failed_ = std::fflush(running_) != 0;
+    }
+    lines_.push_back(std::move(line));
+}
+
 void RunLog::info(const std::string& line) {
-    lines_.push_back(line);
-    if (!quiet_) std::fprintf(stdout, "%s\n", line.c_str()), std::fflush(stdout);
+    add(line);
+    if (console_ == Console::all) std::fprintf(stdout, "%s\n", line.c_str()), std::fflush(stdout);
 }
 
 void RunLog::warn(const std::string& line) {
     ++warnings_;
-    lines_.push_back("Warning: " + line);
-    if (!quiet_) std::fprintf(stderr, "Warning: %s\n", line.c_str());
+    add("Warning: " + line);
+    if (console_ != Console::none) std::fprintf(stderr, "Warning: %s\n", line.c_str());
 }
 
-void RunLog::detail(const std::string& line) { lines_.push_back(line); }
+void RunLog::detail(const std::string& line) { add(line); }
 
 RunTimes RunLog::times() const {
     rusage usage{};
@@ -61,21 +86,25 @@ void RunLog::close_with_resources() {
                      usage.ru_maxrss / 1024.0));
 }
 
-void RunLog::save(const std::string& path) const {
-    std::string temporary = path + ".tmp";
+void RunLog::save(const std::string& path) {
+    if (running_ != nullptr) {
+        running_failed_ |= std::fclose(running_) != 0;
+        running_ = nullptr;
+        if (!running_failed_ && std::rename(running_path_.c_str(), path.c_str()) == 0) return;
+    }
+    const std::string temporary = path + ".tmp";
+    bool written = false;
     {
         std::ofstream out(temporary);
         for (const auto& line : lines_) out << line << '\n';
-        if (!out) {
-            std::fprintf(stderr, "Warning: could not write the log %s\n", path.c_str());
-            std::remove(temporary.c_str());
-            return;
-        }
+        written = static_cast<bool>(out);
     }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::fprintf(stderr, "Warning: could not write the log %s\n", path.c_str());
-        std::remove(temporary.c_str());
+    if (written && std::rename(temporary.c_str(), path.c_str()) == 0) {
+        if (!running_path_.empty()) std::remove(running_path_.c_str());
+        return;
     }
+    std::fprintf(stderr, "Warning: could not write the log %s\n", path.c_str());
+    std::remove(temporary.c_str());
 }
 
 }  // namespace ridgeway

@@ -1,7 +1,10 @@
 #pragma once
-// The run's `.log`: every line printed to the terminal is also kept for the log file, which is written when the run
-// ends (as <out>.log on success, <out>.failed.log on failure, so a failed rerun never replaces a finished run's log).
+// The run's `.log`: every line printed to the terminal, and the long listings that are not, go to the log. While the
+// run goes, each line is written and flushed at once to <out>.running.log, so a killed run leaves its log up to its
+// last phase or block; at the end that file is renamed to <out>.log on success or <out>.failed.log on failure. An
+// earlier finished <out>.log is thus replaced only by a run that succeeded.
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -12,10 +15,23 @@ struct RunTimes {
     double wall = 0, cpu = 0;
 };
 
+// What a run prints on the terminal besides its errors.
+enum class Console {
+    all,       // informational lines on stdout, warnings on stderr
+    warnings,  // --quiet: warnings only
+    none,      // the ranks of a distributed run other than 0
+};
+
 class RunLog {
 public:
-    // A quiet log prints nothing (the ranks of a distributed run other than 0); it still keeps every line.
-    RunLog(std::string command_line, bool quiet);
+    RunLog(std::string command_line, Console console);
+    ~RunLog();
+    RunLog(const RunLog&) = delete;
+    RunLog& operator=(const RunLog&) = delete;
+
+    // From now on each line is also appended to `running_path` and flushed (the lines so far are written first).
+    // A file that cannot be created is reported on stderr; the log is then written only at the end.
+    void write_as_it_goes(const std::string& running_path);
 
     void info(const std::string& line);
     void warn(const std::string& line);
@@ -28,13 +44,19 @@ public:
     RunTimes times() const;
     // Closing lines: wall time, CPU time and peak memory.
     void close_with_resources();
-    // Writes the log under `path` (atomically); failures here are reported on stderr, never thrown.
-    void save(const std::string& path) const;
+    // Puts the whole log under `path`: the running file renamed, or (when there is none) every line written to a
+    // temporary file renamed into place. Failures here are reported on stderr, never thrown.
+    void save(const std::string& path);
 
 private:
+    void add(std::string line);
+
     std::vector<std::string> lines_;
     std::size_t warnings_ = 0;
-    bool quiet_;
+    Console console_;
+    std::string running_path_;
+    std::FILE* running_ = nullptr;
+    bool running_failed_ = false;  // a write to the running file failed: save() writes the lines instead
     std::chrono::steady_clock::time_point start_;
 };
 

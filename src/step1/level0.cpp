@@ -48,7 +48,7 @@ std::size_t run_level0(const Level0Input& input, PredictionStore* store, SpdSolv
         if (!note.empty()) log.info(note);
     }
     const std::size_t restored = checkpoint ? checkpoint->restored() : 0;
-    Progress progress("Level 0: block", end - begin);
+    Progress progress("Level 0: block", end - begin, restored);
     std::vector<std::vector<Matrix>> finished(threads);  // per block of a wave, per trait: its columns of W
     std::vector<SpdSolveTally> wave_solves(threads);     // per block of a wave
     for (std::size_t first = begin + restored; first < end; first += threads) {

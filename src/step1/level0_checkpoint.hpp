@@ -1,10 +1,11 @@
 #pragma once
 // Level 0's finished blocks, kept on disk as they complete so that a killed step 1 (or gwas) run continues with
 // --resume from the last completed block instead of from the start. The file, <out>.level0.resume, starts with a
-// fingerprint of everything the predictions depend on (the command line without --threads and --resume, and the
-// size and modification time of every input file) and the problem's shape; then, in block order, one record per
-// block: its index, its count of dropped variants, and its predictions for every trait, bit for bit. A record cut
-// short by a kill is ignored, so resumed predictions are exactly those of an uninterrupted run.
+// fingerprint of everything the run's results depend on (the command line without the options that change no result,
+// see run_fingerprint in cli/split_run.hpp, and the size and modification time of every input file) and the
+// problem's shape; then, in block order, one record per block: its index, its count of dropped variants, and its
+// predictions for every trait, bit for bit. A record cut short by a kill is ignored, so resumed predictions are
+// exactly those of an uninterrupted run.
 //
 // A part of a split run (--run-part, see core/split_plan.hpp) writes the same format for its own blocks,
 // <out>.part<i>.level0, whose records start at its first block, and closes it with a record of the part's times;

@@ -20,7 +20,7 @@ const std::vector<SampleId> kWithFids{{"f1", "a"}, {"f1", "b"}, {"f2", "c"}};
 
 TEST(SampleMatcher, IgnoresTheTablesFidsWhenTheGenotypesHaveNone) {
     ScratchFolder folder;
-    RunLog log("test", true);
+    RunLog log("test", Console::none);
     const SampleMatcher matcher(kWithoutFids, false);
     for (const char* fid : {"0", "x"}) {
         const std::string text = std::string("FID IID T\n") + fid + " c 1\n" + fid + " a 2\n" + fid + " z 3\n";
@@ -33,7 +33,7 @@ TEST(SampleMatcher, IgnoresTheTablesFidsWhenTheGenotypesHaveNone) {
 
 TEST(SampleMatcher, MatchesFidAndIidWhenBothHaveThem) {
     ScratchFolder folder;
-    RunLog log("test", true);
+    RunLog log("test", Console::none);
     const SampleMatcher matcher(kWithFids, true);
     const auto rows = matcher.match(read_sample_table(folder.write("t.txt", "FID IID T\nf2 c 1\n0 a 2\nf1 b 3\n")), log);
     EXPECT_EQ(rows, (std::vector<std::size_t>{npos, 2, 0}));  // "0 a" is not "f1 a"
@@ -45,7 +45,7 @@ TEST(SampleMatcher, MatchesFidAndIidWhenBothHaveThem) {
 
 TEST(SampleMatcher, ARepeatedIidIsAnErrorWhenMatchingByIidAlone) {
     ScratchFolder folder;
-    RunLog log("test", true);
+    RunLog log("test", Console::none);
     const auto path = folder.write("d.txt", "FID IID T\nf1 a 1\nf2 b 2\nf3 a 3\n");
     const auto table = read_sample_table(path);
     try {

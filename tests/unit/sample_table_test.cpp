@@ -58,7 +58,7 @@ TEST(Cohort, HandlesMissingValuesAndCategories) {
     std::string pheno = folder.write("p.txt", "FID IID T\nf1 i1 1.5\nf2 i2 -9\nf3 i3 NA\nf4 i4 2\nf5 i5 3\n");
     std::string covar = folder.write("c.txt", "FID IID AGE SITE\nf1 i1 30 north\nf2 i2 40 south\nf3 i3 50 north\n"
                                               "f4 i4 60 east\nf5 i5 NA south\n");
-    RunLog log("test", true);
+    RunLog log("test", Console::none);
     Cohort cohort = build_cohort(SampleMatcher(samples, true), std::vector<bool>(5, true), {pheno, "T", covar, "AGE,SITE", true, false, {}}, log);
     // f2 (-9) and f3 (NA) have no trait value; f5 lacks AGE.
     EXPECT_EQ(cohort.sample_indices, (std::vector<std::size_t>{0, 3}));

@@ -38,7 +38,7 @@ SimulationSettings small_cohort() {
 }
 
 void simulate(const SimulationSettings& settings, const std::string& prefix) {
-    RunLog log("simulate", true);
+    RunLog log("simulate", Console::none);
     OutputSet outputs;
     simulate_cohort(settings, prefix, outputs, log);
     outputs.commit();
@@ -143,7 +143,7 @@ TEST(Simulator, RejectsFewerVariantsThanChromosomes) {
     SimulationSettings settings = small_cohort();
     settings.n_variants = 2;  // fewer than one per chromosome
     {
-        RunLog log("simulate", true);
+        RunLog log("simulate", Console::none);
         OutputSet outputs;
         EXPECT_THROW(simulate_cohort(settings, folder.file("bad"), outputs, log), Error);
     }

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/pgen/pgen_source.hpp"
+#include "qc/selection.hpp"
 #include "step1/level0_checkpoint.hpp"
 
 namespace ridgeway {
@@ -61,9 +62,12 @@ std::uint64_t run_fingerprint(const ParsedOptions& options) {
         files.push_back(prefix + ".psam");
         files.push_back(pvar_path(prefix));
     }
-    for (const char* option : {"--vcf", "--bcf", "--bgen", "--sample", "--pheno", "--covar", "--keep", "--remove",
-                               "--extract", "--exclude", "--pred", "--test-keep"})
+    for (const char* option : {"--vcf", "--bcf", "--bgen", "--sample", "--bgi", "--pheno", "--covar", "--pred",
+                               "--test-keep"})
         if (options.has(option)) files.push_back(options.text(option));
+    for (const char* option : {"--keep", "--remove", "--extract", "--exclude"})
+        if (options.has(option))
+            for (const std::string& path : list_files(options.text(option))) files.push_back(path);
     return Level0Checkpoint::fingerprint(
         options.canonical_arguments({"--threads", "--resume", "--memory", "--split", "--run-part", "--merge"}), files);
 }

@@ -205,12 +205,12 @@ void normalize_lists(std::map<std::string, std::string>& values) {
 
 ParsedOptions parse_command_line(int argc, char** argv) {
     CLI::App app{"ridgeway: genome-wide association studies with whole-genome ridge regression"};
+    app.name(argv[0]);
     app.set_version_flag("--version", version_line());
     app.require_subcommand(1);
     app.fallthrough(false);
-    app.footer("regenie's command lines run as they are: ridgeway --step 1 ... is ridgeway step1 --step 1 ..., and "
-               "--step 2 is assoc; regenie's option names are aliases of ridgeway's (listed with them in each "
-               "command's --help).");
+    app.footer("regenie's command lines run as they are: ridgeway --step 1 ... is ridgeway step1 --step 1 ..., and\n"
+               "--step 2 is assoc; regenie's option names are aliases of ridgeway's, listed with them in --help.");
     std::map<std::string, std::map<std::string, std::string>> values;
     std::map<std::string, std::map<std::string, bool>> flags;
     std::map<std::string, std::vector<std::string>> positionals;
@@ -235,21 +235,21 @@ ParsedOptions parse_command_line(int argc, char** argv) {
         }
     }
     std::vector<std::string> args = with_step_command(argc, argv, command_names);
+    check_command_word(args, command_names);
     std::reverse(args.begin(), args.end());  // CLI11 takes them last first
     try {
         app.parse(args);
     } catch (const CLI::Success& success) {
         std::exit(app.exit(success));
     } catch (const CLI::ParseError& error) {
-        std::string message = error.what();
-        if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::RequiredError) && argc <= 1)
-            message = "a command is needed; try ridgeway --help";
-        throw Error(ErrorKind::usage, message);
+        throw Error(ErrorKind::usage, error.what());
     }
     for (const auto& command : command_table()) {
         if (!app.got_subcommand(command.name)) continue;
         const std::vector<std::string> extras = app.get_subcommand(command.name)->remaining();
-        if (!extras.empty()) throw Error(ErrorKind::usage, unknown_arguments_message(command.name, extras));
+        if (!extras.empty())
+            throw Error(ErrorKind::usage,
+                        unknown_arguments_message(command.name, extras, !values[command.name]["--step"].empty()));
         normalize_lists(values[command.name]);
         apply_step_defaults(command.name, values[command.name], flags[command.name]);
         return ParsedOptions(command.name, values[command.name], flags[command.name], positionals[command.name]);

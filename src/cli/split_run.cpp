@@ -69,7 +69,9 @@ std::uint64_t run_fingerprint(const ParsedOptions& options) {
         if (options.has(option))
             for (const std::string& path : list_files(options.text(option))) files.push_back(path);
     return Level0Checkpoint::fingerprint(
-        options.canonical_arguments({"--threads", "--resume", "--memory", "--split", "--run-part", "--merge"}), files);
+        options.canonical_arguments({"--threads", "--resume", "--memory", "--level0-on-disk", "--level0-prefix", "--split",
+                                     "--run-part", "--merge"}),
+        files);
 }
 
 std::vector<PartRange> balanced_unit_parts(const std::vector<VariantBlock>& units, std::size_t parts) {

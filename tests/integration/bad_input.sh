@@ -143,6 +143,11 @@ expect 2 "unknown options for ridgeway assoc: --covar-names (did you mean --cova
 expect 2 "unknown options for ridgeway step1: --catCovarLst (did you mean --catCovarList?), --maxCatLevel (did you mean --maxCatLevels?)" \
   --step 1 --bed good --phenoFile good.pheno --phenoColList Q1 --covarFile good.covar --catCovarLst SITE --maxCatLevel 5
 expect 2 "unknown option for ridgeway assoc: --loocv (an option of step1, gwas, not assoc)" "${assoc[@]}" --bfile good --loocv
+expect 2 "unknown options for ridgeway assoc: -p (regenie's -p: write --phenoFile), -1 (regenie's -1 reads 1 = control, 2 = case: write --cc12; ridgeway's --1 reads 0/1, as PLINK's), --htp; see ridgeway assoc --help (and, for regenie's options, the README's section \"regenie's command lines\")" \
+  --step 2 --bed good -p good.pheno --bt -1 --htp COHORT --bsize 100
+expect 2 "unknown command 'stpe1' (did you mean step1?); the commands are gwas, step1, assoc, simulate, predict, plot (or regenie's --step 1|2 with its options)" \
+  stpe1 --bfile good --pheno good.pheno
+expect 2 "a command is needed first: gwas, step1" --bed good --phenoFile good.pheno
 expect 2 "unknown option for ridgeway gwas: --step (an option of step1, assoc, not gwas)" gwas --bfile good --pheno good.pheno --step 1
 expect 2 "unexpected argument 'Q2' (every value follows its option's name)" "${assoc[@]}" Q2 --bfile good
 expect 2 "--step 3: expected 1 (ridgeway step1) or 2 (ridgeway assoc)" --step 3 --bed good --phenoFile good.pheno

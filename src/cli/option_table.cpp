@@ -1,8 +1,5 @@
 #include "cli/option_table.hpp"
 
-#include "cli/regenie_names.hpp"
-#include "cli/unknown_options.hpp"
-
 #include <algorithm>
 #include <cstdlib>
 #include <thread>
@@ -10,6 +7,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/regenie_names.hpp"
+#include "cli/unknown_options.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "core/text_reader.hpp"

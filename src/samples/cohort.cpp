@@ -139,13 +139,13 @@ std::vector<std::size_t> trait_columns_of(const SampleTable& pheno, const Cohort
     const std::vector<std::size_t> covariates = covariate_columns(pheno, spec, true, categorical);
     std::vector<std::string> names;
     for (std::size_t column : covariates) names.push_back(pheno.columns[column]);
-    log.info(fmt::format("No --covar: the covariates {} are read from the --pheno file {}, as PLINK 2 does", 
+    log.info(fmt::format("No --covar: the covariates {} are read from the --pheno file {}, as PLINK 2 does",
                          fmt::join(names, ","), pheno.path));
     for (std::size_t column : covariates) {
         if (std::find(traits.begin(), traits.end(), column) == traits.end()) continue;
         if (!spec.pheno_names.empty())
             throw Error(ErrorKind::inconsistent, fmt::format("{}: column {} is both a trait (--pheno-name) and a covariate "
-                                                             "(--covar-name)", pheno.path, pheno.columns[column]));
+                                                             "(--covar-name/--cat-covar-name)", pheno.path, pheno.columns[column]));
         std::erase(traits, column);
     }
     return traits;

@@ -164,7 +164,7 @@ expect 5 "good.covar: covariate AGE is categorical with" "${assoc[@]}" --bfile g
 [[ "$last_error" == *"fit it as a number by leaving it out of --cat-covar-name, leave it out of the covariates, or raise --max-cat-levels" ]] ||
   { echo "FAIL: no fix for a numeric column declared categorical: $last_error"; failures=$((failures + 1)); }
 expect 5 "good.covar: covariate SITE is categorical with 3 levels, more than --max-cat-levels 2: leave it out" "${assoc[@]}" --bfile good --covar good.covar --max-cat-levels 2
-expect 5 "good.pheno: column Q2 is both a trait (--pheno-name) and a covariate (--covar-name)" assoc --bfile good --pheno good.pheno --pheno-name Q1,Q2 --covar-name Q2
+expect 5 "good.pheno: column Q2 is both a trait (--pheno-name) and a covariate (--covar-name/--cat-covar-name)" assoc --bfile good --pheno good.pheno --pheno-name Q1,Q2 --covar-name Q2
 expect 5 "no column 'AGE' in good.pheno" assoc --bfile good --pheno good.pheno --covar-name AGE
 # Split runs: the three modes exclude each other and --resume; gwas is split as step1 and assoc; a part needs its plan.
 expect 2 "--split, --run-part and --merge exclude each other" "${assoc[@]}" --bfile good --split 2 --merge

@@ -169,6 +169,7 @@ ResultRecorder::ResultRecorder(const GenotypeSource& genotypes, const Cohort& co
                                               .binary = cohort.binary,
                                               .info = genotypes.has_dosages(),
                                               .index = index,
+                                              .gzip = settings.gzip,
                                               .analysis = describe_analysis(cohort, t, settings)},
                                              outputs));
 }

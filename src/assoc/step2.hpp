@@ -35,6 +35,7 @@ struct AssocSettings {
     std::string out_prefix;
     VariantFilters filters;
     ResultFormat format = ResultFormat::tsv;
+    bool gzip = false;  // regenie's layout gzip-compressed (--gz)
     int threads = 1;
     const LocoPredictions* predictions = nullptr;  // step-1 predictions, aligned with the cohort's rows and traits
     CaseControlSettings case_control;

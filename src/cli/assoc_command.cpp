@@ -21,6 +21,7 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     if (format == "regenie") settings.format = ResultFormat::regenie;
     else if (format == "ssf") settings.format = ResultFormat::ssf;
     else if (format != "tsv") throw Error(ErrorKind::usage, "--format " + format + ": expected tsv, regenie or ssf");
+    settings.gzip = options.flag("--gz");
     settings.threads = thread_count(options);
     settings.memory_mib = options.integer("--memory", 0, 1, 1LL << 40);
     settings.filters.maf = options.number("--maf", 0.0, 0.0, 0.5);

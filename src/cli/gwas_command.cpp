@@ -16,9 +16,9 @@ namespace {
 // Step 2 reads the predictions back from the files step 1 just wrote, so `gwas` gives exactly what `step1` followed
 // by `assoc --pred` gives.
 LocoPredictions read_written_predictions(const std::vector<std::string>& loco_paths, const std::string& out,
-                                         const StudyInputs& inputs) {
+                                         const StudyInputs& inputs, bool gzip) {
     std::vector<std::string> loco_names;
-    for (std::size_t t = 0; t < loco_paths.size(); ++t) loco_names.push_back(loco_path(out, t));
+    for (std::size_t t = 0; t < loco_paths.size(); ++t) loco_names.push_back(loco_path(out, t, gzip));
     return read_predictions(inputs.cohort.trait_names, loco_paths, loco_names, inputs.cohort_ids());
 }
 
@@ -30,7 +30,8 @@ void run_distributed_gwas(Communicator& communicator, AssocSettings& settings, S
         run_distributed_step1(communicator, step1, inputs, settings.out_prefix, log, outputs);
     const TransferTally before_broadcast = communicator.tally();
     LocoPredictions predictions;
-    if (communicator.rank() == 0) predictions = read_written_predictions(loco_paths, settings.out_prefix, inputs);
+    if (communicator.rank() == 0)
+        predictions = read_written_predictions(loco_paths, settings.out_prefix, inputs, step1.gzip_loco);
     broadcast_predictions(communicator, predictions);
     const TransferTally broadcast = tally_between(before_broadcast, communicator.tally());
     log.info(fmt::format("Step-1 predictions broadcast from rank 0 to {} ranks: {:.1f} MiB each, {:.2f} s",
@@ -50,7 +51,7 @@ void run_gwas_command(const ParsedOptions& options, Communicator& communicator, 
     if (communicator.size() > 1)
         return run_distributed_gwas(communicator, settings, step1, inputs, options, log, outputs);
     const std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);
-    LocoPredictions predictions = read_written_predictions(loco_paths, settings.out_prefix, inputs);
+    LocoPredictions predictions = read_written_predictions(loco_paths, settings.out_prefix, inputs, step1.gzip_loco);
     settings.predictions = &predictions;
     report_results(run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log), options, log,
                    outputs);

@@ -7,6 +7,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/regenie_names.hpp"
+#include "cli/unknown_options.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "core/text_reader.hpp"
@@ -18,6 +20,8 @@ namespace {
 const std::vector<std::string> kInputs{"assoc", "step1", "gwas"};
 const std::vector<std::string> kStep2{"assoc", "gwas"};
 const std::vector<std::string> kStep1{"step1", "gwas"};
+const std::vector<std::string> kBlocks{"step1", "gwas", "assoc"};
+const std::vector<std::string> kRegenieSteps{"step1", "assoc"};
 const std::vector<std::string> kPredict{"predict"};
 const std::vector<std::string> kData{"assoc", "step1", "gwas", "predict"};
 const std::vector<std::string> kFolds{"step1", "gwas", "predict"};
@@ -55,24 +59,29 @@ const std::vector<OptionSpec>& option_table() {
         {"--id-delim", "C", "", "--vcf/--bcf: split each sample ID at the character C into FID and IID, as PLINK 2 does", kData},
         {"--bgen", "FILE", "", "genotypes from a BGEN v1.2/v1.3 file (layout 2); a FILE.bgi index is used when present", kData},
         {"--sample", "FILE", "", "--bgen: the Oxford .sample file (default: the sample IDs stored in the BGEN)", kData},
+        {"--bgi", "FILE", "FILE.bgi", "--bgen: its bgenix index (by default FILE.bgi is used when it exists)", kData},
         {"--ref-first", "", "", "--bgen: the first allele is REF and the second is counted (default: the last allele is REF)", kData},
         {"--pheno", "FILE", "", "trait table: header FID IID (or #FID IID, or #IID), then one column per trait", kData},
-        {"--pheno-name", "LIST", "all columns", "traits to analyse: comma-separated, ranges such as T1-T5 allowed", kData},
+        {"--pheno-name", "LIST", "all columns", "traits to analyse: comma-separated, ranges such as T1-T5 or T{1:5} allowed; repeatable", kData},
         {"--covar", "FILE", "", "covariate table, same layout; non-numeric columns become indicator columns", kData},
-        {"--covar-name", "LIST", "all columns", "covariates to use: comma-separated, ranges such as PC1-PC10 allowed", kData},
+        {"--covar-name", "LIST", "all columns", "covariates to use: comma-separated, ranges such as PC1-PC10 or PC{1:10} allowed; repeatable; without --covar they are read from --pheno (and are then no traits)", kData},
+        {"--cat-covar-name", "LIST", "", "covariates fitted as categorical (an indicator per level but the first), numeric or not; added to --covar-name's", kData},
+        {"--max-cat-levels", "N", "10", "a categorical covariate with more levels than N is an error", kData},
         {"--no-input-missing-phenotype", "", "", "read -9 as a value, not as missing (NA is always missing)", kData},
+        {"--step", "1|2", "", "regenie's form of step1 (--step 1) and assoc (--step 2), also without the command (ridgeway --step 1 ...), with regenie's defaults: --format regenie, --mac 5 (step 2) and, with --bt, --1 unless --cc12", kRegenieSteps},
         {"--bt", "", "", "the traits are case/control: logistic models in step 1 and step 2", kInputs},
+        {"--qt", "", "", "the traits are quantitative (the default; accepted for regenie command lines)", kInputs},
         {"--1", "", "", "case/control traits are coded 0 = control, 1 = case (default: 1 = control, 2 = case, 0 missing)", kInputs},
         {"--cc12", "", "", "case/control traits are coded 1 = control, 2 = case (the default; accepted for regenie command lines)", kInputs},
         {"--min-case-count", "N", "10", "skip case/control traits with fewer than N cases or fewer than N controls", kInputs},
-        {"--keep", "FILE", "", "analyse only the samples listed (FID IID, or IID, per line)", kData},
-        {"--remove", "FILE", "", "leave out the samples listed", kData},
-        {"--extract", "FILE", "", "analyse only the variant IDs listed (one per line)", kData},
-        {"--exclude", "FILE", "", "leave out the variant IDs listed", kData},
-        {"--chr", "LIST", "all", "chromosomes to analyse, e.g. 1-22,X; an indexed VCF/BCF (.tbi/.csi) or BGEN (.bgi) is read only there", kData},
+        {"--keep", "FILE", "", "analyse only the samples listed (FID IID, or IID, per line); several files comma-separated", kData},
+        {"--remove", "FILE", "", "leave out the samples listed; several files comma-separated", kData},
+        {"--extract", "FILE", "", "analyse only the variant IDs listed (one per line); several files comma-separated", kData},
+        {"--exclude", "FILE", "", "leave out the variant IDs listed; several files comma-separated", kData},
+        {"--chr", "LIST", "all", "chromosomes to analyse, e.g. 1-22,X; repeatable; an indexed VCF/BCF (.tbi/.csi) or BGEN (.bgi) is read only there", kData},
         {"--range", "CHR:START-END", "", "analyse only the variants at positions START to END (1-based, both included) of CHR; several comma-separated, CHR:START- to the end of CHR; with --chr, only the ranges on its chromosomes; an indexed VCF/BCF (.tbi/.csi) or BGEN (.bgi) is read only there", kData},
         {"--maf", "F", "0", "leave out variants with minor allele frequency below F", kStep2},
-        {"--mac", "N", "0", "leave out variants with minor allele count below N", kStep2},
+        {"--mac", "N", "0 (5 with --step)", "leave out variants with minor allele count below N", kStep2},
         {"--geno", "F", "1", "leave out variants with more than a fraction F of calls missing", kStep2},
         {"--minINFO", "F", "0", "dosage genotypes: leave out variants with imputation quality (MACH R2 over the analysed samples) below F", kStep2},
         {"--mind", "F", "1", "leave out samples with more than a fraction F of calls missing", kData},
@@ -86,8 +95,9 @@ const std::vector<OptionSpec>& option_table() {
         {"--locus-window", "KB", "500", "significant variants closer than KB kilobases to the previous one join its locus", kReport},
         {"RESULTS", "FILE", "", "association result files: ridgeway's .tsv.gz, regenie's .regenie, PLINK 2's .glm.*", kPlot},
         {"--format", "tsv|regenie|ssf", "tsv", "result layout: bgzipped TSV with a tabix index, regenie's .regenie files, or GWAS-SSF (the GWAS Catalog's .tsv.gz with its -meta.yaml)", kStep2},
+        {"--gz", "", "", "gzip step 1's .loco files (<out>_<k>.loco.gz) and --format regenie's results (<out>_<TRAIT>.regenie.gz), as regenie's --gz; the other layouts are always compressed", kInputs},
         {"--pred", "FILE", "", "step-1 prediction list (<out>_pred.list of ridgeway or regenie step 1)", kAssoc},
-        {"--bsize", "B", "1000", "step-1 variants per block (blocks never cross a chromosome)", kStep1},
+        {"--bsize", "B", "1000", "step-1 variants per block (blocks never cross a chromosome); assoc accepts it for regenie command lines and reads variants in its own blocks", kBlocks},
         {"--cv", "K", "5", "K-fold cross-validation: step 1's folds are contiguous in file order, predict's are drawn with --seed", kFolds},
         {"--loocv", "", "", "leave-one-out cross-validation in step 1", kStep1},
         {"--resume", "", "", "continue a killed run of the same command from its last finished level-0 block (kept in <out>.level0.resume until the run succeeds)", kStep1},
@@ -95,6 +105,8 @@ const std::vector<OptionSpec>& option_table() {
         {"--run-part", "I", "", "compute part I (1 to N) of the plan <out>.split, written with --split and the same other options, into <out>.part<I>.level0 (step1), <out>.part<I>.assoc or <out>.part<I>.gram (predict)", kData},
         {"--merge", "", "", "combine the parts of the plan <out>.split into the files one process writes (step1: level 1 on the parts' level 0; assoc: the result files and report; predict: the fit on the parts' training products)", kData},
         {"--memory", "MiB", "no limit", "memory budget: step 1's level-0 predictions that do not fit stream through a temporary file beside --out; anything else that cannot fit is an error before the work starts", kBudget},
+        {"--level0-on-disk", "", "", "step 1's level-0 predictions always stream through a temporary file, whatever --memory allows", kStep1},
+        {"--level0-prefix", "PREFIX", "<out folder>/ridgeway", "the temporary file of streamed level-0 predictions is PREFIX-level0-XXXXXX", kStep1},
         {"--precision", "fp64|fp32|mixed", "mixed", "arithmetic of the Gram products and ridge solves: mixed = exact INT8 products and FP32 Cholesky refined to FP64 accuracy (FP64 when refinement stalls); fp32 = no refinement; fp64 = reference", kPrecision},
         {"--kernel", "linear|gaussian", "linear", "predict: ridge regression on the genomic relationship matrix, or a Gaussian kernel of genotype distances", kPredict},
         {"--form", "auto|dual|primal", "auto", "predict: solve samples x samples (dual) or, for the linear kernel, variants x variants (primal) systems; auto takes the smaller", kPredict},
@@ -173,42 +185,75 @@ long long ParsedOptions::integer(const std::string& name, long long fallback, lo
     return *value;
 }
 
+namespace {
+
+// Options whose repeats add to one comma-separated list, as regenie's --phenoCol and --covarCol.
+bool is_repeatable(const std::string& name) {
+    return name == "--pheno-name" || name == "--covar-name" || name == "--cat-covar-name" || name == "--chr";
+}
+
+// Joins repeats with commas and expands regenie's {i:j} in lists of column names.
+void normalize_lists(std::map<std::string, std::string>& values) {
+    for (auto& [name, value] : values) {
+        if (!is_repeatable(name)) continue;
+        std::replace(value.begin(), value.end(), '\n', ',');
+        if (name != "--chr") value = expand_name_list(value, name);
+    }
+}
+
+}  // namespace
+
 ParsedOptions parse_command_line(int argc, char** argv) {
     CLI::App app{"ridgeway: genome-wide association studies with whole-genome ridge regression"};
+    app.name(argv[0]);
     app.set_version_flag("--version", version_line());
     app.require_subcommand(1);
     app.fallthrough(false);
+    app.footer("regenie's command lines run as they are: ridgeway --step 1 ... is ridgeway step1 --step 1 ..., and\n"
+               "--step 2 is assoc; regenie's option names are aliases of ridgeway's, listed with them in --help.");
     std::map<std::string, std::map<std::string, std::string>> values;
     std::map<std::string, std::map<std::string, bool>> flags;
     std::map<std::string, std::vector<std::string>> positionals;
+    std::vector<std::string> command_names;
     for (const auto& command : command_table()) {
+        command_names.push_back(command.name);
         CLI::App* sub = app.add_subcommand(command.name, command.summary);
+        sub->allow_extras();  // reported below, in the order given and with suggestions
         for (const auto& option : option_table()) {
             if (std::find(option.commands.begin(), option.commands.end(), command.name) == option.commands.end()) continue;
             std::string help = option.help;
             if (*option.default_text) help += fmt::format(" [default: {}]", option.default_text);
+            const std::string names = names_with_aliases(option.name);
             if (option.name[0] != '-') {
                 sub->add_option(option.name, positionals[command.name], help)->required()->type_name(option.value_name);
             } else if (*option.value_name) {
-                sub->add_option(option.name, values[command.name][option.name], help)->type_name(option.value_name);
+                CLI::Option* added = sub->add_option(names, values[command.name][option.name], help)->type_name(option.value_name);
+                if (is_repeatable(option.name)) added->multi_option_policy(CLI::MultiOptionPolicy::Join);
             } else {
-                sub->add_flag(option.name, flags[command.name][option.name], help);
+                sub->add_flag(names, flags[command.name][option.name], help);
             }
         }
     }
+    std::vector<std::string> args = with_step_command(argc, argv, command_names);
+    check_command_word(args, command_names);
+    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
     try {
-        app.parse(argc, argv);
+        app.parse(args);
     } catch (const CLI::Success& success) {
         std::exit(app.exit(success));
     } catch (const CLI::ParseError& error) {
-        std::string message = error.what();
-        if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::RequiredError) && argc <= 1)
-            message = "a command is needed; try ridgeway --help";
-        throw Error(ErrorKind::usage, message);
+        throw Error(ErrorKind::usage, error.what());
     }
-    for (const auto& command : command_table())
-        if (app.got_subcommand(command.name))
-            return ParsedOptions(command.name, values[command.name], flags[command.name], positionals[command.name]);
+    for (const auto& command : command_table()) {
+        if (!app.got_subcommand(command.name)) continue;
+        const std::vector<std::string> extras = app.get_subcommand(command.name)->remaining();
+        if (!extras.empty())
+            throw Error(ErrorKind::usage,
+                        unknown_arguments_message(command.name, extras, !values[command.name]["--step"].empty()));
+        normalize_lists(values[command.name]);
+        apply_step_defaults(command.name, values[command.name], flags[command.name]);
+        return ParsedOptions(command.name, values[command.name], flags[command.name], positionals[command.name]);
+    }
     throw Error(ErrorKind::usage, "a command is needed; try ridgeway --help");
 }
 

@@ -203,9 +203,7 @@ void fit_and_test(const ParsedOptions& options, Communicator& communicator, RunL
         BedSource test_source(options.text("--test-bfile"));
         log.info("Test genotypes: " + test_source.describe());
         std::vector<bool> selected(test_source.samples().size(), true);
-        CohortSpec spec{options.text("--pheno"), options.text("--pheno-name"), options.text("--covar"),
-                        options.text("--covar-name"), !options.flag("--no-input-missing-phenotype"), false, {}};
-        const Cohort test_cohort = build_cohort(SampleMatcher(test_source), selected, spec, log);
+        const Cohort test_cohort = build_cohort(SampleMatcher(test_source), selected, cohort_spec(options), log);
         const VariantMatch match = match_variants(model.variants, test_source);
         if (match.absent > 0)
             log.warn(fmt::format("{} of the model's {} variants are absent from the test genotypes: their calls count as "

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/pgen/pgen_source.hpp"
+#include "qc/selection.hpp"
 #include "step1/level0_checkpoint.hpp"
 
 namespace ridgeway {
@@ -19,7 +20,8 @@ namespace {
 // options choose how the work is run, --no-report and --locus-window concern only the plots and the report, and
 // --quiet only what is printed.
 const std::vector<std::string> kOptionsChangingNoResult{
-    "--threads", "--memory", "--resume", "--split", "--run-part", "--merge", "--no-report", "--locus-window", "--quiet"};
+    "--threads", "--memory", "--level0-on-disk", "--level0-prefix", "--resume", "--split", "--run-part", "--merge",
+    "--no-report", "--locus-window", "--quiet"};
 
 }  // namespace
 
@@ -72,9 +74,12 @@ std::uint64_t run_fingerprint(const ParsedOptions& options) {
         files.push_back(prefix + ".psam");
         files.push_back(pvar_path(prefix));
     }
-    for (const char* option : {"--vcf", "--bcf", "--bgen", "--sample", "--pheno", "--covar", "--keep", "--remove",
-                               "--extract", "--exclude", "--pred", "--test-keep"})
+    for (const char* option : {"--vcf", "--bcf", "--bgen", "--sample", "--bgi", "--pheno", "--covar", "--pred",
+                               "--test-keep"})
         if (options.has(option)) files.push_back(options.text(option));
+    for (const char* option : {"--keep", "--remove", "--extract", "--exclude"})
+        if (options.has(option))
+            for (const std::string& path : list_files(options.text(option))) files.push_back(path);
     return Level0Checkpoint::fingerprint(options.canonical_arguments(kOptionsChangingNoResult), files);
 }
 

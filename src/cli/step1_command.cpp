@@ -29,7 +29,9 @@ Step1Settings step1_settings(const ParsedOptions& options) {
     settings.memory_mib = options.integer("--memory", 0, 1, 1LL << 40);
     settings.precision = parse_precision(options.text("--precision", "mixed"));
     std::filesystem::path folder = std::filesystem::path(options.required_text("--out")).parent_path();
-    settings.spill_folder = folder.empty() ? "." : folder.string();
+    settings.stream_level0 = options.flag("--level0-on-disk");
+    settings.gzip_loco = options.flag("--gz");
+    settings.spill_prefix = options.text("--level0-prefix", (folder.empty() ? "." : folder.string()) + "/ridgeway");
     settings.checkpoint_path = options.required_text("--out") + ".level0.resume";
     settings.resume = options.flag("--resume");
     // The same predictions need the same options (threads and memory change nothing) and unchanged input files.
@@ -42,7 +44,7 @@ std::vector<std::string> run_step1_and_write(const Step1Settings& settings, cons
     if (inputs.genotypes->has_dosages())
         log.info("Step 1 reads the dosages: their Gram products are FP64 (exact INT8 products need whole calls)");
     LocoPredictions predictions = run_step1(*inputs.genotypes, inputs.cohort, inputs.variants, settings, log);
-    return write_loco_files(out, inputs.cohort_ids(), predictions, outputs);
+    return write_loco_files(out, inputs.cohort_ids(), predictions, outputs, settings.gzip_loco);
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "cli/study_inputs.hpp"
 
+#include <fmt/format.h>
+
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/bgen/bgen_source.hpp"
@@ -25,8 +27,8 @@ std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, con
     const bool vcf = options.has("--vcf") || options.has("--bcf");
     if (!vcf && (options.has("--dosage") || options.has("--id-delim")))
         throw Error(ErrorKind::usage, "--dosage and --id-delim apply to --vcf and --bcf");
-    if (!options.has("--bgen") && (options.has("--sample") || options.flag("--ref-first")))
-        throw Error(ErrorKind::usage, "--sample and --ref-first apply to --bgen");
+    if (!options.has("--bgen") && (options.has("--sample") || options.has("--bgi") || options.flag("--ref-first")))
+        throw Error(ErrorKind::usage, "--sample, --bgi and --ref-first apply to --bgen");
     if (!options.has("--pfile") && !vcf && options.has("--multiallelic"))
         throw Error(ErrorKind::usage, "--multiallelic applies to --pfile, --vcf and --bcf");
     const Multiallelic multiallelic = parse_multiallelic(options.text("--multiallelic", "skip"));
@@ -44,8 +46,20 @@ std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, con
         return std::make_unique<PgenSource>(options.text("--pfile"), multiallelic);
     if (options.has("--bgen"))
         return std::make_unique<BgenSource>(options.text("--bgen"), options.text("--sample"), options.flag("--ref-first"),
-                                            regions);
+                                            regions, options.text("--bgi"));
     return std::make_unique<BedSource>(options.required_text("--bfile"));
+}
+
+CohortSpec cohort_spec(const ParsedOptions& options) {
+    CohortSpec spec;
+    spec.pheno_file = options.text("--pheno");
+    spec.pheno_names = options.text("--pheno-name");
+    spec.covar_file = options.text("--covar");
+    spec.covar_names = options.text("--covar-name");
+    spec.categorical_names = options.text("--cat-covar-name");
+    spec.max_categories = static_cast<std::size_t>(options.integer("--max-cat-levels", 10, 2, 1LL << 40));
+    spec.minus9_is_missing = !options.flag("--no-input-missing-phenotype");
+    return spec;
 }
 
 StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
@@ -53,14 +67,20 @@ StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
                             options.text("--exclude"),
                             GenomicRegions::requested(options.text("--chr"), options.text("--range")),
                             options.number("--mind", 1.0, 0.0, 1.0)};
-    CohortSpec cohort_spec{options.required_text("--pheno"), options.text("--pheno-name"), options.text("--covar"),
-                           options.text("--covar-name"), !options.flag("--no-input-missing-phenotype"), false, {}};
-    cohort_spec.binary = options.flag("--bt");
+    options.required_text("--pheno");
+    CohortSpec spec = cohort_spec(options);
+    spec.binary = options.flag("--bt");
+    if (spec.binary && options.flag("--qt")) throw Error(ErrorKind::usage, "--bt and --qt exclude each other");
     if (options.flag("--1") && options.flag("--cc12")) throw Error(ErrorKind::usage, "--1 and --cc12 exclude each other");
-    if (!cohort_spec.binary && (options.flag("--1") || options.flag("--cc12") || options.has("--min-case-count")))
+    if (!spec.binary && (options.flag("--1") || options.flag("--cc12") || options.has("--min-case-count")))
         throw Error(ErrorKind::usage, "--1, --cc12 and --min-case-count apply to case/control traits; add --bt");
-    cohort_spec.coding.zero_one = options.flag("--1");
-    cohort_spec.coding.min_count = static_cast<std::size_t>(options.integer("--min-case-count", 10, 1, 1LL << 40));
+    spec.coding.zero_one = options.flag("--1");
+    spec.coding.min_count = static_cast<std::size_t>(options.integer("--min-case-count", 10, 1, 1LL << 40));
+    if (options.has("--step"))
+        log.info(fmt::format("--step {}: ridgeway {} with regenie's defaults for the options not given: {}", options.text("--step"),
+                             options.command(),
+                             options.command() == "assoc" ? "--format regenie, --mac 5, --1 with --bt (0/1-coded traits)"
+                                                          : "--1 with --bt (0/1-coded traits)"));
     StudyInputs inputs;
     inputs.genotypes = open_genotypes(options, selection.regions);
     log.info("Genotypes: " + inputs.genotypes->describe());
@@ -68,7 +88,7 @@ StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     std::vector<bool> selected = select_samples(matcher, selection, log);
     inputs.variants = select_variants(inputs.genotypes->variants(), selection, log);
     if (options.has("--mind")) apply_mind(*inputs.genotypes, inputs.variants, selection.mind, selected, log);
-    inputs.cohort = build_cohort(matcher, selected, cohort_spec, log);
+    inputs.cohort = build_cohort(matcher, selected, spec, log);
     return inputs;
 }
 

@@ -24,6 +24,10 @@ struct StudyInputs {
 // only the variants in `regions`, through the file's index when it has one; a .bed or .pgen lists all of them.
 std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, const GenomicRegions& regions);
 
+// The trait and covariate tables and columns the options name (--pheno, --pheno-name, --covar, --covar-name,
+// --cat-covar-name, --max-cat-levels, --no-input-missing-phenotype), for quantitative traits.
+CohortSpec cohort_spec(const ParsedOptions& options);
+
 StudyInputs load_study(const ParsedOptions& options, RunLog& log);
 
 }  // namespace ridgeway

@@ -10,6 +10,7 @@
 
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
+#include "core/text_output.hpp"
 #include "core/text_reader.hpp"
 #include "qc/chromosome.hpp"
 
@@ -21,16 +22,16 @@ std::string joined_id(const SampleId& id) { return id.fid + "_" + id.iid; }
 
 }  // namespace
 
-std::string loco_path(const std::string& out_prefix, std::size_t trait_index) {
-    return fmt::format("{}_{}.loco", out_prefix, trait_index + 1);
+std::string loco_path(const std::string& out_prefix, std::size_t trait_index, bool gzip) {
+    return fmt::format("{}_{}.loco{}", out_prefix, trait_index + 1, gzip_suffix(gzip));
 }
 
 std::vector<std::string> write_loco_files(const std::string& out_prefix, const std::vector<SampleId>& samples,
-                                          const LocoPredictions& predictions, OutputSet& outputs) {
+                                          const LocoPredictions& predictions, OutputSet& outputs, bool gzip) {
     std::vector<std::string> temporary_paths;
     std::string list;
     for (std::size_t t = 0; t < predictions.trait_names.size(); ++t) {
-        const std::string path = loco_path(out_prefix, t);
+        const std::string path = loco_path(out_prefix, t, gzip);
         std::string text = "FID_IID";
         for (const auto& sample : samples) text += " " + joined_id(sample);
         text += "\n";
@@ -40,7 +41,10 @@ std::vector<std::string> write_loco_files(const std::string& out_prefix, const s
             for (std::size_t i = 0; i < values.rows(); ++i) text += fmt::format(" {:.10g}", values(i, c));
             text += "\n";
         }
-        temporary_paths.push_back(write_output_file(outputs, path, text));
+        temporary_paths.push_back(outputs.add(path));
+        TextOutput file(temporary_paths.back(), gzip, path);
+        file.write(text);
+        file.close();
         list += predictions.trait_names[t] + " " + path + "\n";
     }
     const std::string list_path = out_prefix + "_pred.list";

@@ -2,6 +2,7 @@
 // Step-1 predictions in regenie's layout, so either tool's step 1 can feed the other's step 2:
 //   <out>_pred.list        one line per trait: "TRAIT PATH"
 //   <out>_<k>.loco         "FID_IID id1 id2 ..." then one line per chromosome: "CHR value1 value2 ..."
+//                          (<out>_<k>.loco.gz gzip-compressed, as regenie's --gz writes and both tools read)
 // (ids are FID_IID; values on the scaled-trait scale).
 #include <string>
 #include <utility>
@@ -15,13 +16,13 @@ namespace ridgeway {
 
 class OutputSet;
 
-// <out>_<k>.loco for the trait at `trait_index` (k counts from 1).
-std::string loco_path(const std::string& out_prefix, std::size_t trait_index);
+// <out>_<k>.loco (.loco.gz with `gzip`) for the trait at `trait_index` (k counts from 1).
+std::string loco_path(const std::string& out_prefix, std::size_t trait_index, bool gzip = false);
 
 // Writes the .loco files and the list through `outputs`; returns the temporary paths of the .loco files (readable
 // before the outputs are committed).
 std::vector<std::string> write_loco_files(const std::string& out_prefix, const std::vector<SampleId>& samples,
-                                          const LocoPredictions& predictions, OutputSet& outputs);
+                                          const LocoPredictions& predictions, OutputSet& outputs, bool gzip = false);
 
 // "TRAIT PATH" pairs of a prediction list.
 std::vector<std::pair<std::string, std::string>> read_pred_list(const std::string& path);

@@ -1,6 +1,7 @@
 #include "qc/selection.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
+#include "core/text_reader.hpp"
 #include "io/tables/id_lists.hpp"
 #include "samples/sample_matcher.hpp"
 
@@ -17,22 +19,40 @@ namespace {
 
 constexpr auto npos = static_cast<std::size_t>(-1);
 
-// Marks the genotype samples listed in `path`; IDs absent from the genotype file are counted in the log.
-std::vector<bool> listed_samples(const SampleMatcher& matcher, const std::string& path, const std::string& option,
+// Marks the genotype samples listed in the files `paths`; IDs absent from the genotype file are counted in the log.
+std::vector<bool> listed_samples(const SampleMatcher& matcher, const std::string& paths, const std::string& option,
                                  RunLog& log) {
-    auto ids = read_sample_list(path);
     std::vector<bool> listed(matcher.samples().size(), false);
-    std::size_t unknown = 0;
-    for (const auto& id : ids) {
-        std::size_t s = matcher.find(id, !id.fid.empty());
-        if (s == npos) ++unknown;
-        else listed[s] = true;
+    for (const std::string& path : list_files(paths)) {
+        auto ids = read_sample_list(path);
+        std::size_t unknown = 0;
+        for (const auto& id : ids) {
+            std::size_t s = matcher.find(id, !id.fid.empty());
+            if (s == npos) ++unknown;
+            else listed[s] = true;
+        }
+        log.info(fmt::format("{} {}: {} IDs, {} in the genotype file", option, path, ids.size(), ids.size() - unknown));
     }
-    log.info(fmt::format("{} {}: {} IDs, {} in the genotype file", option, path, ids.size(), ids.size() - unknown));
     return listed;
 }
 
+// The variant IDs listed in the files `paths`.
+std::unordered_set<std::string> listed_variants(const std::string& paths) {
+    std::unordered_set<std::string> ids;
+    for (const std::string& path : list_files(paths)) ids.merge(read_variant_list(path));
+    return ids;
+}
+
 }  // namespace
+
+std::vector<std::string> list_files(const std::string& paths) {
+    std::error_code ignored;
+    if (paths.find(',') == std::string::npos || std::filesystem::exists(paths, ignored)) return {paths};
+    std::vector<std::string> files;
+    for (auto path : split_on(paths, ','))
+        if (!path.empty()) files.emplace_back(path);
+    return files;
+}
 
 std::vector<bool> select_samples(const SampleMatcher& matcher, const SelectionSpec& spec, RunLog& log) {
     const auto& samples = matcher.samples();
@@ -51,8 +71,8 @@ std::vector<bool> select_samples(const SampleMatcher& matcher, const SelectionSp
 
 std::vector<std::size_t> select_variants(const std::vector<Variant>& variants, const SelectionSpec& spec, RunLog& log) {
     std::unordered_set<std::string> extract, exclude;
-    if (!spec.extract.empty()) extract = read_variant_list(spec.extract);
-    if (!spec.exclude.empty()) exclude = read_variant_list(spec.exclude);
+    if (!spec.extract.empty()) extract = listed_variants(spec.extract);
+    if (!spec.exclude.empty()) exclude = listed_variants(spec.exclude);
 
     std::vector<std::size_t> kept;
     std::size_t outside = 0, not_extracted = 0, excluded = 0;

@@ -13,10 +13,13 @@ class RunLog;
 class SampleMatcher;
 
 struct SelectionSpec {
-    std::string keep, remove, extract, exclude;
+    std::string keep, remove, extract, exclude;  // each may list several files, comma-separated
     GenomicRegions regions;  // --chr and --range
     double mind = 1.0;  // drop samples missing more than this fraction of the selected variants
 };
+
+// The files of a comma-separated list (as regenie takes them); a name holding a comma is one file when it exists.
+std::vector<std::string> list_files(const std::string& paths);
 
 // --keep/--remove against the genotype file's samples, as `samples` matches IDs.
 std::vector<bool> select_samples(const SampleMatcher& samples, const SelectionSpec& spec, RunLog& log);

@@ -27,7 +27,8 @@ void recode_case_control(std::vector<double>& values, const SampleTable& table, 
         throw Error(ErrorKind::malformed,
                     fmt::format("{}, line {}, column {}: '{}' is not a case/control code ({}); missing values are NA",
                                 table.path, table.line_numbers[row], table.columns[column], table.cells[row][column],
-                                coding.zero_one ? "0 = control, 1 = case with --1" : "1 = control, 2 = case; --1 reads 0/1"));
+                                coding.zero_one ? "0 = control, 1 = case, as --1 and --step read them; --cc12 reads 1/2"
+                                                : "1 = control, 2 = case; --1 reads 0/1"));
     }
 }
 

@@ -44,15 +44,40 @@ struct CovariateColumns {
     std::vector<std::vector<double>> values;  // per covariate, per genotype sample
 };
 
-// A non-numeric column becomes one indicator per level but the first (levels in sorted order).
+// The first cell of a column that is not a number (nor a missing value): "'abc' on line 7".
+std::string first_non_number(const SampleTable& table, std::size_t column, bool minus9_is_missing) {
+    for (std::size_t row = 0; row < table.cells.size(); ++row) {
+        const std::string& token = table.cells[row][column];
+        if (!is_missing_token(token, minus9_is_missing) && !parse_double(token))
+            return fmt::format("'{}' on line {}", token, table.line_numbers[row]);
+    }
+    return "";
+}
+
+// A categorical column becomes one indicator per level but the first (levels in sorted order). More levels than
+// spec.max_categories is an error (an ID or free-text column taken for a covariate).
 void add_categorical(const SampleTable& table, std::size_t column, const std::vector<std::size_t>& row_of,
-                     bool minus9_is_missing, CovariateColumns& out, RunLog& log) {
+                     const CohortSpec& spec, CovariateColumns& out, RunLog& log) {
+    const bool minus9_is_missing = spec.minus9_is_missing;
     std::set<std::string> levels;
     for (const auto& row : table.cells)
         if (!is_missing_token(row[column], minus9_is_missing)) levels.insert(row[column]);
+    const std::string& name = table.columns[column];
+    if (levels.size() > spec.max_categories) {
+        const std::string text = first_non_number(table, column, minus9_is_missing);
+        // A level for most rows is what an ID column, or free text, looks like.
+        const bool id_like = 2 * levels.size() > table.cells.size();
+        throw Error(ErrorKind::inconsistent,
+                    fmt::format("{}: covariate {} is categorical with {} levels, more than --max-cat-levels {}{}: {}",
+                                table.path, name, levels.size(), spec.max_categories, id_like ? " (an ID column?)" : "",
+                                text.empty() ? "fit it as a number by leaving it out of --cat-covar-name, leave it out "
+                                               "of the covariates, or raise --max-cat-levels"
+                                             : "leave it out of the covariates (--covar-name) or raise --max-cat-levels; "
+                                               "it is categorical because not all its values are numbers (" + text + ")"));
+    }
     std::vector<std::string> ordered(levels.begin(), levels.end());
-    log.info(fmt::format("Covariate {} is categorical with {} levels ({}); reference level {}", table.columns[column],
-                         ordered.size(), fmt::join(ordered, ", "), ordered.empty() ? "none" : ordered[0]));
+    log.info(fmt::format("Covariate {} is categorical with {} levels ({}); reference level {}", name, ordered.size(),
+                         fmt::join(ordered, ", "), ordered.empty() ? "none" : ordered[0]));
     for (std::size_t level = 1; level < ordered.size(); ++level) {
         std::vector<double> indicator(row_of.size(), kMissing);
         for (std::size_t s = 0; s < row_of.size(); ++s) {
@@ -60,25 +85,70 @@ void add_categorical(const SampleTable& table, std::size_t column, const std::ve
             const std::string& token = table.cells[row_of[s]][column];
             if (!is_missing_token(token, minus9_is_missing)) indicator[s] = token == ordered[level] ? 1.0 : 0.0;
         }
-        out.names.push_back(table.columns[column] + "=" + ordered[level]);
+        out.names.push_back(name + "=" + ordered[level]);
         out.values.push_back(std::move(indicator));
     }
 }
 
-CovariateColumns read_covariates(const CohortSpec& spec, const SampleMatcher& matcher, RunLog& log) {
+// The covariate columns of `table`: --covar-name's (every column of a --covar file when it is empty), then the
+// --cat-covar-name columns not among them; `categorical` says which were declared categorical.
+std::vector<std::size_t> covariate_columns(const SampleTable& table, const CohortSpec& spec, bool from_pheno,
+                                           std::vector<bool>& categorical) {
+    std::vector<std::size_t> columns;
+    if (!spec.covar_names.empty() || !from_pheno) columns = select_columns(table, spec.covar_names, "--covar-name");
+    categorical.assign(table.columns.size(), false);
+    if (spec.categorical_names.empty()) return columns;
+    for (std::size_t column : select_columns(table, spec.categorical_names, "--cat-covar-name")) {
+        categorical[column] = true;
+        if (std::find(columns.begin(), columns.end(), column) == columns.end()) columns.push_back(column);
+    }
+    return columns;
+}
+
+// The covariates from --covar, or, without it, from the trait table `pheno` (as PLINK 2 reads them).
+CovariateColumns read_covariates(const CohortSpec& spec, const SampleTable& pheno,
+                                 const std::vector<std::size_t>& pheno_row, const SampleMatcher& matcher, RunLog& log) {
     CovariateColumns out;
-    if (spec.covar_file.empty()) return out;
-    SampleTable table = read_sample_table(spec.covar_file);
-    auto row_of = matcher.match(table, log);
-    for (std::size_t column : select_columns(table, spec.covar_names, "--covar-name")) {
-        if (column_is_numeric(table, column, spec.minus9_is_missing)) {
+    const bool from_pheno = spec.covar_file.empty();
+    if (from_pheno && spec.covar_names.empty() && spec.categorical_names.empty()) return out;
+    SampleTable covar_table;
+    std::vector<std::size_t> covar_row;
+    if (!from_pheno) {
+        covar_table = read_sample_table(spec.covar_file);
+        covar_row = matcher.match(covar_table, log);
+    }
+    const SampleTable& table = from_pheno ? pheno : covar_table;
+    const std::vector<std::size_t>& row_of = from_pheno ? pheno_row : covar_row;
+    std::vector<bool> categorical;
+    for (std::size_t column : covariate_columns(table, spec, from_pheno, categorical)) {
+        if (!categorical[column] && column_is_numeric(table, column, spec.minus9_is_missing)) {
             out.names.push_back(table.columns[column]);
             out.values.push_back(numeric_column(table, column, row_of, spec.minus9_is_missing));
         } else {
-            add_categorical(table, column, row_of, spec.minus9_is_missing, out, log);
+            add_categorical(table, column, row_of, spec, out, log);
         }
     }
     return out;
+}
+
+// The trait columns: --pheno-name's, or every column but the covariates read from the same table.
+std::vector<std::size_t> trait_columns_of(const SampleTable& pheno, const CohortSpec& spec, RunLog& log) {
+    std::vector<std::size_t> traits = select_columns(pheno, spec.pheno_names, "--pheno-name");
+    if (!spec.covar_file.empty() || (spec.covar_names.empty() && spec.categorical_names.empty())) return traits;
+    std::vector<bool> categorical;
+    const std::vector<std::size_t> covariates = covariate_columns(pheno, spec, true, categorical);
+    std::vector<std::string> names;
+    for (std::size_t column : covariates) names.push_back(pheno.columns[column]);
+    log.info(fmt::format("No --covar: the covariates {} are read from the --pheno file {}, as PLINK 2 does",
+                         fmt::join(names, ","), pheno.path));
+    for (std::size_t column : covariates) {
+        if (std::find(traits.begin(), traits.end(), column) == traits.end()) continue;
+        if (!spec.pheno_names.empty())
+            throw Error(ErrorKind::inconsistent, fmt::format("{}: column {} is both a trait (--pheno-name) and a covariate "
+                                                             "(--covar-name/--cat-covar-name)", pheno.path, pheno.columns[column]));
+        std::erase(traits, column);
+    }
+    return traits;
 }
 
 void warn_if_case_control(const std::string& name, const std::vector<double>& values, RunLog& log) {
@@ -115,7 +185,7 @@ Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selec
     const auto& samples = matcher.samples();
     SampleTable pheno = read_sample_table(spec.pheno_file);
     auto pheno_row = matcher.match(pheno, log);
-    auto trait_columns = select_columns(pheno, spec.pheno_names, "--pheno-name");
+    auto trait_columns = trait_columns_of(pheno, spec, log);
     if (trait_columns.empty()) throw Error(ErrorKind::inconsistent, spec.pheno_file + ": the file has no trait columns");
     std::vector<std::vector<double>> trait_values;
     std::vector<std::size_t> kept_columns;
@@ -148,7 +218,7 @@ Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selec
         throw Error(ErrorKind::inconsistent, fmt::format("{}: every trait was skipped for too few cases or controls ({})",
                                                          spec.pheno_file, fmt::join(skipped, "; ")));
     for (const auto& reason : skipped) log.warn("trait skipped: " + reason);
-    CovariateColumns covariates = read_covariates(spec, matcher, log);
+    CovariateColumns covariates = read_covariates(spec, pheno, pheno_row, matcher, log);
 
     Cohort cohort;
     cohort.binary = spec.binary;

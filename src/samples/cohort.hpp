@@ -17,11 +17,13 @@ struct SampleTable;
 struct CohortSpec {
     std::string pheno_file;
     std::string pheno_names;  // "A,B,PC1-PC3"; empty for every column
-    std::string covar_file;   // may be empty
-    std::string covar_names;
+    std::string covar_file;   // empty: the covariates named are read from pheno_file
+    std::string covar_names;  // empty: every column of covar_file (none of pheno_file)
     bool minus9_is_missing = true;  // PLINK's convention for phenotypes and covariates
     bool binary = false;            // every trait is case/control (--bt)
     CaseControlCoding coding;
+    std::string categorical_names;  // covariates fitted as categorical although numeric; added to covar_names'
+    std::size_t max_categories = 10;  // a categorical covariate with more levels is an error
 };
 
 struct Cohort {

@@ -10,17 +10,18 @@
 namespace ridgeway {
 
 PredictionStore::PredictionStore(std::size_t n_traits, std::size_t rows, std::size_t columns, bool in_memory,
-                                 const std::string& spill_folder)
+                                 const std::string& spill_prefix)
     : rows_(rows), columns_(columns), in_memory_(in_memory) {
     if (in_memory_) {
         matrices_.assign(n_traits, Matrix(rows, columns));
         return;
     }
-    path_ = spill_folder + "/ridgeway-level0-XXXXXX";
+    path_ = spill_prefix + "-level0-XXXXXX";
     std::vector<char> name(path_.begin(), path_.end());
     name.push_back('\0');
     fd_ = ::mkstemp(name.data());
-    if (fd_ < 0) throw Error(ErrorKind::cannot_open, spill_folder + ": cannot create a temporary file for the level-0 predictions");
+    if (fd_ < 0)
+        throw Error(ErrorKind::cannot_open, path_ + ": cannot create the temporary file of the level-0 predictions");
     path_ = name.data();
     ::unlink(path_.c_str());  // the file lives only as long as the descriptor
 }

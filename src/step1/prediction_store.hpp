@@ -11,9 +11,10 @@ namespace ridgeway {
 
 class PredictionStore {
 public:
-    // `spill_folder` holds the temporary file when `in_memory` is false; the file is removed with the store.
+    // When `in_memory` is false the predictions go to a temporary file `spill_prefix`-level0-XXXXXX, removed with
+    // the store.
     PredictionStore(std::size_t n_traits, std::size_t rows, std::size_t columns, bool in_memory,
-                    const std::string& spill_folder);
+                    const std::string& spill_prefix);
     ~PredictionStore();
     PredictionStore(const PredictionStore&) = delete;
     PredictionStore& operator=(const PredictionStore&) = delete;

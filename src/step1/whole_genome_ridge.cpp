@@ -66,19 +66,23 @@ bool keep_predictions_in_memory(const Step1Settings& settings, std::size_t n, st
     const std::size_t all = held + (traits + 1) * per_trait + workspace;
     const std::size_t streamed = held + 2 * per_trait + workspace;
     constexpr double kMiB = 1024.0 * 1024.0;
-    if (settings.memory_mib == 0 || all <= settings.memory_mib * (1ULL << 20)) {
+    const bool fits = settings.memory_mib == 0 || all <= settings.memory_mib * (1ULL << 20);
+    if (fits && !settings.stream_level0) {
         log.info(fmt::format("Level-0 predictions: {:.1f} MiB for {} trait(s), kept in memory (estimated peak {:.0f} MiB)",
                              traits * per_trait / kMiB, traits, all / kMiB));
         return true;
     }
-    if (streamed > settings.memory_mib * (1ULL << 20))
+    if (settings.memory_mib > 0 && streamed > settings.memory_mib * (1ULL << 20))
         throw Error(ErrorKind::resources,
                     fmt::format("--memory {}: step 1 needs at least {:.0f} MiB for {} samples with --bsize {} (one trait's "
                                 "level-0 predictions plus {} thread workspaces); raise --memory or lower --bsize/--threads",
                                 settings.memory_mib, streamed / kMiB, n, settings.block_size, settings.threads));
-    log.info(fmt::format("Level-0 predictions ({:.1f} MiB) exceed --memory {} MiB: they stream through a temporary file "
-                         "in {} and level 1 reads one trait at a time (estimated peak {:.0f} MiB)",
-                         traits * per_trait / kMiB, settings.memory_mib, settings.spill_folder, streamed / kMiB));
+    log.info(fmt::format("Level-0 predictions ({:.1f} MiB) {}: they stream through a temporary file {}-level0-* "
+                         "and level 1 reads one trait at a time (estimated peak {:.0f} MiB)",
+                         traits * per_trait / kMiB,
+                         fits ? std::string("on disk as --level0-on-disk asks")
+                              : fmt::format("exceed --memory {} MiB", settings.memory_mib),
+                         settings.spill_prefix, streamed / kMiB));
     return false;
 }
 
@@ -265,7 +269,7 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
         level0_workspace(n, std::min(settings.block_size, variants.size()), folds.empty(), p, problem.dual);
     const std::size_t columns = blocks.size() * penalties.size();
     PredictionStore store(p, n, columns, keep_predictions_in_memory(settings, n, columns, p, workspace, log),
-                          settings.spill_folder);
+                          settings.spill_prefix);
     if (settings.level0_parts.empty()) {
         const Level0Input input = level0_input(genotypes, cohort, variants, settings, problem, log);
         SpdSolveTally level0_solves;

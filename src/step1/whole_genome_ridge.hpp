@@ -38,7 +38,9 @@ struct Step1Settings {
     std::size_t folds = 5;        // 0 means leave-one-out
     int threads = 1;
     std::size_t memory_mib = 0;   // budget; 0 means no limit
-    std::string spill_folder = ".";  // where level-0 predictions go when they do not fit
+    bool stream_level0 = false;   // level-0 predictions go to a temporary file even when they fit the budget
+    std::string spill_prefix = "./ridgeway";  // that file is <spill_prefix>-level0-XXXXXX
+    bool gzip_loco = false;  // the .loco files the command writes are gzipped (--gz)
     // Finished level-0 blocks are kept here for --resume (empty: not kept); the fingerprint identifies the run.
     std::string checkpoint_path;
     std::uint64_t checkpoint_fingerprint = 0;

@@ -108,7 +108,7 @@ expect 3 "missing.regenie: cannot open" plot missing.regenie
 # Case/control traits.
 awk 'NR == 7 { $5 = 3 } { print }' good.pheno > code.pheno
 expect 4 "code.pheno, line 7, column B1: '3' is not a case/control code" assoc --bt --bfile good --pheno code.pheno --pheno-name B1
-expect 4 "column B1: '2' is not a case/control code (0 = control, 1 = case with --1)" assoc --bt --1 --bfile good --pheno good.pheno --pheno-name B1
+expect 4 "column B1: '2' is not a case/control code (0 = control, 1 = case, as --1 and --step read them; --cc12 reads 1/2)" assoc --bt --1 --bfile good --pheno good.pheno --pheno-name B1
 expect 5 "every trait was skipped for too few cases or controls" assoc --bt --min-case-count 1000 --bfile good --pheno good.pheno --pheno-name B1
 [[ "$last_error" != *"0/1-coded"* ]] || { echo "FAIL: a 1/2-coded trait called 0/1-coded"; failures=$((failures + 1)); }
 # B1 coded 0/1 (B0) read with the default 1/2 coding: no cases, and a hint naming --1, in the error when every trait
@@ -125,11 +125,47 @@ else
 fi
 expect 5 "too few cases or controls (B0 has " assoc --bt --1 --min-case-count 1000 --bfile good --pheno zero_one.pheno --pheno-name B0
 [[ "$last_error" != *"0/1-coded"* ]] || { echo "FAIL: the 0/1 hint with --1"; failures=$((failures + 1)); }
+# The same through regenie's names and command form: --step reads --bt traits as 0/1, and says how to read 1/2.
+expect 5 "(B0 has 0 cases and" assoc --bed good --phenoFile zero_one.pheno --phenoCol B0 --bt
+[[ "$last_error" == *"$hint"* ]] || { echo "FAIL: no 0/1 hint through regenie's names: $last_error"; failures=$((failures + 1)); }
+expect 5 "(B0 has 0 cases and" --step 2 --bed good --phenoFile zero_one.pheno --phenoCol B0 --bt --cc12 --bsize 100
+[[ "$last_error" == *"$hint"* ]] || { echo "FAIL: no 0/1 hint with --step --cc12: $last_error"; failures=$((failures + 1)); }
+expect 4 "column B1: '2' is not a case/control code (0 = control, 1 = case, as --1 and --step read them; --cc12 reads 1/2)" \
+  --step 2 --bed good --phenoFile good.pheno --phenoColList B1 --bt --bsize 100
 expect 2 "--firth, --spa and --pThresh apply to case/control traits; add --bt" assoc --firth --bfile good --pheno good.pheno --pheno-name Q1
 expect 2 "--approx and --firth-wald refine --firth" assoc --bt --approx --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--firth-wald applies to exact Firth" assoc --bt --firth --approx --firth-wald --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--firth and --spa exclude each other" assoc --bt --firth --spa --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--loocv is not available for case/control traits" step1 --bt --loocv --bfile good --pheno good.pheno --pheno-name B1
+# regenie's names and command form.
+expect 2 "unknown options for ridgeway assoc: --covar-names (did you mean --covar-name?), --bogus, --maf2 (did you mean --maf?); see ridgeway assoc --help" \
+  "${assoc[@]}" --bfile good --covar-names AGE --bogus --maf2 0.1
+expect 2 "unknown options for ridgeway step1: --catCovarLst (did you mean --catCovarList?), --maxCatLevel (did you mean --maxCatLevels?)" \
+  --step 1 --bed good --phenoFile good.pheno --phenoColList Q1 --covarFile good.covar --catCovarLst SITE --maxCatLevel 5
+expect 2 "unknown option for ridgeway assoc: --loocv (an option of step1, gwas, not assoc)" "${assoc[@]}" --bfile good --loocv
+expect 2 "unknown options for ridgeway assoc: -p (regenie's -p: write --phenoFile), -1 (regenie's -1 reads 1 = control, 2 = case: write --cc12; ridgeway's --1 reads 0/1, as PLINK's), --htp; see ridgeway assoc --help (and, for regenie's options, the README's section \"regenie's command lines\")" \
+  --step 2 --bed good -p good.pheno --bt -1 --htp COHORT --bsize 100
+expect 2 "unknown command 'stpe1' (did you mean step1?); the commands are gwas, step1, assoc, simulate, predict, plot (or regenie's --step 1|2 with its options)" \
+  stpe1 --bfile good --pheno good.pheno
+expect 2 "a command is needed first: gwas, step1" --bed good --phenoFile good.pheno
+expect 2 "unknown option for ridgeway gwas: --step (an option of step1, assoc, not gwas)" gwas --bfile good --pheno good.pheno --step 1
+expect 2 "unexpected argument 'Q2' (every value follows its option's name)" "${assoc[@]}" Q2 --bfile good
+expect 2 "--step 3: expected 1 (ridgeway step1) or 2 (ridgeway assoc)" --step 3 --bed good --phenoFile good.pheno
+expect 2 "--step 1: ridgeway assoc is regenie's --step 2 (--step 1 is ridgeway step1)" "${assoc[@]}" --bfile good --step 1
+expect 2 "--covar-name PC{1:}: expected one expansion {FIRST:LAST} of whole numbers" "${assoc[@]}" --bfile good --covar good.covar --covar-name PC{1:}
+expect 2 "--bt and --qt exclude each other" --step 2 --bed good --phenoFile good.pheno --phenoColList B1 --bt --qt
+expect 3 "nothere.id: cannot open" "${assoc[@]}" --bfile good --keep good.pheno,nothere.id
+# Covariates: an ID column taken for a categorical covariate, a numeric column declared categorical, covariate names
+# without --covar that are also traits.
+awk '{ print $0, (NR == 1) ? "RID" : "R" NR }' good.covar > rid.covar
+expect 5 "rid.covar: covariate RID is categorical with 202 levels, more than --max-cat-levels 10 (an ID column?): leave it out of the covariates (--covar-name) or raise --max-cat-levels; it is categorical because not all its values are numbers ('R2' on line 2)" \
+  "${assoc[@]}" --bfile good --covar rid.covar
+expect 5 "good.covar: covariate AGE is categorical with" "${assoc[@]}" --bfile good --covarFile good.covar --catCovarList AGE
+[[ "$last_error" == *"fit it as a number by leaving it out of --cat-covar-name, leave it out of the covariates, or raise --max-cat-levels" ]] ||
+  { echo "FAIL: no fix for a numeric column declared categorical: $last_error"; failures=$((failures + 1)); }
+expect 5 "good.covar: covariate SITE is categorical with 3 levels, more than --max-cat-levels 2: leave it out" "${assoc[@]}" --bfile good --covar good.covar --max-cat-levels 2
+expect 5 "good.pheno: column Q2 is both a trait (--pheno-name) and a covariate (--covar-name/--cat-covar-name)" assoc --bfile good --pheno good.pheno --pheno-name Q1,Q2 --covar-name Q2
+expect 5 "no column 'AGE' in good.pheno" assoc --bfile good --pheno good.pheno --covar-name AGE
 # Split runs: the three modes exclude each other and --resume; gwas is split as step1 and assoc; a part needs its plan.
 expect 2 "--split, --run-part and --merge exclude each other" "${assoc[@]}" --bfile good --split 2 --merge
 expect 2 "--resume does not apply to split runs" step1 --bfile good --pheno good.pheno --pheno-name Q1 --split 2 --resume
@@ -168,7 +204,8 @@ expect 4 "cut.bgen" "${assoc[@]}" --bgen cut.bgen --sample calls.sample
 expect 3 "absent.sample" "${assoc[@]}" --bgen calls.bgen --sample absent.sample
 head -n -1 calls.sample > short.sample
 expect 5 "short.sample" "${assoc[@]}" --bgen calls.bgen --sample short.sample
-expect 2 "--sample and --ref-first apply to --bgen" "${assoc[@]}" --bfile good --ref-first
+expect 2 "--sample, --bgi and --ref-first apply to --bgen" "${assoc[@]}" --bfile good --ref-first
+expect 3 "absent.bgi: cannot open the file (--bgi)" "${assoc[@]}" --bgen calls.bgen --sample calls.sample --bgi absent.bgi
 /usr/bin/python3 - <<'PYTHON'  # flip bytes inside the first variant's zlib stream
 import struct
 data = bytearray(open("calls.bgen", "rb").read())

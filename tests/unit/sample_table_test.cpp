@@ -59,14 +59,14 @@ TEST(Cohort, HandlesMissingValuesAndCategories) {
     std::string covar = folder.write("c.txt", "FID IID AGE SITE\nf1 i1 30 north\nf2 i2 40 south\nf3 i3 50 north\n"
                                               "f4 i4 60 east\nf5 i5 NA south\n");
     RunLog log("test", Console::none);
-    Cohort cohort = build_cohort(SampleMatcher(samples, true), std::vector<bool>(5, true), {pheno, "T", covar, "AGE,SITE", true, false, {}}, log);
+    Cohort cohort = build_cohort(SampleMatcher(samples, true), std::vector<bool>(5, true), {pheno, "T", covar, "AGE,SITE", true, false, {}, "", 10}, log);
     // f2 (-9) and f3 (NA) have no trait value; f5 lacks AGE.
     EXPECT_EQ(cohort.sample_indices, (std::vector<std::size_t>{0, 3}));
     EXPECT_EQ(cohort.covariate_names, (std::vector<std::string>{"AGE", "SITE=north", "SITE=south"}));
     EXPECT_EQ(cohort.covariates(0, 1), 1.0);
     EXPECT_EQ(cohort.covariates(1, 1), 0.0);
 
-    Cohort with_minus9 = build_cohort(SampleMatcher(samples, true), std::vector<bool>(5, true), {pheno, "T", "", "", false, false, {}}, log);
+    Cohort with_minus9 = build_cohort(SampleMatcher(samples, true), std::vector<bool>(5, true), {pheno, "T", "", "", false, false, {}, "", 10}, log);
     EXPECT_EQ(with_minus9.sample_indices, (std::vector<std::size_t>{0, 1, 3, 4}));
     EXPECT_EQ(with_minus9.traits(1, 0), -9.0);
 }

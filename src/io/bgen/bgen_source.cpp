@@ -14,7 +14,7 @@
 namespace ridgeway {
 
 BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_path, bool ref_first,
-                       const GenomicRegions& regions)
+                       const GenomicRegions& regions, const std::string& bgi_path)
     : file_(bgen_path), header_(read_bgen_header(file_)), ref_first_(ref_first), regions_text_(regions.text()) {
     SampleIds samples = load_samples(sample_path);
     samples_ = std::move(samples.ids);
@@ -22,9 +22,14 @@ BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_p
     sample_origin_ = sample_path.empty() ? "the .bgen" : sample_path;
     header_.sample_ids = {};
 
-    const std::string bgi_path = bgen_path + ".bgi";
     std::error_code ignored;
-    if (std::filesystem::is_regular_file(bgi_path, ignored)) bgi_path_ = bgi_path;
+    if (!bgi_path.empty()) {
+        if (!std::filesystem::is_regular_file(bgi_path, ignored))
+            throw Error(ErrorKind::cannot_open, bgi_path + ": cannot open the file (--bgi)");
+        bgi_path_ = bgi_path;
+    } else if (std::filesystem::is_regular_file(bgen_path + ".bgi", ignored)) {
+        bgi_path_ = bgen_path + ".bgi";
+    }
     auto records = bgi_path_.empty() ? scan_bgen_records(file_, header_) : read_bgi_index(bgi_path_, file_, header_, regions);
     if (bgi_path_.empty())
         std::erase_if(records, [&](const BgenRecord& record) { return !regions.contains(record.chrom, record.pos); });

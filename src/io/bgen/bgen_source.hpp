@@ -26,8 +26,9 @@ namespace ridgeway {
 class BgenSource final : public GenotypeSource {
 public:
     // `sample_path` empty: use the sample identifiers stored in the .bgen (an error when it stores none).
+    // `bgi_path` empty: the index is bgen_path + ".bgi" when that file exists; given, it must exist.
     BgenSource(const std::string& bgen_path, const std::string& sample_path, bool ref_first,
-               const GenomicRegions& regions = GenomicRegions());
+               const GenomicRegions& regions = GenomicRegions(), const std::string& bgi_path = "");
 
     const std::vector<SampleId>& samples() const override { return samples_; }
     bool has_family_ids() const override { return has_fid_; }

@@ -37,6 +37,7 @@ struct ResultFileSpec {
     bool binary = false;  // case/control columns
     bool info = false;    // an INFO column (imputation quality), for genotypes with dosages
     bool index = true;  // build a tabix index (needs rows sorted by chromosome and position)
+    bool gzip = false;  // `regenie`: gzip the file (the other layouts are always compressed)
     TraitAnalysis analysis;  // for the metadata of `ssf`
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
+#include "core/text_output.hpp"
 #include "io/output/assoc_writer.hpp"
 #include "io/output/result_writers.hpp"
 
@@ -15,21 +16,17 @@ namespace {
 // regenie's step 2 layout: CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA, with ALLELE1
 // the tested allele; case/control traits add A1FREQ_CASES A1FREQ_CONTROLS after A1FREQ and N_CASES N_CONTROLS after
 // N, as regenie's --af-cc. EXTRA is NA, the ERRCODE of a row without a result, or FIRTH or SPA for a p-value from
-// that correction (the TSV's TEST column), which the report reads.
+// that correction (the TSV's TEST column), which the report reads. With spec.gzip the file is <out>_<TRAIT>.regenie.gz,
+// as regenie's --gz writes it.
 class RegenieWriter final : public AssocWriter {
 public:
     RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs)
-        : final_(spec.out_prefix + "_" + spec.trait + ".regenie"), binary_(spec.binary), info_(spec.info) {
-        temporary_ = outputs.add(final_);
-        file_ = std::fopen(temporary_.c_str(), "w");
-        if (file_ == nullptr) throw Error(ErrorKind::cannot_open, final_ + ": cannot create the file");
+        : final_(spec.out_prefix + "_" + spec.trait + ".regenie" + gzip_suffix(spec.gzip)), temporary_(outputs.add(final_)),
+          file_(temporary_, spec.gzip, final_), binary_(spec.binary), info_(spec.info) {
         const std::string header = std::string("CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ ") +
                                    (binary_ ? "A1FREQ_CASES A1FREQ_CONTROLS " : "") + (info_ ? "INFO " : "") +
                                    (binary_ ? "N N_CASES N_CONTROLS " : "N ") + "TEST BETA SE CHISQ LOG10P EXTRA\n";
-        std::fputs(header.c_str(), file_);
-    }
-    ~RegenieWriter() override {
-        if (file_ != nullptr) std::fclose(file_);
+        file_.write(header);
     }
 
     void write(const Variant& variant, const AssocResult& result) override {
@@ -49,23 +46,18 @@ public:
                                 corrected ? test_kind_name(result.test) : "NA");
         else
             line += fmt::format("NA NA NA NA {}\n", error_code_name(result.error));
-        std::fputs(line.c_str(), file_);
+        file_.write(line);
     }
 
-    void finish() override {
-        bool failed = std::ferror(file_) != 0;
-        failed |= std::fclose(file_) != 0;
-        file_ = nullptr;
-        if (failed) throw Error(ErrorKind::resources, final_ + ": write failed (disk full?)");
-    }
+    void finish() override { file_.close(); }
 
     std::string final_path() const override { return final_; }
     std::string temporary_path() const override { return temporary_; }
 
 private:
     std::string final_, temporary_;
+    TextOutput file_;
     bool binary_, info_;
-    std::FILE* file_ = nullptr;
 };
 
 }  // namespace

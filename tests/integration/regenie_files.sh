@@ -48,14 +48,16 @@ cmp <(zcat all_rows.PHENO.linear.tsv.gz) <(zcat fitted_rows.PHENO.linear.tsv.gz)
 "$ridgeway" step1 "${eur[@]}" --chr 17-21 --out no22 >/dev/null
 layout pred-list no22_pred.list eur.samples 17,18,19,20,21
 "$ridgeway" assoc --no-report "${eur[@]}" --chr 22 --pred no22_pred.list --out unseen >/dev/null
-echo "assoc --pred: 23-row files, fitted-chromosome-only files alike; chromosome 22 tested with the whole-genome prediction"
+echo "assoc --pred: 23-row files and fitted-chromosome-only files alike; chromosome 22 tested without step-1 variants"
 
 # 2 and 3. CHISQ and LOG10P agree; --test-stat normal is regenie's formula.
 "$ridgeway" assoc --no-report "${eur[@]}" --pred eur_step1_pred.list --format regenie --out eur_t >/dev/null
-"$ridgeway" assoc --no-report "${eur[@]}" --pred eur_step1_pred.list --format regenie --test-stat normal --out eur_normal >/dev/null
+"$ridgeway" assoc --no-report "${eur[@]}" --pred eur_step1_pred.list --format regenie --test-stat normal \
+  --out eur_normal >/dev/null
 grep -q -- "--test-stat normal: regenie's step-2 statistic" eur_normal.log
 "$ridgeway" assoc --no-report "${eur[@]}" --format regenie --test-stat normal --out eur_plain >/dev/null
-"$ridgeway" assoc --no-report "${sim[@]}" --pred sim_step1_pred.list --format regenie --test-stat normal --out sim_normal >/dev/null
+"$ridgeway" assoc --no-report "${sim[@]}" --pred sim_step1_pred.list --format regenie --test-stat normal \
+  --out sim_normal >/dev/null
 layout results eur_t_PHENO.regenie eur_normal_PHENO.regenie eur_plain_PHENO.regenie sim_normal_Q1.regenie
 oracle EUR_subset eur.pheno PHENO eur.covar QCOV1,QCOV2,CAT_COV eur_plain_PHENO.regenie
 oracle EUR_subset eur.pheno PHENO eur.covar QCOV1,QCOV2,CAT_COV eur_normal_PHENO.regenie eur_step1_pred.list
@@ -78,9 +80,10 @@ for data in eur sim; do
   if [ $data = eur ]; then trait=PHENO regenie_args=("${regenie_eur[@]}") args=("${eur[@]}")
   else trait=Q1 regenie_args=("${regenie_sim[@]}") args=("${sim[@]}"); fi
   "$regenie" --step 2 "${regenie_args[@]}" --pred ${data}_step1_pred.list --bsize 400 \
-    --out regenie_on_${data}_step1 >/dev/null || { echo "FAIL: regenie's step 2 rejects ridgeway's step 1 on $data"; exit 1; }
-  "$ridgeway" assoc --no-report "${args[@]}" --pred ${data}_step1_pred.list --format regenie --test-stat normal --mac 5 \
-    --out ridgeway_on_${data}_step1 >/dev/null
+    --out regenie_on_${data}_step1 >/dev/null ||
+    { echo "FAIL: regenie's step 2 rejects ridgeway's step 1 on $data"; exit 1; }
+  "$ridgeway" assoc --no-report "${args[@]}" --pred ${data}_step1_pred.list --format regenie --test-stat normal \
+    --mac 5 --out ridgeway_on_${data}_step1 >/dev/null
   layout compare regenie_on_${data}_step1_$trait.regenie ridgeway_on_${data}_step1_$trait.regenie
 done
 "$regenie" --step 1 "${regenie_eur[@]}" --bsize 1000 --out regenie_step1 >/dev/null

@@ -5,9 +5,10 @@ and the step-2 output), independently of ridgeway's readers.
       The step-1 prediction list and every .loco file it names must follow the documented format: one line per
       phenotype, "NAME FILE", names unique; in each file, line 1 is 'FID_IID' followed by N sample identifiers
       (unique; every sample listed in SAMPLES, "FID IID" per line, must be there with predictions), then 23 lines,
-      the chromosome number 1..23 in order followed by N predictions (numbers, or NA). FITTED is the comma-separated chromosomes step 1 had variants on: the rows
-      of every other chromosome must equal the whole-genome prediction W, which is checked by its defining identity:
-      the fitted chromosomes' own parts W - LOCO_c add up to W.
+      the chromosome number 1..23 in order followed by N predictions (numbers, or NA). FITTED is the
+      comma-separated chromosomes step 1 had variants on: the rows of every other chromosome must equal the
+      whole-genome prediction W, which is checked by its defining identity: the fitted chromosomes' own parts
+      W - LOCO_c add up to W.
   results FILE.regenie...
       Step-2 results: every row with a result must have CHISQ and LOG10P of the same statistic, -log10 of the 1-df
       chi-square upper tail of CHISQ equal to LOG10P to the printed digits.

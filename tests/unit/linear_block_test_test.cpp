@@ -126,7 +126,8 @@ TEST(LinearBlockTest, NormalStatisticIsRegeniesWithMeanImputedCalls) {
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t t = 0; t < n_traits; ++t)
             // rows 0 and 1 have no trait at all: their calls stay out of the imputation mean
-            traits(i, t) = (i < 2 || (t == 1 && i % 6 == 0)) ? std::numeric_limits<double>::quiet_NaN() : normal(random);
+            traits(i, t) = (i < 2 || (t == 1 && i % 6 == 0)) ? std::numeric_limits<double>::quiet_NaN()
+                                                              : normal(random);
     GenotypeBlock block;
     block.n_variants = m;
     block.n_samples = n;
@@ -157,7 +158,8 @@ TEST(LinearBlockTest, NormalStatisticIsRegeniesWithMeanImputedCalls) {
                     imputed.push_back(g[i] == kMissingCall ? sum / called : g[i]);
                     with_call += g[i] != kMissingCall;
                 }
-            const std::vector<double> ry = residualize(covariates, rows, y), rg = residualize(covariates, rows, imputed);
+            const std::vector<double> ry = residualize(covariates, rows, y);
+            const std::vector<double> rg = residualize(covariates, rows, imputed);
             double gy = 0, gg = 0, yy = 0;
             for (std::size_t r = 0; r < rows.size(); ++r) gy += rg[r] * ry[r], gg += rg[r] * rg[r], yy += ry[r] * ry[r];
             const double beta = gy / gg, se = std::sqrt(yy / static_cast<double>(rows.size() - 3) / gg);

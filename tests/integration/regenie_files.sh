@@ -11,7 +11,7 @@
 #  4. With regenie 4.1 (REGENIE=/path/to/regenie, or regenie on the PATH; otherwise skipped, loudly): regenie's step 2
 #     runs on ridgeway's step-1 files of both data sets and equals ridgeway's --test-stat normal on them, and on
 #     EUR_subset ridgeway's --test-stat normal on regenie's own step-1 predictions equals regenie's step 2, to the
-#     printed digits (BETA, SE, CHISQ, LOG10P).
+#     printed digits (BETA, SE, CHISQ, LOG10P, and A1FREQ and N).
 set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -86,7 +86,12 @@ for data in eur sim; do
     --mac 5 --out ridgeway_on_${data}_step1 >/dev/null
   layout compare regenie_on_${data}_step1_$trait.regenie ridgeway_on_${data}_step1_$trait.regenie
 done
-"$regenie" --step 1 "${regenie_eur[@]}" --bsize 1000 --out regenie_step1 >/dev/null
+# regenie's step 1 stops at a variant without variance (one heterozygous in every sample): it gets QC'ed variants,
+# a fifth of them to keep it short.
+plink2 --bfile EUR_subset --maf 0.01 --hwe 1e-15 --write-snplist --out qc >/dev/null
+awk 'NR % 5 == 0' qc.snplist > step1.snplist
+"$regenie" --step 1 "${regenie_eur[@]}" --extract step1.snplist --bsize 1000 --out regenie_step1 >/dev/null
+layout pred-list regenie_step1_pred.list eur.samples 17,18,19,20,21,22  # the parser reads regenie's own files
 "$regenie" --step 2 "${regenie_eur[@]}" --pred regenie_step1_pred.list --bsize 400 --out regenie_on_regenie >/dev/null
 "$ridgeway" assoc --no-report "${eur[@]}" --pred regenie_step1_pred.list --format regenie --test-stat normal --mac 5 \
   --out ridgeway_on_regenie >/dev/null

@@ -167,7 +167,7 @@ void warn_dropped(std::size_t dropped, RunLog& log) {
                              dropped));
 }
 
-// The LOCO predictions' columns (loco_predictions.hpp): 1-22 and the blocks' other chromosomes.
+// The LOCO predictions' columns (loco_predictions.hpp): 1-23 and the blocks' other chromosomes.
 std::vector<int> block_chromosomes(const std::vector<VariantBlock>& blocks) {
     std::vector<int> fitted;
     for (const auto& block : blocks) fitted.push_back(block.chromosome);

@@ -18,6 +18,12 @@ enum class ErrorCode {
 
 const char* error_code_name(ErrorCode code);
 
+// The quantitative test's statistic (--test-stat): beta / se with the residual variance of the fit with the variant
+// and Student's t with N - K - 1 degrees of freedom (plink2 --glm), or with the residual variance of the null model
+// (no variant; LOCO prediction subtracted) and a standard normal reference (regenie's step 2). K counts the
+// covariate columns, intercept included.
+enum class LinearStatistic { t, normal };
+
 // How a row's p-value was obtained (the TEST column of case/control results).
 enum class TestKind { linear, score, firth, spa };
 
@@ -27,7 +33,7 @@ struct AssocResult {
     std::size_t n = 0;      // samples in the test
     double a1_freq = 0;     // frequency of the counted allele among them
     double info = 1;        // imputation quality of dosages among them (MACH R2); 1 for hard calls
-    double beta = 0, se = 0, t = 0;  // t is the t statistic (linear) or z statistic (case/control)
+    double beta = 0, se = 0, t = 0;  // beta / se: a t statistic (linear t test) or a z statistic (the other tests)
     double log10_p = 0;     // log10 of the p-value (<= 0)
     ErrorCode error = ErrorCode::none;
     // Case/control traits only; beta is on the log-odds scale (log odds ratio per counted allele).

@@ -1,5 +1,6 @@
 #include "assoc/linear_assoc.hpp"
 
+#include <cmath>
 #include <memory>
 
 #include <fmt/format.h>
@@ -14,33 +15,61 @@ namespace ridgeway {
 
 namespace {
 
-// The traits minus the chromosome's LOCO prediction, put back on each trait's own scale.
-Matrix traits_without_chromosome(const Cohort& cohort, const LocoPredictions& predictions, int chromosome) {
-    const std::vector<double> scales = scale_traits(cohort).scales;
-    const std::size_t column = predictions.loco_column(chromosome);
+// The traits minus the LOCO prediction in `column`, put back on each trait's own scale.
+Matrix traits_without_chromosome(const Cohort& cohort, const ScaledTraits& scaled, const LocoPredictions& predictions,
+                                 std::size_t column) {
     Matrix adjusted = cohort.traits;
     for (std::size_t t = 0; t < adjusted.cols(); ++t)
-        for (std::size_t i = 0; i < adjusted.rows(); ++i) adjusted(i, t) -= scales[t] * predictions.values[t](i, column);
+        for (std::size_t i = 0; i < adjusted.rows(); ++i)
+            adjusted(i, t) -= scaled.scales[t] * predictions.values[t](i, column);
     return adjusted;
+}
+
+// regenie's null residual sum of squares: the trait's residual on the covariates minus the LOCO prediction, on the
+// trait's scale, squared and summed over the samples tested (the prediction itself is not residualized, so this
+// exceeds the residual sum of squares of the adjusted trait by the covariates' share of the prediction).
+void set_null_ss(const ScaledTraits& scaled, const LocoPredictions& predictions, std::size_t column,
+                 const Matrix& adjusted, TraitSet& set) {
+    for (std::size_t t = 0; t < set.n_traits(); ++t) {
+        double ss = 0;
+        for (std::size_t i = 0; i < adjusted.rows(); ++i)
+            if (!std::isnan(adjusted(i, t))) {
+                const double d = scaled.values(i, t) - predictions.values[t](i, column);
+                ss += d * d;
+            }
+        set.corrections[t].null_ss = ss * scaled.scales[t] * scaled.scales[t];
+    }
 }
 
 }  // namespace
 
 BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings& settings, int chromosome,
                                       bool first_run, RunLog& log) {
-    auto traits = std::make_shared<TraitSet>(prepare_traits(
-        settings.predictions ? traits_without_chromosome(cohort, *settings.predictions, chromosome) : cohort.traits,
-        cohort.covariates));
+    std::shared_ptr<TraitSet> traits;
+    if (settings.predictions) {
+        const ScaledTraits scaled = scale_traits(cohort);
+        const std::size_t column = settings.predictions->loco_column(chromosome);
+        const Matrix adjusted = traits_without_chromosome(cohort, scaled, *settings.predictions, column);
+        traits = std::make_shared<TraitSet>(prepare_traits(adjusted, cohort.covariates));
+        set_null_ss(scaled, *settings.predictions, column, adjusted, *traits);
+    } else {
+        traits = std::make_shared<TraitSet>(prepare_traits(cohort.traits, cohort.covariates));
+    }
     if (first_run) {
         log.info(fmt::format("{} traits; covariate basis rank {} (intercept included)", cohort.trait_names.size(),
                               traits->rank));
+        log.info(settings.linear_statistic == LinearStatistic::t
+                     ? "--test-stat t: t test with N - K - 1 degrees of freedom, as plink2 --glm"
+                     : "--test-stat normal: regenie's step-2 statistic (null-model residual variance over N - K, "
+                       "normal reference; missing calls take the mean call)");
         for (std::size_t t = 0; t < traits->n_traits(); ++t)
             if (!traits->corrections[t].usable)
                 log.warn("the covariates are collinear on the samples with a value for " + cohort.trait_names[t] +
                           "; its rows get COVAR_SINGULAR");
     }
     VariantFilters filters = settings.filters;
-    return [traits, filters] { return std::make_unique<LinearBlockTest>(*traits, filters); };
+    const LinearStatistic statistic = settings.linear_statistic;
+    return [traits, filters, statistic] { return std::make_unique<LinearBlockTest>(*traits, filters, statistic); };
 }
 
 }  // namespace ridgeway

@@ -13,26 +13,17 @@ namespace {
 
 constexpr double kLn10 = 2.302585092994046;
 
-// Solves L L' x = b in place for each of `columns` right-hand sides (r x columns); r is the handful of covariates,
-// where a library call would cost more than the arithmetic.
-void solve_with_factor(const Matrix& factor, double* b, std::size_t columns) {
-    const std::size_t r = factor.rows();
-    for (std::size_t k = 0; k < columns; ++k) {
-        double* x = b + k * r;
-        for (std::size_t i = 0; i < r; ++i) {
-            for (std::size_t j = 0; j < i; ++j) x[i] -= factor(i, j) * x[j];
-            x[i] /= factor(i, i);
-        }
-        for (std::size_t i = r; i-- > 0;) {
-            for (std::size_t j = i + 1; j < r; ++j) x[i] -= factor(j, i) * x[j];
-            x[i] /= factor(i, i);
-        }
-    }
-}
-
 }  // namespace
 
-LinearBlockTest::LinearBlockTest(const TraitSet& traits, VariantFilters filters) : traits_(traits), filters_(filters) {}
+LinearBlockTest::LinearBlockTest(const TraitSet& traits, VariantFilters filters, LinearStatistic statistic)
+    : traits_(traits), filters_(filters), statistic_(statistic) {}
+
+double LinearBlockTest::imputation_mean(const std::int8_t* calls, const double* values, const GenotypeSums& all) const {
+    double sum = all.sum, called = static_cast<double>(all.called);
+    for (std::size_t row : traits_.without_traits)
+        if (calls[row] >= 0) sum -= values[row], called -= 1;
+    return called > 0 ? sum / called : 0.0;
+}
 
 void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
     constexpr std::size_t kTogether = kDotVariants;  // variants sharing one pass over [Q | E]
@@ -57,15 +48,19 @@ void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
         dot_products(kept_values, n_kept, rhs.data(), rhs.cols(), n, products_.data());
         for (std::size_t k = 0; k < n_kept; ++k) {
             const std::size_t v = kept_variants[k];
+            const std::int8_t* calls = block.variant(v);
+            const double mean = statistic_ == LinearStatistic::normal && !sums[k].missing.empty()
+                                    ? imputation_mean(calls, kept_values[k], sums[k])
+                                    : 0.0;
             for (std::size_t t = 0; t < p; ++t)
-                test_trait(t, block.variant(v), kept_values[k], sums[k], products_.data() + k * rhs.cols(),
+                test_trait(t, calls, kept_values[k], sums[k], mean, products_.data() + k * rhs.cols(),
                            out.results[v * p + t]);
         }
     }
 }
 
 void LinearBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, const double* values,
-                                 const GenotypeSums& all, const double* products, AssocResult& result) {
+                                 const GenotypeSums& all, double mean, const double* products, AssocResult& result) {
     const TraitCorrection& correction = traits_.corrections[trait];
     const std::size_t r = traits_.rank;
     const double* e = traits_.residual(trait);
@@ -96,12 +91,24 @@ void LinearBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, co
     if (all.dosages) result.info = mach_r2(called, sum, gg);
     if (!correction.usable) return void(result.error = ErrorCode::covariates_singular);
     if (!genotypes_vary(called, sum, gg)) return void(result.error = ErrorCode::constant_allele);
-    if (n_called <= r + 1) return void(result.error = ErrorCode::too_few_samples);
 
-    // Samples with a missing call but a trait value (X) downdate the trait's covariate Gram further.
+    // Samples with a missing call but a trait value (X): the t test leaves them out, downdating the trait's covariate
+    // Gram further; the normal statistic, as regenie, gives them the mean call instead.
     extra_rows_.clear();
     std::set_difference(all.missing.begin(), all.missing.end(), correction.missing.begin(), correction.missing.end(),
                         std::back_inserter(extra_rows_));
+    std::size_t n_test = n_called;
+    if (statistic_ == LinearStatistic::normal) {
+        for (std::size_t row : extra_rows_) {
+            for (std::size_t c = 0; c < r; ++c) s[c] += mean * traits_.basis(c)[row];
+            ge += mean * e[row];
+            sum += mean;
+            gg += mean * mean;
+            ++n_test;
+        }
+        extra_rows_.clear();
+    }
+    if (n_test <= r + 1) return void(result.error = ErrorCode::too_few_samples);
     std::copy(correction.basis_residual.begin(), correction.basis_residual.end(), rhs_.begin() + r);
     double residual_ss = correction.residual_ss;
     for (std::size_t row : extra_rows_) {
@@ -126,12 +133,21 @@ void LinearBlockTest::test_trait(std::size_t trait, const std::int8_t* calls, co
         rg_ry += solved[c] * rhs[r + c];
         ry_ry -= rhs[r + c] * solved[r + c];
     }
-    const double centered_ss = gg - sum * sum / called;
+    const double centered_ss = gg - sum * sum / static_cast<double>(n_test);
     if (!(rg_rg > 0) || centered_ss > filters_.max_vif * rg_rg) return void(result.error = ErrorCode::vif_too_high);
     const double beta = rg_ry / rg_rg;
+    if (statistic_ == LinearStatistic::normal) {
+        // regenie's step 2: the null model's residual variance over N - K, and a normal reference.
+        if (!(correction.null_ss > 0)) return void(result.error = ErrorCode::perfect_fit);
+        result.beta = beta;
+        result.se = std::sqrt(correction.null_ss / static_cast<double>(n_test - r) / rg_rg);
+        result.t = beta / result.se;
+        result.log10_p = log_p_two_sided_normal(result.t) / kLn10;
+        return;
+    }
     const double rss = ry_ry - beta * rg_ry;
     if (!(rss > 1e-14 * ry_ry)) return void(result.error = ErrorCode::perfect_fit);
-    const double df = static_cast<double>(n_called - r - 1);
+    const double df = static_cast<double>(n_test - r - 1);
     result.beta = beta;
     result.se = std::sqrt(rss / df / rg_rg);
     result.t = beta / result.se;

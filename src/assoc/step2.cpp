@@ -66,7 +66,11 @@ TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const Assoc
     }
     analysis.covariates = cohort.covariate_names;
     const CaseControlSettings& cc = settings.case_control;
-    analysis.method = cohort.binary ? "Logistic regression score test" : "Linear regression, as plink2 --glm";
+    analysis.method = cohort.binary ? "Logistic regression score test"
+                      : settings.linear_statistic == LinearStatistic::t
+                          ? "Linear regression, as plink2 --glm"
+                          : "Linear regression with regenie's step-2 statistic (null-model residual variance, normal "
+                            "reference)";
     if (cohort.binary && cc.correction != Correction::none)
         analysis.method += fmt::format(", {} where the score test gives p < {}",
                                        cc.correction == Correction::spa ? "saddle-point approximation"
@@ -167,6 +171,8 @@ ResultRecorder::ResultRecorder(const GenotypeSource& genotypes, const Cohort& co
                                               .trait = cohort.trait_names[t],
                                               .format = settings.format,
                                               .binary = cohort.binary,
+                                              .t_distribution = !cohort.binary &&
+                                                                settings.linear_statistic == LinearStatistic::t,
                                               .info = genotypes.has_dosages(),
                                               .index = index,
                                               .gzip = settings.gzip,

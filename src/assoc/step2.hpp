@@ -38,6 +38,7 @@ struct AssocSettings {
     bool gzip = false;  // regenie's layout gzip-compressed (--gz)
     int threads = 1;
     const LocoPredictions* predictions = nullptr;  // step-1 predictions, aligned with the cohort's rows and traits
+    LinearStatistic linear_statistic = LinearStatistic::t;  // quantitative traits (--test-stat)
     CaseControlSettings case_control;
     std::size_t memory_mib = 0;  // --memory; 0 means no budget
 };

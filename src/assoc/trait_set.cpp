@@ -27,6 +27,22 @@ Matrix downdate_gram(const TraitSet& set, const Matrix& gram, const std::vector<
     return result;
 }
 
+// r is the handful of covariates, where a library call would cost more than the arithmetic.
+void solve_with_factor(const Matrix& factor, double* b, std::size_t columns) {
+    const std::size_t r = factor.rows();
+    for (std::size_t k = 0; k < columns; ++k) {
+        double* x = b + k * r;
+        for (std::size_t i = 0; i < r; ++i) {
+            for (std::size_t j = 0; j < i; ++j) x[i] -= factor(i, j) * x[j];
+            x[i] /= factor(i, i);
+        }
+        for (std::size_t i = r; i-- > 0;) {
+            for (std::size_t j = i + 1; j < r; ++j) x[i] -= factor(j, i) * x[j];
+            x[i] /= factor(i, i);
+        }
+    }
+}
+
 bool factor_gram(const Matrix& gram, Matrix& factor) {
     factor = gram;
     const auto n = static_cast<lapack_int>(gram.rows());
@@ -70,6 +86,17 @@ TraitSet prepare_traits(const Matrix& traits, const Matrix& covariates) {
     for (auto& correction : set.corrections) {
         correction.gram = downdate_gram(set, identity, correction.missing);
         correction.usable = factor_gram(correction.gram, correction.gram_factor);
+        if (!correction.usable) continue;
+        // Over the trait's samples S the residual is e_S minus its projection on Q_S, and Q_S'e_S = -Q_T'e_T.
+        std::vector<double> solved = correction.basis_residual;
+        solve_with_factor(correction.gram_factor, solved.data(), 1);
+        correction.null_ss = correction.residual_ss;
+        for (std::size_t c = 0; c < r; ++c) correction.null_ss -= correction.basis_residual[c] * solved[c];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        bool any = false;
+        for (std::size_t t = 0; t < p && !any; ++t) any = !std::isnan(traits(i, t));
+        if (!any) set.without_traits.push_back(i);
     }
     return set;
 }

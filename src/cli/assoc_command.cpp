@@ -22,6 +22,9 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     else if (format == "ssf") settings.format = ResultFormat::ssf;
     else if (format != "tsv") throw Error(ErrorKind::usage, "--format " + format + ": expected tsv, regenie or ssf");
     settings.gzip = options.flag("--gz");
+    const std::string statistic = options.text("--test-stat", "t");
+    if (statistic == "normal") settings.linear_statistic = LinearStatistic::normal;
+    else if (statistic != "t") throw Error(ErrorKind::usage, "--test-stat " + statistic + ": expected t or normal");
     settings.threads = thread_count(options);
     settings.memory_mib = options.integer("--memory", 0, 1, 1LL << 40);
     settings.filters.maf = options.number("--maf", 0.0, 0.0, 0.5);
@@ -45,6 +48,9 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     const bool binary = options.flag("--bt");
     if (!binary && (cc.correction != Correction::none || options.has("--pThresh")))
         throw Error(ErrorKind::usage, "--firth, --spa and --pThresh apply to case/control traits; add --bt");
+    if (binary && options.has("--test-stat"))
+        throw Error(ErrorKind::usage, "--test-stat chooses the test of quantitative traits; case/control traits get the "
+                                      "score test (normal reference), corrected by --firth or --spa");
     return settings;
 }
 

@@ -94,6 +94,7 @@ const std::vector<OptionSpec>& option_table() {
         {"--no-report", "", "", "skip the plots and the HTML report (<out>.report.html) written after the tests", kStep2},
         {"--locus-window", "KB", "500", "significant variants closer than KB kilobases to the previous one join its locus", kReport},
         {"RESULTS", "FILE", "", "association result files: ridgeway's .tsv.gz, regenie's .regenie, PLINK 2's .glm.*", kPlot},
+        {"--test-stat", "t|normal", "t", "quantitative traits: t = PLINK 2's t test (plink2 --glm: residual variance of the fit with the variant, Student's t with N - K - 1 degrees of freedom); normal = regenie's step-2 test (residual variance of the null model, trait minus LOCO prediction, over N - K; normal reference; missing calls take the mean call)", kStep2},
         {"--format", "tsv|regenie|ssf", "tsv", "result layout: bgzipped TSV with a tabix index, regenie's .regenie files, or GWAS-SSF (the GWAS Catalog's .tsv.gz with its -meta.yaml)", kStep2},
         {"--gz", "", "", "gzip step 1's .loco files (<out>_<k>.loco.gz) and --format regenie's results (<out>_<TRAIT>.regenie.gz), as regenie's --gz; the other layouts are always compressed", kInputs},
         {"--pred", "FILE", "", "step-1 prediction list (<out>_pred.list of ridgeway or regenie step 1)", kAssoc},

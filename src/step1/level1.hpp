@@ -22,8 +22,9 @@ struct Level1Fit {
     SpdSolveTally solves;        // the ridge systems (quantitative traits; the logistic fits keep their own FP64)
 };
 
-// Where each level-0 column belongs: `column_chromosome[j]` the chromosome of column j, `chromosomes` the distinct
-// codes in output order.
+// Where each level-0 column belongs: `column_chromosome[j]` the chromosome of column j, `chromosomes` the LOCO
+// predictions' columns in output order, each of the columns' codes and possibly codes without columns (whose
+// prediction is then the whole-genome one).
 struct Level1Layout {
     const std::vector<int>& column_chromosome;
     const std::vector<int>& chromosomes;

@@ -17,4 +17,13 @@ std::size_t LocoPredictions::loco_column(int chromosome) const {
     return static_cast<std::size_t>(it - chromosomes.begin());
 }
 
+std::vector<int> loco_chromosomes(const std::vector<int>& fitted) {
+    constexpr int kRegenieRows = 23;  // 1-22 and X
+    std::vector<int> chromosomes(fitted);
+    for (int c = 1; c <= kRegenieRows; ++c) chromosomes.push_back(c);
+    std::sort(chromosomes.begin(), chromosomes.end());
+    chromosomes.erase(std::unique(chromosomes.begin(), chromosomes.end()), chromosomes.end());
+    return chromosomes;
+}
+
 }  // namespace ridgeway

@@ -17,4 +17,10 @@ struct LocoPredictions {
     std::size_t loco_column(int chromosome) const;
 };
 
+// The chromosomes step 1 predicts for, given those of its variants (`fitted`, any order, repeats allowed): 1 to 23
+// (X), the 23 rows of regenie's .loco layout, which its step 2 reads by position (chromosome c from line c + 1),
+// then any other chromosome fitted (Y = 24, ...), in increasing order. Leaving out a chromosome without step-1
+// variants removes nothing, so its prediction is the whole-genome one.
+std::vector<int> loco_chromosomes(const std::vector<int>& fitted);
+
 }  // namespace ridgeway

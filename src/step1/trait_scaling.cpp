@@ -23,9 +23,9 @@ ScaledTraits scale_traits(const Cohort& cohort) {
         project_out(basis, e.data());
         double ss = 0;
         for (double v : e) ss += v * v;
-        if (rows.size() < 2 || !(ss > 0)) throw Error(ErrorKind::inconsistent,
+        if (rows.size() <= basis.cols() || !(ss > 0)) throw Error(ErrorKind::inconsistent,
                         "trait " + cohort.trait_names[t] + " has no variance left after the covariates");
-        const double scale = std::sqrt(ss / static_cast<double>(rows.size() - 1));
+        const double scale = std::sqrt(ss / static_cast<double>(rows.size() - basis.cols()));
         for (std::size_t k = 0; k < rows.size(); ++k) scaled.values(rows[k], t) = e[k] / scale;
         scaled.scales.push_back(scale);
         scaled.observed.push_back(std::move(observed));

@@ -1,7 +1,8 @@
 #pragma once
 // Traits as step 1 fits them and step 2 subtracts predictions from them: each trait's residual on the covariates
-// (over its own samples) divided by its standard deviation. Step 1's LOCO predictions are on this scale, as
-// regenie's are; step 2 multiplies them back by the same scale.
+// (over its own samples) divided by its residual standard deviation, sqrt(e'e / (N - K)) for N samples and K
+// covariate columns (intercept included). Step 1's LOCO predictions are on this scale, as regenie's are (the same
+// N - K), so that either tool's step 2 multiplies the other's predictions back by the same factor.
 #include <vector>
 
 #include "linalg/matrix.hpp"

@@ -167,13 +167,11 @@ void warn_dropped(std::size_t dropped, RunLog& log) {
                              dropped));
 }
 
-// The blocks' chromosome codes, each once, in file order: the LOCO predictions' columns.
+// The LOCO predictions' columns (loco_predictions.hpp): 1-23 and the blocks' other chromosomes.
 std::vector<int> block_chromosomes(const std::vector<VariantBlock>& blocks) {
-    std::vector<int> chromosomes;
-    for (const auto& block : blocks)
-        if (std::find(chromosomes.begin(), chromosomes.end(), block.chromosome) == chromosomes.end())
-            chromosomes.push_back(block.chromosome);
-    return chromosomes;
+    std::vector<int> fitted;
+    for (const auto& block : blocks) fitted.push_back(block.chromosome);
+    return loco_chromosomes(fitted);
 }
 
 // What level 1 needs besides each trait's W, kept by the fitter.
@@ -183,7 +181,7 @@ struct Level1Context {
     Precision precision;
     int threads;
     std::vector<int> column_chromosome;  // of each level-0 column
-    std::vector<int> chromosomes;        // distinct, in file order
+    std::vector<int> chromosomes;        // the LOCO columns, increasing
     LogisticNullSet nulls;               // case/control traits: level 1 is offset by the covariates-only fit
 };
 

@@ -136,6 +136,8 @@ expect 2 "--firth, --spa and --pThresh apply to case/control traits; add --bt" a
 expect 2 "--approx and --firth-wald refine --firth" assoc --bt --approx --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--firth-wald applies to exact Firth" assoc --bt --firth --approx --firth-wald --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--firth and --spa exclude each other" assoc --bt --firth --spa --bfile good --pheno good.pheno --pheno-name B1
+expect 2 "--test-stat z: expected t or normal" assoc --test-stat z --bfile good --pheno good.pheno --pheno-name Q1
+expect 2 "--test-stat chooses the test of quantitative traits" assoc --bt --test-stat normal --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--loocv is not available for case/control traits" step1 --bt --loocv --bfile good --pheno good.pheno --pheno-name B1
 # regenie's names and command form.
 expect 2 "unknown options for ridgeway assoc: --covar-names (did you mean --covar-name?), --bogus, --maf2 (did you mean --maf?); see ridgeway assoc --help" \

@@ -94,6 +94,85 @@ TEST(LinearBlockTest, MatchesDirectLeastSquaresWithMissingCallsAndTraits) {
     }
 }
 
+// `values` over `rows` minus their least-squares fit on (1, covariates) over those rows.
+std::vector<double> residualize(const Matrix& covariates, const std::vector<std::size_t>& rows,
+                                const std::vector<double>& values) {
+    const std::size_t n = rows.size(), k = covariates.cols() + 1;
+    Matrix x(n, k);
+    for (std::size_t r = 0; r < n; ++r) {
+        x(r, 0) = 1.0;
+        for (std::size_t c = 0; c < covariates.cols(); ++c) x(r, c + 1) = covariates(rows[r], c);
+    }
+    Matrix xtx(k, k), xtv(k, 1);
+    for (std::size_t a = 0; a < k; ++a) {
+        for (std::size_t r = 0; r < n; ++r) xtv(a, 0) += x(r, a) * values[r];
+        for (std::size_t b = 0; b < k; ++b)
+            for (std::size_t r = 0; r < n; ++r) xtx(a, b) += x(r, a) * x(r, b);
+    }
+    EXPECT_EQ(LAPACKE_dposv(LAPACK_COL_MAJOR, 'L', k, 1, xtx.data(), k, xtv.data(), k), 0);
+    std::vector<double> residual(values);
+    for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t a = 0; a < k; ++a) residual[r] -= x(r, a) * xtv(a, 0);
+    return residual;
+}
+
+TEST(LinearBlockTest, NormalStatisticIsRegeniesWithMeanImputedCalls) {
+    const std::size_t n = 90, m = 20, n_traits = 2;
+    std::mt19937 random(5);
+    std::normal_distribution<double> normal;
+    Matrix covariates(n, 2);
+    for (std::size_t i = 0; i < n; ++i) covariates(i, 0) = normal(random), covariates(i, 1) = (i % 4 == 0);
+    Matrix traits(n, n_traits);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t t = 0; t < n_traits; ++t)
+            // rows 0 and 1 have no trait at all: their calls stay out of the imputation mean
+            traits(i, t) = (i < 2 || (t == 1 && i % 6 == 0)) ? std::numeric_limits<double>::quiet_NaN()
+                                                              : normal(random);
+    GenotypeBlock block;
+    block.n_variants = m;
+    block.n_samples = n;
+    block.calls.resize(n * m);
+    for (std::size_t v = 0; v < m; ++v)
+        for (std::size_t i = 0; i < n; ++i) {
+            auto draw = random() % 100;
+            block.variant(v)[i] = (v > 0 && draw < 10) ? kMissingCall : static_cast<std::int8_t>(draw % 3);
+        }
+
+    TraitSet set = prepare_traits(traits, covariates);
+    LinearBlockTest test(set, VariantFilters{}, LinearStatistic::normal);
+    BlockResults results;
+    test.run(block, results);
+    for (std::size_t v = 0; v < m; ++v) {
+        const std::int8_t* g = block.variant(v);
+        double sum = 0, called = 0;
+        for (std::size_t i = 2; i < n; ++i)
+            if (g[i] != kMissingCall) sum += g[i], called += 1;
+        for (std::size_t t = 0; t < n_traits; ++t) {
+            std::vector<std::size_t> rows;
+            std::vector<double> y, imputed;
+            std::size_t with_call = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                if (!std::isnan(traits(i, t))) {
+                    rows.push_back(i);
+                    y.push_back(traits(i, t));
+                    imputed.push_back(g[i] == kMissingCall ? sum / called : g[i]);
+                    with_call += g[i] != kMissingCall;
+                }
+            const std::vector<double> ry = residualize(covariates, rows, y);
+            const std::vector<double> rg = residualize(covariates, rows, imputed);
+            double gy = 0, gg = 0, yy = 0;
+            for (std::size_t r = 0; r < rows.size(); ++r) gy += rg[r] * ry[r], gg += rg[r] * rg[r], yy += ry[r] * ry[r];
+            const double beta = gy / gg, se = std::sqrt(yy / static_cast<double>(rows.size() - 3) / gg);
+            const AssocResult& got = results.results[v * n_traits + t];
+            ASSERT_EQ(got.error, ErrorCode::none);
+            EXPECT_EQ(got.n, with_call);
+            EXPECT_NEAR(got.beta, beta, 1e-10 * std::max(1.0, std::abs(beta)));
+            EXPECT_NEAR(got.se, se, 1e-10 * se);
+            EXPECT_NEAR(got.log10_p, std::log10(std::erfc(std::abs(beta / se) / std::sqrt(2.0))), 1e-9);
+        }
+    }
+}
+
 TEST(LinearBlockTest, ReportsConstantVariantsAndAppliesFilters) {
     const std::size_t n = 20;
     Matrix covariates(n, 0), traits(n, 1);

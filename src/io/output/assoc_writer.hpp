@@ -2,6 +2,7 @@
 // Per-trait association result files. The default is a bgzipped, tabix-indexed TSV with a `#` header,
 // `<out>.<TRAIT>.linear.tsv.gz`:
 //   #CHROM POS ID REF ALT A1 A1FREQ N BETA SE T_STAT P LOG10P ERRCODE
+// (Z_STAT instead of T_STAT with --test-stat normal)
 // and for case/control traits `<out>.<TRAIT>.logistic.tsv.gz`:
 //   #CHROM POS ID REF ALT A1 A1FREQ A1FREQ_CASES A1FREQ_CONTROLS N N_CASES N_CONTROLS TEST BETA SE Z_STAT P LOG10P
 //   ERRCODE
@@ -35,6 +36,9 @@ struct ResultFileSpec {
     std::string trait;
     ResultFormat format = ResultFormat::tsv;
     bool binary = false;  // case/control columns
+    // AssocResult::t follows Student's t (the linear t test), not a standard normal: the TSV names it T_STAT, not
+    // Z_STAT, and regenie's CHISQ is then the 1-df chi-square value of P rather than t^2.
+    bool t_distribution = false;
     bool info = false;    // an INFO column (imputation quality), for genotypes with dosages
     bool index = true;  // build a tabix index (needs rows sorted by chromosome and position)
     bool gzip = false;  // `regenie`: gzip the file (the other layouts are always compressed)

@@ -1,5 +1,6 @@
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 
 #include <fmt/format.h>
 
@@ -8,6 +9,7 @@
 #include "core/text_output.hpp"
 #include "io/output/assoc_writer.hpp"
 #include "io/output/result_writers.hpp"
+#include "stats/distributions.hpp"
 
 namespace ridgeway {
 
@@ -17,12 +19,15 @@ namespace {
 // the tested allele; case/control traits add A1FREQ_CASES A1FREQ_CONTROLS after A1FREQ and N_CASES N_CONTROLS after
 // N, as regenie's --af-cc. EXTRA is NA, the ERRCODE of a row without a result, or FIRTH or SPA for a p-value from
 // that correction (the TSV's TEST column), which the report reads. With spec.gzip the file is <out>_<TRAIT>.regenie.gz,
-// as regenie's --gz writes it.
+// as regenie's --gz writes it. CHISQ and LOG10P always agree: CHISQ is the 1-df chi-square value whose upper tail is
+// the reported P, which is Z^2 for the tests with a normal reference and, for the linear t test, the chi-square
+// equivalent of the t distribution's P (not T^2, whose chi-square P would be smaller).
 class RegenieWriter final : public AssocWriter {
 public:
     RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs)
         : final_(spec.out_prefix + "_" + spec.trait + ".regenie" + gzip_suffix(spec.gzip)), temporary_(outputs.add(final_)),
-          file_(temporary_, spec.gzip, final_), binary_(spec.binary), info_(spec.info) {
+          file_(temporary_, spec.gzip, final_), binary_(spec.binary), info_(spec.info),
+          t_distribution_(spec.t_distribution) {
         const std::string header = std::string("CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ ") +
                                    (binary_ ? "A1FREQ_CASES A1FREQ_CONTROLS " : "") + (info_ ? "INFO " : "") +
                                    (binary_ ? "N N_CASES N_CONTROLS " : "N ") + "TEST BETA SE CHISQ LOG10P EXTRA\n";
@@ -42,7 +47,7 @@ public:
         const bool corrected = result.test == TestKind::firth || result.test == TestKind::spa;
         if (result.error == ErrorCode::none)
             line += fmt::format("{} {} {} {} {}\n", format_number(result.beta), format_number(result.se),
-                                format_number(result.t * result.t), format_number(-result.log10_p + 0.0),
+                                format_number(chi_square(result)), format_number(-result.log10_p + 0.0),
                                 corrected ? test_kind_name(result.test) : "NA");
         else
             line += fmt::format("NA NA NA NA {}\n", error_code_name(result.error));
@@ -55,9 +60,15 @@ public:
     std::string temporary_path() const override { return temporary_; }
 
 private:
+    double chi_square(const AssocResult& result) const {
+        if (!t_distribution_) return result.t * result.t;
+        const double z = normal_quantile_two_sided(result.log10_p * std::numbers::ln10);
+        return z * z;
+    }
+
     std::string final_, temporary_;
     TextOutput file_;
-    bool binary_, info_;
+    bool binary_, info_, t_distribution_;
 };
 
 }  // namespace

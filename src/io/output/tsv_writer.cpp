@@ -18,7 +18,8 @@ public:
         if (spec.index) temporary_index_ = outputs.add(final_ + ".tbi");
         table_.rows() = std::string("#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\t") + (info_ ? "INFO\t" : "") +
                         (binary_ ? "A1FREQ_CASES\tA1FREQ_CONTROLS\tN\tN_CASES\tN_CONTROLS\tTEST\tBETA\tSE\tZ_STAT\tP\tLOG10P\tERRCODE\n"
-                                 : "N\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n");
+                                 : spec.t_distribution ? "N\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n"
+                                                       : "N\tBETA\tSE\tZ_STAT\tP\tLOG10P\tERRCODE\n");
     }
 
     void write(const Variant& variant, const AssocResult& result) override {

@@ -17,18 +17,39 @@ struct DirectFit {
     std::size_t n;
 };
 
+// (1, covariates) over `rows`, then `extra` columns of zeros for the caller to fill.
+Matrix design(const Matrix& covariates, const std::vector<std::size_t>& rows, std::size_t extra) {
+    Matrix x(rows.size(), covariates.cols() + 1 + extra);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        x(r, 0) = 1.0;
+        for (std::size_t c = 0; c < covariates.cols(); ++c) x(r, c + 1) = covariates(rows[r], c);
+    }
+    return x;
+}
+
+// m variants of n random calls 0/1/2; every variant but the first has about `missing_percent`% missing calls.
+GenotypeBlock random_calls(std::size_t n, std::size_t m, unsigned missing_percent, std::mt19937& random) {
+    GenotypeBlock block;
+    block.n_variants = m;
+    block.n_samples = n;
+    block.calls.resize(n * m);
+    for (std::size_t v = 0; v < m; ++v)
+        for (std::size_t i = 0; i < n; ++i) {
+            auto draw = random() % 100;
+            block.variant(v)[i] =
+                (v > 0 && draw < missing_percent) ? kMissingCall : static_cast<std::int8_t>(draw % 3);
+        }
+    return block;
+}
+
 // Regresses y on (1, covariates, g) over rows with y and g observed; returns g's coefficient and standard error.
 DirectFit direct_fit(const Matrix& covariates, const std::vector<double>& y, const std::int8_t* g) {
     std::vector<std::size_t> rows;
     for (std::size_t i = 0; i < y.size(); ++i)
         if (!std::isnan(y[i]) && g[i] != kMissingCall) rows.push_back(i);
     const std::size_t n = rows.size(), k = covariates.cols() + 2;
-    Matrix x(n, k);
-    for (std::size_t r = 0; r < n; ++r) {
-        x(r, 0) = 1.0;
-        for (std::size_t c = 0; c < covariates.cols(); ++c) x(r, c + 1) = covariates(rows[r], c);
-        x(r, k - 1) = g[rows[r]];
-    }
+    Matrix x = design(covariates, rows, 1);
+    for (std::size_t r = 0; r < n; ++r) x(r, k - 1) = g[rows[r]];
     Matrix xtx(k, k);
     std::vector<double> xty(k, 0.0);
     for (std::size_t a = 0; a < k; ++a) {
@@ -63,16 +84,7 @@ TEST(LinearBlockTest, MatchesDirectLeastSquaresWithMissingCallsAndTraits) {
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t t = 0; t < n_traits; ++t)
             traits(i, t) = (t > 0 && i % (t + 4) == 0) ? std::numeric_limits<double>::quiet_NaN() : normal(random);
-    GenotypeBlock block;
-    block.n_variants = m;
-    block.n_samples = n;
-    block.calls.resize(n * m);
-    for (std::size_t v = 0; v < m; ++v)
-        for (std::size_t i = 0; i < n; ++i) {
-            auto draw = random() % 100;
-            // variant 0 has no missing calls; the others about 8%
-            block.variant(v)[i] = (v > 0 && draw < 8) ? kMissingCall : static_cast<std::int8_t>(draw % 3);
-        }
+    const GenotypeBlock block = random_calls(n, m, 8, random);
 
     TraitSet set = prepare_traits(traits, covariates);
     LinearBlockTest test(set, VariantFilters{});
@@ -98,11 +110,7 @@ TEST(LinearBlockTest, MatchesDirectLeastSquaresWithMissingCallsAndTraits) {
 std::vector<double> residualize(const Matrix& covariates, const std::vector<std::size_t>& rows,
                                 const std::vector<double>& values) {
     const std::size_t n = rows.size(), k = covariates.cols() + 1;
-    Matrix x(n, k);
-    for (std::size_t r = 0; r < n; ++r) {
-        x(r, 0) = 1.0;
-        for (std::size_t c = 0; c < covariates.cols(); ++c) x(r, c + 1) = covariates(rows[r], c);
-    }
+    const Matrix x = design(covariates, rows, 0);
     Matrix xtx(k, k), xtv(k, 1);
     for (std::size_t a = 0; a < k; ++a) {
         for (std::size_t r = 0; r < n; ++r) xtv(a, 0) += x(r, a) * values[r];
@@ -128,15 +136,7 @@ TEST(LinearBlockTest, NormalStatisticIsRegeniesWithMeanImputedCalls) {
             // rows 0 and 1 have no trait at all: their calls stay out of the imputation mean
             traits(i, t) = (i < 2 || (t == 1 && i % 6 == 0)) ? std::numeric_limits<double>::quiet_NaN()
                                                               : normal(random);
-    GenotypeBlock block;
-    block.n_variants = m;
-    block.n_samples = n;
-    block.calls.resize(n * m);
-    for (std::size_t v = 0; v < m; ++v)
-        for (std::size_t i = 0; i < n; ++i) {
-            auto draw = random() % 100;
-            block.variant(v)[i] = (v > 0 && draw < 10) ? kMissingCall : static_cast<std::int8_t>(draw % 3);
-        }
+    const GenotypeBlock block = random_calls(n, m, 10, random);
 
     TraitSet set = prepare_traits(traits, covariates);
     LinearBlockTest test(set, VariantFilters{}, LinearStatistic::normal);

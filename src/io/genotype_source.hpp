@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "io/sample_sex.hpp"
+
 namespace ridgeway {
 
 struct SampleId {
@@ -50,6 +52,10 @@ struct GenotypeBlock {
     std::vector<std::int8_t> calls;
     std::vector<float> dosages;  // empty, or n_variants x n_samples
     bool with_dosages = false;
+    // Empty, or n_variants x n_samples with 1 where the file stored a haploid call (a VCF GT of one allele, a BGEN
+    // sample of ploidy 1): such a call is given on the diploid scale, 0 or 2 (its dosage doubled), as a .bed stores
+    // a hemizygous male; the sex-chromosome rules then decide what it means for the sample's sex.
+    std::vector<std::uint8_t> haploid;
 
     const std::int8_t* variant(std::size_t v) const { return calls.data() + v * n_samples; }
     std::int8_t* variant(std::size_t v) { return calls.data() + v * n_samples; }
@@ -62,7 +68,14 @@ struct GenotypeBlock {
         calls.resize(variants * samples);
         with_dosages = dosage_values;
         dosages.resize(dosage_values ? variants * samples : 0);
+        haploid.clear();
     }
+    // Marks call (v, j) haploid, sizing `haploid` on first use.
+    void mark_haploid(std::size_t v, std::size_t j) {
+        if (haploid.empty()) haploid.assign(n_variants * n_samples, 0);
+        haploid[v * n_samples + j] = 1;
+    }
+    bool is_haploid(std::size_t v, std::size_t j) const { return !haploid.empty() && haploid[v * n_samples + j]; }
     // Fills the calls from the dosages.
     void round_dosages() {
         for (std::size_t i = 0; i < dosages.size(); ++i) calls[i] = nearest_call(dosages[i]);
@@ -79,6 +92,12 @@ public:
     virtual const std::vector<Variant>& variants() const = 0;
     // One line for the log: format and file names.
     virtual std::string describe() const = 0;
+    // Each sample's sex as the file records it (.fam column 5, .psam SEX, an Oxford .sample's sex column); empty when
+    // the format carries none (VCF, BCF, BGEN without a .sample).
+    virtual const std::vector<Sex>& sexes() const {
+        static const std::vector<Sex> none;
+        return none;
+    }
     // Whether read() fills dosages as well as calls.
     virtual bool has_dosages() const { return false; }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs, builds, simulates a cohort of 2,000 samples x 50,000 variants and runs the GWAS (step 1, then step 2):
+# Installs, builds, simulates a cohort of 2,000 samples x 50,000 variants on 10 chromosomes, plus 2,500 on chromosome
+# X (males hemizygous outside the PARs), and runs the GWAS (step 1, then step 2):
 # the quantitative traits Q1 and Q2, then the case/control trait B1 with Firth regression where p < 0.05; then
 # predicts Q1 and Q2 from the genotypes with Gaussian-kernel ridge regression and measures it on held-out samples.
 set -euo pipefail
@@ -8,7 +9,7 @@ bash scripts/install-deps.sh
 bash scripts/build.sh -DRIDGEWAY_TESTS=OFF
 out=demo-output
 mkdir -p "$out"
-./build/ridgeway simulate --n 2000 --m 50000 --seed 7 --out "$out/cohort"
+./build/ridgeway simulate --n 2000 --m 50000 --chrx --seed 7 --out "$out/cohort"
 ./build/ridgeway gwas --bfile "$out/cohort" --pheno "$out/cohort.pheno" --pheno-name Q1,Q2 \
   --covar "$out/cohort.covar" --covar-name AGE,SEX,SITE,PC1,PC2 --out "$out/gwas"
 ./build/ridgeway gwas --bt --firth --approx --bfile "$out/cohort" --pheno "$out/cohort.pheno" --pheno-name B1 \

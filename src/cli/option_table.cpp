@@ -121,6 +121,8 @@ const std::vector<OptionSpec>& option_table() {
         {"--n", "N", "2000", "samples to simulate", kSimulate},
         {"--m", "M", "50000", "variants to simulate", kSimulate},
         {"--chromosomes", "K", "10", "chromosomes the variants are spread over", kSimulate},
+        {"--chrx", "", "", "also simulate chromosome X (code X, hg38 positions: 3% of its variants in PAR1, 94% outside the PARs, 3% in PAR2); the .fam holds each sample's sex (the covariate SEX), and males carry one copy outside the PARs, written as homozygous calls", kSimulate},
+        {"--m-chrx", "M", "5% of --m", "--chrx: variants on chromosome X, besides the --m on the autosomes", kSimulate},
         {"--seed", "S", "1", "random seed (simulated data, predict's test set and folds); the same seed writes the same files", kSeeded},
         {"--h2", "H", "0.5", "heritability of each simulated trait", kSimulate},
         {"--causal", "K", "100", "causal variants per trait", kSimulate},

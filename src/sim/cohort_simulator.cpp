@@ -1,10 +1,13 @@
 #include "sim/cohort_simulator.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/plink1/bed_writer.hpp"
+#include "io/sample_sex.hpp"
 #include "sim/covariate_model.hpp"
 #include "sim/genotype_pass.hpp"
 #include "sim/simulation_tables.hpp"
@@ -37,6 +40,26 @@ void check_settings(const SimulationSettings& settings) {
         throw Error(ErrorKind::usage, "simulate: the prevalence must be within (0, 1)");
     if (!(settings.missing_rate >= 0 && settings.missing_rate < 1))
         throw Error(ErrorKind::usage, "simulate: the missing rate must be within [0, 1)");
+    if (settings.n_chromosome_x > kMaxChromosomeXVariants)
+        throw Error(ErrorKind::usage, fmt::format("simulate: at most {} variants on chromosome X", kMaxChromosomeXVariants));
+}
+
+// The covariate SEX, as the .fam records it.
+std::vector<Sex> sexes_of(const SimulatedCovariates& covariates) {
+    std::vector<Sex> sexes;
+    for (double sex : covariates.sex) sexes.push_back(sex == 1 ? Sex::male : Sex::female);
+    return sexes;
+}
+
+void log_chromosome_x(const SimulatedChromosome& x, const std::vector<Sex>& sexes, RunLog& log) {
+    std::size_t hemizygous = 0;
+    for (std::size_t v = 0; v < x.variants.size(); ++v) hemizygous += x.male_hemizygous(v);
+    const auto par1 = static_cast<std::size_t>(
+        std::count_if(x.variants.begin(), x.variants.end(), [](const SimulatedVariant& v) { return v.pos <= kPar1Last; }));
+    log.info(fmt::format("Chromosome X: {} variants (PAR1 {}, non-PAR {}, PAR2 {}, hg38 positions); {} of {} samples "
+                         "male, hemizygous outside the PARs (written as homozygous calls)",
+                         x.variants.size(), par1, hemizygous, x.variants.size() - par1 - hemizygous,
+                         std::count(sexes.begin(), sexes.end(), Sex::male), sexes.size()));
 }
 
 }  // namespace
@@ -49,23 +72,28 @@ void simulate_cohort(const SimulationSettings& settings, const std::string& pref
 
     std::vector<SampleId> samples;
     for (std::size_t i = 1; i <= settings.n_samples; ++i) samples.push_back({fmt::format("S{}", i), fmt::format("S{}", i)});
-    const std::vector<SimulatedChromosome> chromosomes =
-        lay_out_chromosomes(settings.n_variants, settings.n_chromosomes, settings.min_maf, settings.seed);
+    const std::vector<SimulatedChromosome> chromosomes = lay_out_chromosomes(
+        settings.n_variants, settings.n_chromosomes, settings.min_maf, settings.seed, settings.n_chromosome_x);
     std::vector<SimulatedTrait> traits = draw_trait_architecture(
         settings.n_quantitative, settings.n_binary, settings.n_causal, causal_candidates(chromosomes), settings.seed,
         settings.epistasis > 0);
 
+    // Drawn from a stream of their own, so drawing them before the genotypes changes nothing but lets chromosome X
+    // follow SEX.
+    Random covariate_random(settings.seed, random_stream::kCovariates);
+    const SimulatedCovariates covariates = draw_covariates(settings.n_samples, covariate_random);
+    const bool with_x = settings.n_chromosome_x > 0;
+    const std::vector<Sex> sexes = with_x ? sexes_of(covariates) : std::vector<Sex>{};
+    if (with_x) log_chromosome_x(chromosomes.back(), sexes, log);
+
     CausalCalls causal_calls;
     for (const auto& trait : traits)
         for (std::size_t v : trait.causal) causal_calls[v];
-    BedWriter writer(prefix, samples, outputs);
-    write_genotypes(chromosomes,
-                    {settings.n_samples, kNeighbourKeep, settings.missing_rate, settings.seed, settings.threads},
-                    writer, causal_calls);
+    BedWriter writer(prefix, samples, outputs, sexes);
+    GenotypePassSettings pass{settings.n_samples, kNeighbourKeep, settings.missing_rate, settings.seed, settings.threads, {}};
+    for (Sex sex : sexes) pass.males.push_back(sex == Sex::male);
+    write_genotypes(chromosomes, pass, writer, causal_calls);
     writer.close();
-
-    Random covariate_random(settings.seed, random_stream::kCovariates);
-    const SimulatedCovariates covariates = draw_covariates(settings.n_samples, covariate_random);
     for (std::size_t t = 0; t < traits.size(); ++t) {
         std::vector<const std::vector<std::int8_t>*> calls;
         for (std::size_t v : traits[t].causal) calls.push_back(&causal_calls.at(v));

@@ -1,7 +1,8 @@
 #pragma once
-// Covariates of a simulated cohort: AGE uniform on 40-70 (one decimal), SEX 1/2, SITE one of three named levels (a
-// non-numeric column, to exercise categorical expansion), PC1 and PC2 standard normal; about 0.5% of AGE, SITE, PC1
-// and PC2 values are missing. Their fixed effects on every trait live here too, beside the values they apply to.
+// Covariates of a simulated cohort: AGE uniform on 40-70 (one decimal), SEX 1 (male) or 2 (female) with equal
+// chances (also the .fam sex of a cohort with chromosome X), SITE one of three named levels (a non-numeric column, to
+// exercise categorical expansion), PC1 and PC2 standard normal; about 0.5% of AGE, SITE, PC1 and PC2 values are
+// missing. Their fixed effects on every trait live here too, beside the values they apply to.
 #include <cstddef>
 #include <vector>
 

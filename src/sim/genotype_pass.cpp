@@ -92,14 +92,15 @@ private:
     // False when the pass was aborted by another thread.
     bool make_chromosome(std::size_t c) {
         const SimulatedChromosome& chromosome = chromosomes_[c];
-        HaplotypeModel model(settings_.n_samples, settings_.rho, settings_.missing_rate,
-                             Random(settings_.seed, random_stream::kGenotypes + c));
+        const auto stream = random_stream::kGenotypes + static_cast<std::uint64_t>(chromosome.number - 1);
+        HaplotypeModel model(settings_.n_samples, settings_.rho, settings_.missing_rate, Random(settings_.seed, stream),
+                             settings_.males);
         std::vector<std::uint8_t> pending;  // variants made but not yet written, from `written` on
         std::size_t written = 0;
         for (std::size_t v = 0; v < chromosome.variants.size(); ++v) {
             pending.resize(pending.size() + width_);
             const std::span<std::uint8_t> bytes = std::span(pending).last(width_);
-            model.next_variant(chromosome.variants[v].a1_frequency, bytes);
+            model.next_variant(chromosome.variants[v].a1_frequency, bytes, chromosome.male_hemizygous(v));
             // Entries exist before the pass starts, so concurrent finds are safe; each is filled by one thread.
             auto causal = causal_calls_.find(chromosome.first_variant + v);
             if (causal != causal_calls_.end()) {

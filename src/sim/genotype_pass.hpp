@@ -1,7 +1,7 @@
 #pragma once
 // Makes every chromosome's genotypes and writes them to the .bed/.bim, chromosomes in parallel but written in
-// chromosome order. Each chromosome draws from its own stream (seed, chromosome), so the bytes are the same for any
-// thread count. Memory stays at about one chromosome's packed genotypes per thread: the thread whose chromosome is
+// chromosome order. Each chromosome draws from its own stream (seed, chromosome number), so the bytes are the same for
+// any thread count and an autosome's are the same with or without chromosome X. Memory stays at about one chromosome's packed genotypes per thread: the thread whose chromosome is
 // next in order writes each variant as it is made; the others hold theirs until their turn.
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +20,7 @@ struct GenotypePassSettings {
     double missing_rate = 0;
     std::uint64_t seed = 0;
     unsigned threads = 1;
+    std::vector<bool> males;  // per sample; males are hemizygous outside chromosome X's pseudoautosomal regions
 };
 
 // The calls of the variants a trait model needs, by global variant index: A1 counts or kMissingCall per sample. The

@@ -42,19 +42,23 @@ std::uint64_t a2_bits(const std::uint32_t* u, std::uint32_t a1_threshold) {
 
 }  // namespace
 
-HaplotypeModel::HaplotypeModel(std::size_t n_samples, double rho, double missing_rate, Random random)
+HaplotypeModel::HaplotypeModel(std::size_t n_samples, double rho, double missing_rate, Random random,
+                               const std::vector<bool>& males)
     : n_samples_(n_samples),
       redraw_chance_(static_cast<std::uint32_t>(std::lround((1.0 - std::clamp(rho, 0.0, 1.0)) * kMaskPrecision))),
       missing_rate_(missing_rate),
       random_(random),
-      latent_(64 * ((2 * n_samples + 63) / 64)) {
+      latent_(64 * ((2 * n_samples + 63) / 64)),
+      male_second_(latent_.size() / 64, 0) {
+    for (std::size_t s = 0; s < std::min(n_samples, males.size()); ++s)
+        if (males[s]) male_second_[s / 32] |= std::uint64_t{1} << (2 * (s % 32) + 1);
     for (auto& u : latent_) u = upper_bits(random_.next());
     next_missing_ = missing_rate_ > 0 ? random_.geometric(missing_rate_) : kNever;
 }
 
-void HaplotypeModel::next_variant(double a1_frequency, std::span<std::uint8_t> bytes) {
+void HaplotypeModel::next_variant(double a1_frequency, std::span<std::uint8_t> bytes, bool males_hemizygous) {
     const double scaled = std::clamp(a1_frequency, 0.0, 1.0) * 4294967296.0;
-    draw_haplotypes(static_cast<std::uint32_t>(std::min(scaled, 4294967295.0)), bytes);
+    draw_haplotypes(static_cast<std::uint32_t>(std::min(scaled, 4294967295.0)), males_hemizygous, bytes);
     set_missing_calls(bytes);
     calls_made_ += n_samples_;
 }
@@ -69,12 +73,17 @@ std::uint64_t HaplotypeModel::redraw_mask() {
     return mask;
 }
 
-void HaplotypeModel::draw_haplotypes(std::uint32_t a1_threshold, std::span<std::uint8_t> bytes) {
+void HaplotypeModel::draw_haplotypes(std::uint32_t a1_threshold, bool males_hemizygous, std::span<std::uint8_t> bytes) {
     for (std::size_t block = 0; block < latent_.size() / 64; ++block) {
         std::uint32_t* u = latent_.data() + 64 * block;
         for (std::uint64_t redraw = redraw_mask(); redraw != 0; redraw &= redraw - 1)
             u[std::countr_zero(redraw)] = upper_bits(random_.next());
-        const std::uint64_t codes = bed_codes(a2_bits(u, a1_threshold));
+        std::uint64_t a2 = a2_bits(u, a1_threshold);
+        if (males_hemizygous) {  // a male's second allele becomes a copy of his first
+            const std::uint64_t second = male_second_[block];
+            a2 = (a2 & ~second) | ((a2 << 1) & second);
+        }
+        const std::uint64_t codes = bed_codes(a2);
         const std::size_t first = 8 * block, count = std::min<std::size_t>(8, bytes.size() - first);
         for (std::size_t k = 0; k < count; ++k) bytes[first + k] = static_cast<std::uint8_t>(codes >> (8 * k));
     }

@@ -3,6 +3,9 @@
 // genotype, rescaled so that the genetic value has variance exactly h2 in the sample; the trait adds the covariate
 // effects and N(0, 1 - h2) noise. Case/control traits threshold this liability at its (1 - prevalence) quantile and
 // are coded 1 = control, 2 = case (PLINK's convention). About 1% of trait values are missing.
+// Causal variants may lie on chromosome X; a male's call outside its pseudoautosomal regions is 0 or 2 (one copy,
+// written as a homozygote), so it counts twice a female's heterozygote, the coding of regenie and of PLINK 2's
+// --xchr-model 2.
 // With epistasis F > 0 a quantitative trait's genetic value is sqrt(1 - F) A + sqrt(F) I, rescaled to variance h2,
 // where A is the additive part above and I a sum over random pairs of the trait's causal variants of N(0, 1) effects
 // times the product of the two standardized genotypes (each product centred in the sample), both A and I scaled to

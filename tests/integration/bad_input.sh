@@ -95,6 +95,8 @@ expect 7 "--memory 1: step 2 for 199 samples, 1 traits and 2 threads needs about
 printf 'CHROM GENPOS ID LOG10P\n1 100 rs1 0.5\n' > tiny.regenie
 expect 7 "tiny.regenie, line 2: more rows than --memory leaves room for" plot tiny.regenie --memory 1
 expect 7 "--memory 1: simulating 100000 samples x 1000000 variants" simulate --n 100000 --m 1000000 --memory 1
+expect 2 "--m-chrx: chromosome X is simulated only with --chrx" simulate --n 100 --m 1000 --m-chrx 50
+expect 2 "--m-chrx 20000000: expected a whole number from 1 to 10000000" simulate --n 100 --m 1000 --chrx --m-chrx 20000000
 expect 2 "--cv 1" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 1
 expect 2 "--cv and --loocv exclude each other" step1 --bfile good --pheno good.pheno --pheno-name Q1 --cv 3 --loocv
 

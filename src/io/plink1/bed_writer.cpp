@@ -28,11 +28,16 @@ void pack_bed_variant(std::span<const std::int8_t> calls, std::vector<std::uint8
         bytes[s / 4] |= static_cast<std::uint8_t>(a1_count_to_bed_code(calls[s]) << (2 * (s % 4)));
 }
 
-BedWriter::BedWriter(const std::string& prefix, const std::vector<SampleId>& samples, OutputSet& outputs)
+BedWriter::BedWriter(const std::string& prefix, const std::vector<SampleId>& samples, OutputSet& outputs,
+                     std::span<const Sex> sexes)
     : n_samples_(samples.size()), bed_path_(prefix + ".bed") {
+    if (!sexes.empty() && sexes.size() != samples.size())
+        throw Error(ErrorKind::inconsistent, "internal: wrong number of sexes for " + prefix + ".fam");
     std::string fam_path = prefix + ".fam";
     std::FILE* fam = open_for_writing(outputs.add(fam_path), fam_path);
-    for (const auto& sample : samples) fmt::print(fam, "{} {} 0 0 0 -9\n", sample.fid, sample.iid);
+    for (std::size_t s = 0; s < samples.size(); ++s)
+        fmt::print(fam, "{} {} 0 0 {} -9\n", samples[s].fid, samples[s].iid,
+                   sexes.empty() ? 0 : static_cast<int>(sexes[s]));
     check_written(fam, fam_path);
     if (std::fclose(fam) != 0) throw Error(ErrorKind::resources, fam_path + ": write failed (disk full?)");
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/genotype_source.hpp"
+#include "io/sample_sex.hpp"
 
 namespace ridgeway {
 
@@ -14,8 +15,10 @@ class OutputSet;
 
 class BedWriter {
 public:
-    // Files are registered with `outputs` and appear under their final names only when it commits.
-    BedWriter(const std::string& prefix, const std::vector<SampleId>& samples, OutputSet& outputs);
+    // Files are registered with `outputs` and appear under their final names only when it commits. The .fam sex
+    // column holds `sexes` (one per sample, 1 = male, 2 = female, 0 = unknown), or 0 throughout when it is empty.
+    BedWriter(const std::string& prefix, const std::vector<SampleId>& samples, OutputSet& outputs,
+              std::span<const Sex> sexes = {});
     ~BedWriter();
     BedWriter(const BedWriter&) = delete;
     BedWriter& operator=(const BedWriter&) = delete;

@@ -16,8 +16,9 @@ void run_simulate_command(const ParsedOptions& options, RunLog& log, OutputSet& 
     settings.n_variants = options.integer("--m", 50000, 1, 1'000'000'000);
     settings.n_chromosomes = options.integer("--chromosomes", 10, 1, 22);
     if (options.flag("--chrx")) {
-        const long long share = std::max<long long>(1, static_cast<long long>(settings.n_variants / 20));
-        settings.n_chromosome_x = options.integer("--m-chrx", share, 1, static_cast<long long>(kMaxChromosomeXVariants));
+        const auto share = std::max<long long>(1, static_cast<long long>(settings.n_variants / 20));
+        const auto most = static_cast<long long>(kMaxChromosomeXVariants);
+        settings.n_chromosome_x = options.integer("--m-chrx", share, 1, most);
     } else if (options.has("--m-chrx")) {
         throw Error(ErrorKind::usage, "--m-chrx: chromosome X is simulated only with --chrx");
     }

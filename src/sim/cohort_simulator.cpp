@@ -41,7 +41,8 @@ void check_settings(const SimulationSettings& settings) {
     if (!(settings.missing_rate >= 0 && settings.missing_rate < 1))
         throw Error(ErrorKind::usage, "simulate: the missing rate must be within [0, 1)");
     if (settings.n_chromosome_x > kMaxChromosomeXVariants)
-        throw Error(ErrorKind::usage, fmt::format("simulate: at most {} variants on chromosome X", kMaxChromosomeXVariants));
+        throw Error(ErrorKind::usage,
+                    fmt::format("simulate: at most {} variants on chromosome X", kMaxChromosomeXVariants));
 }
 
 // The covariate SEX, as the .fam records it.
@@ -52,10 +53,11 @@ std::vector<Sex> sexes_of(const SimulatedCovariates& covariates) {
 }
 
 void log_chromosome_x(const SimulatedChromosome& x, const std::vector<Sex>& sexes, RunLog& log) {
-    std::size_t hemizygous = 0;
-    for (std::size_t v = 0; v < x.variants.size(); ++v) hemizygous += x.male_hemizygous(v);
-    const auto par1 = static_cast<std::size_t>(
-        std::count_if(x.variants.begin(), x.variants.end(), [](const SimulatedVariant& v) { return v.pos <= kPar1Last; }));
+    std::size_t par1 = 0, hemizygous = 0;
+    for (std::size_t v = 0; v < x.variants.size(); ++v) {
+        par1 += x.variants[v].pos <= kPar1Last;
+        hemizygous += x.male_hemizygous(v);
+    }
     log.info(fmt::format("Chromosome X: {} variants (PAR1 {}, non-PAR {}, PAR2 {}, hg38 positions); {} of {} samples "
                          "male, hemizygous outside the PARs (written as homozygous calls)",
                          x.variants.size(), par1, hemizygous, x.variants.size() - par1 - hemizygous,
@@ -90,7 +92,8 @@ void simulate_cohort(const SimulationSettings& settings, const std::string& pref
     for (const auto& trait : traits)
         for (std::size_t v : trait.causal) causal_calls[v];
     BedWriter writer(prefix, samples, outputs, sexes);
-    GenotypePassSettings pass{settings.n_samples, kNeighbourKeep, settings.missing_rate, settings.seed, settings.threads, {}};
+    GenotypePassSettings pass{settings.n_samples, kNeighbourKeep, settings.missing_rate, settings.seed,
+                              settings.threads, {}};
     for (Sex sex : sexes) pass.males.push_back(sex == Sex::male);
     write_genotypes(chromosomes, pass, writer, causal_calls);
     writer.close();

@@ -2,8 +2,9 @@
 // The built-in cohort simulator behind `ridgeway simulate`: PLINK 1 genotypes on several chromosomes with a realistic
 // allele frequency spectrum and LD, covariates, quantitative and case/control traits with known causal variants.
 // Samples are named FID = IID = S1..SN. With chromosome X, males (the covariate SEX, also in the .fam) have one copy of
-// its non-pseudoautosomal part, written as homozygous calls (0 or 2), which is also how it enters the traits. See haplotype_model.hpp, covariate_model.hpp and trait_model.hpp for the
-// models, simulation_tables.hpp for the text files.
+// its non-pseudoautosomal part, written as homozygous calls (0 or 2), which is also how it enters the traits. See
+// haplotype_model.hpp, covariate_model.hpp and trait_model.hpp for the models, simulation_tables.hpp for the text
+// files.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,8 +1,9 @@
 #pragma once
 // Makes every chromosome's genotypes and writes them to the .bed/.bim, chromosomes in parallel but written in
 // chromosome order. Each chromosome draws from its own stream (seed, chromosome number), so the bytes are the same for
-// any thread count and an autosome's are the same with or without chromosome X. Memory stays at about one chromosome's packed genotypes per thread: the thread whose chromosome is
-// next in order writes each variant as it is made; the others hold theirs until their turn.
+// any thread count and an autosome's are the same with or without chromosome X. Memory stays at about one chromosome's
+// packed genotypes per thread: the thread whose chromosome is next in order writes each variant as it is made; the
+// others hold theirs until their turn.
 #include <cstddef>
 #include <cstdint>
 #include <map>

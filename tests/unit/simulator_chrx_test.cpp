@@ -149,7 +149,7 @@ TEST_F(CohortWithX, TruthListsCausalVariantsOnXWithMalesCountedZeroOrTwo) {
     }
 }
 
-TEST(SimulatorChromosomeX, LeavesTheAutosomesAndCovariatesAsWithout) {
+TEST(SimulatorChromosomeX, LeavesTheAutosomesAndCovariatesAsWithoutForAnyThreadCount) {
     ScratchFolder folder;
     SimulationSettings settings = small_cohort();
     settings.n_samples = 301;
@@ -157,6 +157,11 @@ TEST(SimulatorChromosomeX, LeavesTheAutosomesAndCovariatesAsWithout) {
     settings.n_chromosome_x = 150;
     settings.threads = 3;
     simulate(settings, folder.file("with"));
+    settings.threads = 1;
+    simulate(settings, folder.file("with_one_thread"));
+    for (const char* extension : {".bed", ".bim", ".fam", ".pheno", ".covar", ".truth", ".gv"})
+        EXPECT_EQ(contents(folder.file("with_one_thread") + extension), contents(folder.file("with") + extension))
+            << extension;
     for (const char* extension : {".bed", ".bim"}) {
         const std::string without = contents(folder.file("without") + extension);
         const std::string with = contents(folder.file("with") + extension);

@@ -3,14 +3,16 @@
 # report fails the run. -O1 with minimal debug information (line tables): the sanitizers need no more, and it builds
 # in three quarters of the time of -O2 -g. The slowest tests run in the plain build only, as they exercise no code the
 # faster ones miss here, at several times the cost: the null calibration at two prevalences, Firth on every 1000
-# Genomes variant against PLINK 2 and on a permuted trait, the 8 killed-and-resumed runs (each a gwas that
-# cli.determinism and cli.split_runs also run), step 1 at 5,000 x 50,000 against the simulated truth (its code runs in
-# cli.determinism, cli.split_runs and cli.binary_stress), every format and sample-ID layout on all 1000 Genomes
-# variants (each reader runs here in its unit tests and cli.pgen_1000genomes, cli.regions_1000genomes, and is fuzzed
-# by scripts/fuzz.sh) and predict's precision and epistasis runs (its code runs in cli.predict_dosages and
-# cli.split_runs). This build leaves MPI out (-DRIDGEWAY_MPI=OFF): it is the single-process build, so every change is
-# also built and tested without MPI, and the distributed runs (cli.mpi_runs, which skips here) are tested in the
-# plain build.
+# Genomes variant against PLINK 2 and on a permuted trait, the 8 killed-and-resumed runs and the split runs (1, 3 and
+# 7 parts of every command; each part a gwas, step1, assoc or predict run that cli.determinism and
+# cli.predict_dosages also run, and the part and checkpoint files' parser is fuzzed), step 1 at 5,000 x 50,000
+# against the simulated truth (its code runs in cli.determinism and cli.binary_stress), every format and sample-ID
+# layout on all 1000 Genomes variants (each reader runs here in its unit tests and cli.pgen_1000genomes,
+# cli.regions_1000genomes, and is fuzzed by scripts/fuzz.sh), predict's precision and epistasis runs (its code runs
+# in cli.predict_dosages) and the report's page and corrections (cairo's drawing; the result-table parser is fuzzed
+# and runs in cli.determinism here). This build leaves MPI out (-DRIDGEWAY_MPI=OFF): it is the single-process build,
+# so every change is also built and tested without MPI, and the distributed runs (cli.mpi_runs, which skips here)
+# are tested in the plain build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -21,5 +23,6 @@ cd build-sanitize
 # Leak checking is off: OpenBLAS and oneDNN keep per-thread buffers until exit by design.
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 RIDGEWAY_SANITIZED=1
 slow='binary_calibration|plink2_firth_1000genomes|firth_lrt_1000genomes|kill_resume|step1_simulated'
-slow+='|formats_1000genomes|sample_ids_1000genomes|predict_precision|predict_epistasis'
+slow+='|formats_1000genomes|sample_ids_1000genomes|predict_precision|predict_epistasis|split_runs|report'
+slow+='|report_corrections'
 ctest --output-on-failure -j2 -E "cli\.($slow)" "$@"

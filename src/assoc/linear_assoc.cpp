@@ -9,6 +9,7 @@
 #include "assoc/trait_set.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
+#include "sexchrom/x_test_design.hpp"
 #include "step1/trait_scaling.hpp"
 
 namespace ridgeway {
@@ -43,18 +44,27 @@ void set_null_ss(const ScaledTraits& scaled, const LocoPredictions& predictions,
 
 }  // namespace
 
-BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings& settings, int chromosome,
+BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings& settings, const VariantBlock& run,
                                       bool first_run, RunLog& log) {
-    std::shared_ptr<TraitSet> traits;
+    const int chromosome = run.chromosome;
+    Matrix adjusted = cohort.traits;
+    ScaledTraits scaled;
+    std::size_t column = 0;
     if (settings.predictions) {
-        const ScaledTraits scaled = scale_traits(cohort);
-        const std::size_t column = settings.predictions->loco_column(chromosome);
-        const Matrix adjusted = traits_without_chromosome(cohort, scaled, *settings.predictions, column);
-        traits = std::make_shared<TraitSet>(prepare_traits(adjusted, cohort.covariates));
-        set_null_ss(scaled, *settings.predictions, column, adjusted, *traits);
-    } else {
-        traits = std::make_shared<TraitSet>(prepare_traits(cohort.traits, cohort.covariates));
+        scaled = scale_traits(cohort);
+        column = settings.predictions->loco_column(chromosome);
+        adjusted = traits_without_chromosome(cohort, scaled, *settings.predictions, column);
     }
+    std::shared_ptr<TraitSet> traits;
+    if (run.x_nonpar) {
+        const XTestDesign design = x_test_design(cohort);
+        log.info(design.describe());
+        adjusted = without_excluded(adjusted, design.excluded);
+        traits = std::make_shared<TraitSet>(prepare_traits(adjusted, design.covariates));
+    } else {
+        traits = std::make_shared<TraitSet>(prepare_traits(adjusted, cohort.covariates));
+    }
+    if (settings.predictions) set_null_ss(scaled, *settings.predictions, column, adjusted, *traits);
     if (first_run) {
         log.info(fmt::format("{} traits; covariate basis rank {} (intercept included)", cohort.trait_names.size(),
                               traits->rank));

@@ -6,8 +6,9 @@
 
 namespace ridgeway {
 
-// `chromosome` selects the LOCO prediction; it is ignored without predictions. Notes go to the log on the first run.
-BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings& settings, int chromosome,
+// `run.chromosome` selects the LOCO prediction (ignored without predictions); a non-PAR X run (`run.x_nonpar`) is
+// tested with x_test_design's covariates and samples. Notes go to the log on the first run.
+BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings& settings, const VariantBlock& run,
                                       bool first_run, RunLog& log);
 
 }  // namespace ridgeway

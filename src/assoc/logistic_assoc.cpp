@@ -7,6 +7,7 @@
 #include "assoc/logistic_block_test.hpp"
 #include "assoc/logistic_null.hpp"
 #include "core/run_log.hpp"
+#include "sexchrom/x_test_design.hpp"
 
 namespace ridgeway {
 
@@ -25,17 +26,26 @@ std::string describe(const CaseControlSettings& settings) {
 
 }  // namespace
 
-BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSettings& settings, int chromosome,
+BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSettings& settings, const VariantBlock& run,
                                         bool first_run, RunLog& log) {
     std::vector<std::vector<double>> offsets;
     if (settings.predictions) {
-        const std::size_t column = settings.predictions->loco_column(chromosome);
+        const std::size_t column = settings.predictions->loco_column(run.chromosome);
         for (const Matrix& values : settings.predictions->values)
             offsets.emplace_back(values.column(column), values.column(column) + values.rows());
     }
     const CaseControlSettings& cc = settings.case_control;
     const bool firth_start = cc.correction == Correction::firth && !cc.approximate_firth && !cc.firth_wald;
-    auto nulls = std::make_shared<LogisticNullSet>(fit_logistic_nulls(cohort.traits, cohort.covariates, offsets, firth_start));
+    std::shared_ptr<LogisticNullSet> nulls;
+    if (run.x_nonpar) {
+        const XTestDesign design = x_test_design(cohort);
+        log.info(design.describe());
+        nulls = std::make_shared<LogisticNullSet>(fit_logistic_nulls(without_excluded(cohort.traits, design.excluded),
+                                                                     design.covariates, offsets, firth_start));
+    } else {
+        nulls = std::make_shared<LogisticNullSet>(fit_logistic_nulls(cohort.traits, cohort.covariates, offsets,
+                                                                     firth_start));
+    }
     if (first_run) log.info("Case/control traits: " + describe(cc) + "; BETA is the log odds ratio per A1 allele");
     if (first_run && cc.correction == Correction::firth && cc.firth_wald)
         log.warn("--firth-wald: Wald p-values of Firth fits are anti-conservative for rare variants when cases are "
@@ -46,7 +56,7 @@ BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSetting
             log.warn(fmt::format("the null logistic model of {} does not converge{} (do the covariates separate cases "
                                  "from controls?); its rows get NULL_FIT_FAILED",
                                  cohort.trait_names[t],
-                                 settings.predictions ? fmt::format(" with chromosome {}'s offset", chromosome) : ""));
+                                 settings.predictions ? fmt::format(" with chromosome {}'s offset", run.chromosome) : ""));
     VariantFilters filters = settings.filters;
     return [nulls, filters, cc] { return std::make_unique<LogisticBlockTest>(*nulls, filters, cc); };
 }

@@ -6,8 +6,8 @@
 
 namespace ridgeway {
 
-// `chromosome` selects the LOCO prediction; it is ignored without predictions. Notes go to the log on the first run.
-BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSettings& settings, int chromosome,
+// As prepare_linear_tests (linear_assoc.hpp), for case/control traits.
+BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSettings& settings, const VariantBlock& run,
                                         bool first_run, RunLog& log);
 
 }  // namespace ridgeway

@@ -216,13 +216,29 @@ std::vector<WrittenResult> ResultRecorder::finish(RunLog& log) {
     return written;
 }
 
-// The runs of variants that share their tests (each chromosome's with step-1 predictions, else one), cut to
-// [first, first + count).
+// `runs` cut where variants enter or leave non-PAR X, whose tests have their own design (sexchrom/x_test_design).
+std::vector<VariantBlock> split_at_x(const std::vector<VariantBlock>& runs, const std::vector<std::size_t>& variants,
+                                     const SexChromosomes* rules) {
+    if (!rules) return runs;
+    std::vector<VariantBlock> split;
+    for (const VariantBlock& run : runs)
+        for (std::size_t i = run.first; i < run.first + run.count; ++i) {
+            const bool x = rules->variant_class(variants[i]) == ChromosomeClass::x_nonpar;
+            if (i == run.first || split.back().x_nonpar != x) split.push_back({run.chromosome, i, 0, x});
+            ++split.back().count;
+        }
+    return split;
+}
+
+// The runs of variants that share their tests (each chromosome's with step-1 predictions, else one; non-PAR X apart),
+// cut to [first, first + count).
 std::vector<VariantBlock> test_runs(const GenotypeSource& genotypes, const std::vector<std::size_t>& variants,
-                                    bool conditioned, std::size_t first, std::size_t count) {
+                                    bool conditioned, const SexChromosomes* rules, std::size_t first,
+                                    std::size_t count) {
     std::vector<VariantBlock> runs;
-    for (VariantBlock run : conditioned ? make_blocks(genotypes, variants)
-                                        : std::vector<VariantBlock>{{0, 0, variants.size()}}) {
+    const auto whole = conditioned ? make_blocks(genotypes, variants)
+                                   : std::vector<VariantBlock>{{0, 0, variants.size()}};
+    for (VariantBlock run : split_at_x(whole, variants, rules)) {
         const std::size_t begin = std::max(run.first, first), end = std::min(run.first + run.count, first + count);
         if (begin >= end) continue;
         run.first = begin;
@@ -242,7 +258,8 @@ void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const 
     AssocPass pass(genotypes, cohort, variants, settings.threads, sink);
     const std::size_t block_size = block_size_for(cohort.sample_indices.size());
     std::size_t total_blocks = 0;
-    const auto runs = test_runs(genotypes, variants, settings.predictions != nullptr, first, count);
+    const auto runs = test_runs(genotypes, variants, settings.predictions != nullptr, settings.sex_chromosomes, first,
+                                count);
     for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
     if (settings.predictions) log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
     Progress progress("Association: variant block", total_blocks);
@@ -250,8 +267,8 @@ void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const 
     for (const auto& run : runs) {
         const bool first_run = &run == &runs.front();
         pass.test_run(run,
-                      cohort.binary ? prepare_logistic_tests(cohort, settings, run.chromosome, first_run, log)
-                                    : prepare_linear_tests(cohort, settings, run.chromosome, first_run, log),
+                      cohort.binary ? prepare_logistic_tests(cohort, settings, run, first_run, log)
+                                    : prepare_linear_tests(cohort, settings, run, first_run, log),
                       progress);
         tested += run.count;
         // A killed run's log shows how far step 2 got.
@@ -273,12 +290,13 @@ std::vector<WrittenResult> run_step2(const GenotypeSource& genotypes, const Coho
 }
 
 std::vector<VariantBlock> step2_units(const GenotypeSource& genotypes, const Cohort& cohort,
-                                      const std::vector<std::size_t>& variants, bool conditioned) {
+                                      const std::vector<std::size_t>& variants, const AssocSettings& settings) {
     const std::size_t block_size = block_size_for(cohort.sample_indices.size());
     std::vector<VariantBlock> units;
-    for (const VariantBlock& run : test_runs(genotypes, variants, conditioned, 0, variants.size()))
+    for (const VariantBlock& run : test_runs(genotypes, variants, settings.predictions != nullptr,
+                                             settings.sex_chromosomes, 0, variants.size()))
         for (std::size_t first = run.first; first < run.first + run.count; first += block_size)
-            units.push_back({run.chromosome, first, std::min(block_size, run.first + run.count - first)});
+            units.push_back({run.chromosome, first, std::min(block_size, run.first + run.count - first), run.x_nonpar});
     return units;
 }
 

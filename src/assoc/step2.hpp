@@ -15,6 +15,7 @@
 #include "io/output/assoc_writer.hpp"
 #include "qc/variant_blocks.hpp"
 #include "samples/cohort.hpp"
+#include "sexchrom/sex_chromosomes.hpp"
 #include "step1/loco_predictions.hpp"
 
 namespace ridgeway {
@@ -41,6 +42,7 @@ struct AssocSettings {
     LinearStatistic linear_statistic = LinearStatistic::t;  // quantitative traits (--test-stat)
     CaseControlSettings case_control;
     std::size_t memory_mib = 0;  // --memory; 0 means no budget
+    const SexChromosomes* sex_chromosomes = nullptr;  // non-PAR X variants get their own design; null: none selected
 };
 
 struct WrittenResult {
@@ -57,7 +59,7 @@ std::vector<WrittenResult> run_step2(const GenotypeSource& genotypes, const Coho
 // Split runs (core/split_plan.hpp). The blocks of variants step 2 tests together, in order (ranges of `variants`):
 // a part is a run of whole units, so it tests its variants in the same blocks as a single run.
 std::vector<VariantBlock> step2_units(const GenotypeSource& genotypes, const Cohort& cohort,
-                                      const std::vector<std::size_t>& variants, bool conditioned);
+                                      const std::vector<std::size_t>& variants, const AssocSettings& settings);
 
 // One part: its variants (shape.first, shape.count) and the file that receives their rows. In a distributed run a
 // rank writes its rows to `stream` (in memory) instead, and the merge gets them from `receive` (`path` names them).

@@ -62,7 +62,7 @@ void run_split_assoc(const SplitRun& split, const AssocSettings& settings, const
     const GenotypeSource& genotypes = *inputs.genotypes;
     if (split.mode == SplitMode::plan)
         return write_split_plan(split, "assoc",
-                                step2_units(genotypes, inputs.cohort, inputs.variants, settings.predictions != nullptr),
+                                step2_units(genotypes, inputs.cohort, inputs.variants, settings),
                                 "variants", outputs, log);
     const SplitPlan plan = checked_split_plan(split, "assoc", inputs.variants.size());
     auto part = [&](std::size_t index) {  // from 1
@@ -92,7 +92,7 @@ void run_split_assoc(const SplitRun& split, const AssocSettings& settings, const
 void run_distributed_assoc(Communicator& communicator, const AssocSettings& settings, const StudyInputs& inputs,
                            const ParsedOptions& options, RunLog& log, OutputSet& outputs, const TransferTally& since) {
     const GenotypeSource& genotypes = *inputs.genotypes;
-    const auto units = step2_units(genotypes, inputs.cohort, inputs.variants, settings.predictions != nullptr);
+    const auto units = step2_units(genotypes, inputs.cohort, inputs.variants, settings);
     const std::vector<PartRange> parts = rank_parts(units, communicator);
     PartExchange exchange(communicator, parts.size(), since);
     const std::uint64_t fingerprint = run_fingerprint(options);
@@ -124,6 +124,7 @@ void run_assoc_command(const ParsedOptions& options, Communicator& communicator,
     const SplitRun split = split_run(options);
     AssocSettings settings = assoc_settings(options);
     StudyInputs inputs = load_study(options, log);
+    settings.sex_chromosomes = inputs.sex_chromosomes.get();
     LocoPredictions predictions;
     if (options.has("--pred")) {
         predictions = read_predictions(options.text("--pred"), inputs.cohort.trait_names, inputs.cohort_ids());

@@ -48,6 +48,7 @@ void run_gwas_command(const ParsedOptions& options, Communicator& communicator, 
     AssocSettings settings = assoc_settings(options);
     Step1Settings step1 = step1_settings(options);
     StudyInputs inputs = load_study(options, log);
+    settings.sex_chromosomes = inputs.sex_chromosomes.get();
     if (communicator.size() > 1)
         return run_distributed_gwas(communicator, settings, step1, inputs, options, log, outputs);
     const std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);

@@ -10,6 +10,8 @@
 #include "io/vcf/vcf_source.hpp"
 #include "qc/selection.hpp"
 #include "samples/sample_matcher.hpp"
+#include "sexchrom/study_sexes.hpp"
+#include "sexchrom/x_coded_source.hpp"
 
 namespace ridgeway {
 
@@ -62,6 +64,17 @@ CohortSpec cohort_spec(const ParsedOptions& options) {
     return spec;
 }
 
+namespace {
+
+Sex sex_specific(const ParsedOptions& options) {
+    const std::string value = options.text("--sex-specific");
+    if (value == "male") return Sex::male;
+    if (value == "female") return Sex::female;
+    throw Error(ErrorKind::usage, "--sex-specific takes male or female, not '" + value + "'");
+}
+
+}  // namespace
+
 StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     SelectionSpec selection{options.text("--keep"), options.text("--remove"), options.text("--extract"),
                             options.text("--exclude"),
@@ -87,8 +100,22 @@ StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     const SampleMatcher matcher(*inputs.genotypes);
     std::vector<bool> selected = select_samples(matcher, selection, log);
     inputs.variants = select_variants(inputs.genotypes->variants(), selection, log);
+    const SampleSexes sexes = sample_sexes(*inputs.genotypes, matcher, spec.covar_file.empty() ? spec.pheno_file
+                                                                                               : spec.covar_file,
+                                           options.text("--sex-col"), log);
+    if (options.has("--sex-specific")) keep_one_sex(sex_specific(options), sexes, selected, log);
+    auto rules = std::make_shared<SexChromosomes>(
+        inputs.genotypes->variants(), sexes.sexes,
+        SexChromosomeSettings{static_cast<int>(options.integer("--xchr-model", 2, 0, 2)),
+                              parse_par_regions(options.text("--par-region", "hg38"))});
+    drop_untested_chromosomes(*rules, inputs.variants, log);
     if (options.has("--mind")) apply_mind(*inputs.genotypes, inputs.variants, selection.mind, selected, log);
     inputs.cohort = build_cohort(matcher, selected, spec, log);
+    if (!sexes.sexes.empty())
+        for (std::size_t s : inputs.cohort.sample_indices) inputs.cohort.sexes.push_back(sexes.sexes[s]);
+    check_x_calls(*inputs.genotypes, *rules, inputs.variants, inputs.cohort.sample_indices, log);
+    inputs.genotypes = std::make_unique<XCodedSource>(std::move(inputs.genotypes), rules);
+    inputs.sex_chromosomes = std::move(rules);
     return inputs;
 }
 

@@ -8,6 +8,7 @@
 #include "io/genotype_source.hpp"
 #include "qc/genomic_regions.hpp"
 #include "samples/cohort.hpp"
+#include "sexchrom/sex_chromosomes.hpp"
 
 namespace ridgeway {
 
@@ -17,6 +18,7 @@ struct StudyInputs {
     std::unique_ptr<GenotypeSource> genotypes;
     std::vector<std::size_t> variants;
     Cohort cohort;
+    std::shared_ptr<const SexChromosomes> sex_chromosomes;  // the rules `genotypes` reads by (sexchrom/)
     std::vector<SampleId> cohort_ids() const;
 };
 
@@ -28,6 +30,8 @@ std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, con
 // --cat-covar-name, --max-cat-levels, --no-input-missing-phenotype), for quantitative traits.
 CohortSpec cohort_spec(const ParsedOptions& options);
 
+// The genotypes (read through sexchrom/x_coded_source), the selected variants (without Y and MT) and the cohort, with
+// each sample's sex (--sex-col, --sex-specific, --par-region, --xchr-model).
 StudyInputs load_study(const ParsedOptions& options, RunLog& log);
 
 }  // namespace ridgeway

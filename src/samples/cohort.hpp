@@ -33,6 +33,7 @@ struct Cohort {
     Matrix traits;  // samples x traits, NaN where missing
     std::vector<std::string> covariate_names;
     Matrix covariates;  // samples x covariates, complete
+    std::vector<Sex> sexes;  // per sample (sexchrom/study_sexes), for the tests of non-PAR X; empty when unknown
 };
 
 // `samples` matches the tables' rows to the genotype file's samples; `selected[s]` says whether genotype sample s

@@ -276,6 +276,21 @@ if [ $status -ne 3 ] || [[ "$stderr" != *"missing-folder does not exist"* ]]; th
   echo "FAIL: output folder that does not exist: exit $status: $stderr"; failures=$((failures + 1))
 fi
 
+# Sex chromosomes: malformed --par-region, --sex-specific without such samples, a sex code outside the accepted ones,
+# non-PAR X variants without any known sex.
+expect 2 "--par-region 'X:5-1': 'X:5-1' has no valid START-END" "${assoc[@]}" --bfile good --par-region X:5-1
+expect 2 "--par-region '3:10-20': '3:10-20' is not on chromosome X" "${assoc[@]}" --bfile good --par-region 3:10-20
+expect 2 "--sex-specific takes male or female, not 'men'" "${assoc[@]}" --bfile good --sex-specific men
+awk '{ $5 = 2; print }' good.fam > females.fam && copy females good "bed bim"
+expect 5 "--sex-specific male: no male sample among the 202 selected" "${assoc[@]}" --bfile females --sex-specific male
+awk 'NR == 7 { $4 = "Q" } { print }' good.covar > badsex.covar
+expect 4 "badsex.covar, line 7, column SEX: sex 'Q' is not 1/2, M/F, male/female or 0/-9/NA" "${assoc[@]}" \
+  --bfile good --covar badsex.covar --covar-name AGE --sex-col SEX
+awk '{ $1 = "X"; $4 = 3000000 + NR; print }' good.bim > nosex.bim && copy nosex good "bed fam"
+awk '{ $5 = 0; print }' good.fam > nosex.fam
+expect 5 "300 non-PAR chromosome X variants (--par-region hg38) but no sample's sex is known" "${assoc[@]}" \
+  --bfile nosex
+
 # A finished result survives a failed rerun under the same --out.
 "$ridgeway" "${assoc[@]}" --bfile good --out keep >/dev/null
 before=$(md5sum keep.Q1.linear.tsv.gz keep.Q1.linear.tsv.gz.tbi keep.log)

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Builds the parsers' libFuzzer targets with clang (AddressSanitizer and UndefinedBehaviorSanitizer on) in
-# ./build-fuzz and runs each for SECONDS (default 60), starting from the seeds in tests/fuzz/corpus; the corpus grows
-# in build-fuzz/corpus. A crash, sanitizer report, timeout or any exception other than ridgeway's own input error
-# fails the run and leaves the input in build-fuzz/. CI runs it for a few seconds per target.
+# Runs each parser's libFuzzer target (built with clang, AddressSanitizer and UndefinedBehaviorSanitizer on, in
+# ./build-sanitize by scripts/test-sanitizers.sh, which this builds first if needed) for SECONDS (default 60), starting
+# from the seeds in tests/fuzz/corpus; the corpus grows in build-sanitize/corpus. A crash, sanitizer report, timeout
+# or any exception other than ridgeway's own input error fails the run and leaves the input in build-sanitize/. CI
+# runs it for a few seconds per target.
 # Usage: scripts/fuzz.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 bash scripts/install-deps.sh
-CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRIDGEWAY_FUZZ=ON -DRIDGEWAY_TESTS=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target fuzz_results fuzz_tables fuzz_loco fuzz_plink1 fuzz_numbers fuzz_model fuzz_bgen fuzz_vcf fuzz_pgen fuzz_split
-cd build-fuzz
+if [ ! -f build-sanitize/CMakeCache.txt ] || ! grep -q '^RIDGEWAY_FUZZ:BOOL=ON' build-sanitize/CMakeCache.txt; then
+  CXX=clang++ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only" \
+    -DRIDGEWAY_TESTS=ON -DRIDGEWAY_SANITIZE=ON -DRIDGEWAY_FUZZ=ON -DRIDGEWAY_MPI=OFF >/dev/null
+fi
+cmake --build build-sanitize -j"$(nproc)" --target fuzz_results fuzz_tables fuzz_loco fuzz_plink1 fuzz_numbers \
+  fuzz_model fuzz_bgen fuzz_vcf fuzz_pgen fuzz_split
+cd build-sanitize
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 for parser in results tables loco plink1 numbers model bgen vcf pgen split; do
   mkdir -p "corpus/$parser"
@@ -20,5 +25,5 @@ for parser in results tables loco plink1 numbers model bgen vcf pgen split; do
   "./tests/fuzz/fuzz_$parser" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     "corpus/$parser" > "fuzz_$parser.log" 2>&1 || status=$?
   grep -E "^(stat::number_of_executed_units|==[0-9]+==|SUMMARY)|^Done" "fuzz_$parser.log" || true
-  [ "$status" -eq 0 ] || { tail -30 "fuzz_$parser.log"; echo "fuzz_$parser found a failing input (build-fuzz/crash-*)"; exit 1; }
+  [ "$status" -eq 0 ] || { tail -30 "fuzz_$parser.log"; echo "fuzz_$parser found a failing input (build-sanitize/crash-*)"; exit 1; }
 done

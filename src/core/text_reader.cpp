@@ -1,5 +1,7 @@
 #include "core/text_reader.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -77,6 +79,12 @@ std::vector<std::string_view> split_on(std::string_view line, char delimiter) {
         tokens.push_back(line.substr(start, end - start));
         start = end + 1;
     }
+}
+
+bool same_word_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
 }
 
 std::optional<double> parse_double(std::string_view token) {

@@ -39,6 +39,8 @@ private:
 std::vector<std::string_view> split_whitespace(std::string_view line);
 // Splits on one delimiter exactly (empty fields kept).
 std::vector<std::string_view> split_on(std::string_view line, char delimiter);
+// Whether two words are equal but for the case of ASCII letters (header names such as SEX or ID_1).
+bool same_word_ignoring_case(std::string_view a, std::string_view b);
 
 // The whole token as a finite number, or nothing.
 std::optional<double> parse_double(std::string_view token);

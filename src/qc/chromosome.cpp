@@ -1,17 +1,25 @@
 #include "qc/chromosome.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <string>
+
 #include "core/error.hpp"
 #include "core/text_reader.hpp"
 
 namespace ridgeway {
 
 int chromosome_code(std::string_view name) {
-    if (name.size() > 3 && (name.substr(0, 3) == "chr" || name.substr(0, 3) == "CHR")) name.remove_prefix(3);
-    if (name == "X" || name == "x") return 23;
-    if (name == "Y" || name == "y") return 24;
-    if (name == "XY" || name == "xy") return 25;
-    if (name == "MT" || name == "M" || name == "mt") return 26;
-    auto number = parse_integer(name);
+    std::string upper(name);
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    std::string_view bare = upper;
+    if (bare.size() > 3 && bare.substr(0, 3) == "CHR") bare.remove_prefix(3);
+    if (bare == "X") return 23;
+    if (bare == "Y") return 24;
+    // PLINK 2 names the pseudo-autosomal parts of X PAR1 and PAR2 (--split-par); PLINK 1 names both XY.
+    if (bare == "XY" || bare == "PAR1" || bare == "PAR2") return 25;
+    if (bare == "MT" || bare == "M") return 26;
+    auto number = parse_integer(bare);
     return number && *number >= 1 && *number <= 26 ? static_cast<int>(*number) : 0;
 }
 

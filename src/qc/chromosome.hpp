@@ -1,5 +1,6 @@
 #pragma once
-// Chromosome names as numbers, PLINK's way: "chr" prefix dropped, X = 23, Y = 24, XY = 25, MT = 26.
+// Chromosome names as numbers, PLINK's way: a "chr" prefix dropped, letters in any case, X = 23, Y = 24, XY = 25
+// (also PAR1 and PAR2, PLINK 2's names for the pseudo-autosomal parts of X), MT = 26 (also M).
 #include <string>
 #include <string_view>
 #include <vector>

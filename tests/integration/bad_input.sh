@@ -56,6 +56,9 @@ copy shortbim && sed -i '3s/\t[ACGT]$//' shortbim.bim
 expect 4 "shortbim.bim, line 3: expected 6 fields" "${assoc[@]}" --bfile shortbim
 expect 3 "nothere.fam: cannot open" "${assoc[@]}" --bfile nothere
 
+copy badsex && awk 'NR == 7 { $5 = 3 } { print }' good.fam > badsex.fam
+expect 4 "badsex.fam, line 7: sex '3' is not 1/2, M/F, male/female or 0/-9/NA" "${assoc[@]}" --bfile badsex
+
 awk 'NR == 4 { $3 = "1.5abc" } { print }' good.pheno > token.pheno
 expect 4 "token.pheno, line 4, column Q1: '1.5abc' is not a number" assoc --bfile good --pheno token.pheno --pheno-name Q1
 awk 'NR == 1 { print; next } { $1 = "X" $1; $2 = "X" $2; print }' good.pheno > strangers.pheno
@@ -226,6 +229,31 @@ for i in range(at + 10, at + 20):  # past the block's two lengths and the zlib h
 open("corrupt.bgen", "wb").write(data)
 PYTHON
 expect 4 "corrupt.bgen, variant 1" "${assoc[@]}" --bgen corrupt.bgen --sample calls.sample
+/usr/bin/python3 - <<'PYTHON'  # the first variant's fifth sample of ploidy 3 (a third 8-bit value after its two)
+import struct, zlib
+data = bytearray(open("calls.bgen", "rb").read())
+at = struct.unpack("<I", data[0:4])[0] + 4
+for _ in range(3):  # variant ID, rsID, chromosome
+    at += 2 + struct.unpack("<H", data[at:at + 2])[0]
+at += 4
+alleles = struct.unpack("<H", data[at:at + 2])[0]
+at += 2
+for _ in range(alleles):
+    at += 4 + struct.unpack("<I", data[at:at + 4])[0]
+stored = struct.unpack("<I", data[at:at + 4])[0]
+block = bytearray(zlib.decompress(bytes(data[at + 8:at + 4 + stored])))
+samples = struct.unpack("<I", block[0:4])[0]
+block[7] = 3  # maximum ploidy
+block[8 + 4] = 3
+values = 8 + samples + 2
+block[values + 2 * 5:values + 2 * 5] = b"\0"
+packed = zlib.compress(bytes(block))
+data[at:at + 4 + stored] = struct.pack("<II", len(packed) + 4, len(block)) + packed
+open("ploidy3.bgen", "wb").write(data)
+PYTHON
+expect 4 "ploidy3.bgen, variant 1" "${assoc[@]}" --bgen ploidy3.bgen --sample calls.sample
+[[ "$last_error" == *"sample 5 ("*"): ploidy 3; only haploid and diploid samples are read"* ]] ||
+  { echo "FAIL: the ploidy 3 error does not name the sample and ploidy: $last_error"; failures=$((failures + 1)); }
 cp calls.bgen indexed.bgen && echo 'not an index' > indexed.bgen.bgi
 expect 4 "indexed.bgen.bgi: not a bgenix index" "${assoc[@]}" --bgen indexed.bgen --sample calls.sample --range 1:1-1000000
 
@@ -244,6 +272,9 @@ pcopy count && printf '\xff\xff\xff\x00' | dd of=count.pgen bs=1 seek=3 conv=not
 expect 4 "count.pgen, header: 16777215 variants need a header of" "${assoc[@]}" --pfile count
 pcopy short && head -n -1 pgen.psam > short.psam
 expect 5 "short.pgen: holds 202 samples, but short.psam lists 201" "${assoc[@]}" --pfile short
+pcopy badsex && awk 'BEGIN { OFS = "\t"; print "#FID", "IID", "SEX" } { print $1, $2, (NR == 9 ? "Q" : "NA") }' \
+  good.fam > badsex.psam
+expect 4 "badsex.psam, line 10: sex 'Q' is not 1/2, M/F, male/female or 0/-9/NA" "${assoc[@]}" --pfile badsex
 pcopy fewer && head -n -1 pgen.pvar > fewer.pvar
 expect 5 "fewer.pgen: holds 300 variants, but fewer.pvar lists 299" "${assoc[@]}" --pfile fewer
 pcopy pos && awk 'NR == 5 { $2 = "x" } { print }' OFS='\t' pgen.pvar > pos.pvar

@@ -1,6 +1,7 @@
 #pragma once
 // A test-side BGEN writer (v1.2/v1.3 layouts, every bit depth, phased and unphased, each compression) and the
 // readers' expectations, shared by the BgenSource tests.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -48,7 +49,9 @@ inline std::string pack(const std::vector<std::uint64_t>& values, unsigned bits)
 }
 
 struct TestSample {
-    std::uint64_t first = 0, second = 0;  // P(11) and P(12), or each haplotype's P(allele 1), in 1/(2^B - 1) units
+    // P(11) and P(12), or each haplotype's P(allele 1), in 1/(2^B - 1) units; a haploid sample stores only `first`,
+    // P(allele 1)
+    std::uint64_t first = 0, second = 0;
     bool missing = false;
     unsigned ploidy = 2;
 };
@@ -68,13 +71,19 @@ inline std::string probability_data(const TestVariant& variant) {
     std::string out;
     put32(out, static_cast<std::uint32_t>(variant.samples.size()));
     put16(out, static_cast<std::uint32_t>(variant.alleles.size()));
-    out += '\2';
-    out += '\2';
+    unsigned min_ploidy = 63, max_ploidy = 0;
+    for (const auto& sample : variant.samples) {
+        min_ploidy = std::min(min_ploidy, sample.ploidy);
+        max_ploidy = std::max(max_ploidy, sample.ploidy);
+    }
+    out += static_cast<char>(variant.samples.empty() ? 2 : min_ploidy);
+    out += static_cast<char>(variant.samples.empty() ? 2 : max_ploidy);
+    // A biallelic sample of ploidy Z stores Z values, phased or not: `first`, then `second`, then zeros.
     std::vector<std::uint64_t> values;
     for (const auto& sample : variant.samples) {
         out += static_cast<char>(sample.ploidy | (sample.missing ? 0x80 : 0));
-        values.push_back(sample.first);
-        values.push_back(sample.second);
+        for (unsigned k = 0; k < sample.ploidy; ++k)
+            values.push_back(k == 0 ? sample.first : k == 1 ? sample.second : 0);
     }
     out += static_cast<char>(variant.phased ? 1 : 0);
     out += static_cast<char>(variant.bits);
@@ -167,11 +176,13 @@ inline GenotypeBlock read_all(const GenotypeSource& source) {
     return block;
 }
 
-// The dosage a sample's stored values stand for, as exactly as a double holds it.
+// The dosage a sample's stored values stand for, as exactly as a double holds it (a haploid sample's on the diploid
+// scale).
 inline double exact_dosage(const TestVariant& variant, const TestSample& sample, bool count_second) {
     const double max = std::ldexp(1.0, static_cast<int>(variant.bits)) - 1;
-    const double count =
-        variant.phased ? double(sample.first + sample.second) : double(2 * sample.first + sample.second);
+    const double count = sample.ploidy == 1 ? double(2 * sample.first)
+                         : variant.phased   ? double(sample.first + sample.second)
+                                            : double(2 * sample.first + sample.second);
     return (count_second ? 2 * max - count : count) / max;
 }
 
@@ -180,11 +191,13 @@ inline void expect_dosages(const GenotypeBlock& block, std::size_t v, const Test
     for (std::size_t k = 0; k < samples.size(); ++k) {
         const auto& sample = variant.samples[samples[k]];
         const float dosage = block.dosage(v)[k];
-        if (sample.missing) {
+        if (sample.missing || sample.ploidy == 0) {
             EXPECT_TRUE(std::isnan(dosage));
             EXPECT_EQ(block.variant(v)[k], kMissingCall);
+            EXPECT_FALSE(block.is_haploid(v, k));
             continue;
         }
+        EXPECT_EQ(block.is_haploid(v, k), sample.ploidy == 1) << "sample " << samples[k];
         const double exact = exact_dosage(variant, sample, count_second);
         EXPECT_EQ(dosage, static_cast<float>(exact)) << variant.bits << " bits, sample " << samples[k];
         EXPECT_NEAR(dosage, exact, 2.4e-7 * exact);

@@ -26,10 +26,11 @@ constexpr std::uint8_t kPloidyBits = 0x3f;
     throw Error(ErrorKind::malformed, where + ": " + problem);
 }
 
-// Bytes taken by 2 probabilities for each of n samples at `bits` bits each, packed without gaps.
-std::uint64_t packed_bytes(std::uint64_t n_samples, unsigned bits) { return (2 * n_samples * bits + 7) / 8; }
+// Bytes taken by `values` probabilities at `bits` bits each, packed without gaps.
+std::uint64_t packed_bytes(std::uint64_t values, unsigned bits) { return (values * bits + 7) / 8; }
 
-// 8-bit data: the dosage for every possible count 2a + b (or a + b) of 1/255 units, as the general path computes it.
+// 8-bit data: the dosage for every possible count 2a + b (or a + b, or 2a) of 1/255 units, as the general path
+// computes it.
 std::array<float, 511> make_byte_dosages() {
     std::array<float, 511> table{};
     for (std::size_t count = 0; count < table.size(); ++count)
@@ -46,24 +47,35 @@ std::uint64_t bits_at(const std::uint8_t* bytes, std::size_t n_bytes, std::uint6
     return (word >> (bit % 8)) & ((std::uint64_t{1} << width) - 1);
 }
 
-// The decoding loop shared by every bit depth: `pair(s)` gives sample s's two stored values, `to_dosage(count)`
-// turns a count of 1/(2^B - 1) units into a dosage.
-template <typename Pair, typename ToDosage>
-void decode_samples(const std::uint8_t* ploidy, ProbabilityLayout layout, std::span<const std::size_t> sample_indices,
-                    bool count_second_allele, float* out, const BgenVariantContext& context, Pair pair,
+// The decoding loop shared by every bit depth: `value(k)` gives the k-th stored value, `to_dosage(count)` turns a
+// count of 1/(2^B - 1) units into a dosage. A biallelic sample of ploidy Z stores Z values, phased or not: with
+// every sample diploid (`starts` null) sample s's are at 2s and 2s + 1, otherwise from starts[s] on. A haploid
+// sample's one value is P(allele 1), so its count is twice it: the diploid scale. Ploidy 0 is a missing sample.
+template <typename Value, typename ToDosage>
+void decode_samples(const std::uint8_t* ploidy, const std::uint64_t* starts, ProbabilityLayout layout,
+                    std::span<const std::size_t> sample_indices, bool count_second_allele, float* out,
+                    std::vector<std::size_t>& haploid, const BgenVariantContext& context, Value value,
                     ToDosage to_dosage) {
     const std::uint64_t max = (std::uint64_t{1} << layout.bits) - 1;
     for (std::size_t i = 0; i < sample_indices.size(); ++i) {
         const std::size_t s = sample_indices[i];
-        if (ploidy[s] & kMissingBit) {
+        const unsigned sample_ploidy = ploidy[s] & kPloidyBits;
+        if ((ploidy[s] & kMissingBit) || sample_ploidy == 0) {
             out[i] = std::numeric_limits<float>::quiet_NaN();
             continue;
         }
-        const auto [first, second] = pair(s);
-        if (!layout.phased && first + second > max)
-            fail(context.where(s),
-                 fmt::format("the genotype probabilities {}/{} and {}/{} sum to more than 1", first, max, second, max));
-        std::uint64_t count = layout.phased ? first + second : 2 * first + second;
+        const std::uint64_t k = starts == nullptr ? 2 * std::uint64_t{s} : starts[s];
+        std::uint64_t count = 0;
+        if (sample_ploidy == 1) {
+            count = 2 * value(k);
+            haploid.push_back(i);
+        } else {
+            const std::uint64_t first = value(k), second = value(k + 1);
+            if (!layout.phased && first + second > max)
+                fail(context.where(s), fmt::format("the genotype probabilities {}/{} and {}/{} sum to more than 1",
+                                                   first, max, second, max));
+            count = layout.phased ? first + second : 2 * first + second;
+        }
         if (count_second_allele) count = 2 * max - count;
         out[i] = to_dosage(count, max);
     }
@@ -75,11 +87,9 @@ float divide(std::uint64_t count, std::uint64_t max) {
 
 }  // namespace
 
-std::uint64_t min_probability_bytes(std::uint64_t n_samples) {
-    return kFixedBytes + n_samples + 2 + packed_bytes(n_samples, 1);
-}
+std::uint64_t min_probability_bytes(std::uint64_t n_samples) { return kFixedBytes + n_samples + 2; }
 std::uint64_t max_probability_bytes(std::uint64_t n_samples) {
-    return kFixedBytes + n_samples + 2 + packed_bytes(n_samples, 32);
+    return kFixedBytes + n_samples + 2 + packed_bytes(2 * n_samples, 32);
 }
 
 std::string BgenVariantContext::where() const { return fmt::format("{}, variant {} ({})", path, index + 1, id); }
@@ -103,21 +113,25 @@ ProbabilityLayout check_probability_data(std::span<const std::uint8_t> data, con
     if (n_alleles != 2)
         fail(context.where(), fmt::format("the genotype block has {} alleles, but the variant's record 2", n_alleles));
     const std::uint8_t* ploidy = data.data() + kFixedBytes;
-    for (std::size_t s = 0; s < n_samples; ++s)
-        if ((ploidy[s] & kPloidyBits) != 2)
-            fail(context.where(s),
-                 fmt::format("ploidy {}; only diploid samples are supported", ploidy[s] & kPloidyBits));
-    if (min_ploidy != 2 || max_ploidy != 2)
-        fail(context.where(),
-             fmt::format("the ploidy range {}-{} disagrees with the samples' ploidy 2", min_ploidy, max_ploidy));
     ProbabilityLayout layout;
+    std::uint64_t values = 0;
+    for (std::size_t s = 0; s < n_samples; ++s) {
+        const unsigned sample_ploidy = ploidy[s] & kPloidyBits;
+        if (sample_ploidy > 2)
+            fail(context.where(s), fmt::format("ploidy {}; only haploid and diploid samples are read", sample_ploidy));
+        if (sample_ploidy < min_ploidy || sample_ploidy > max_ploidy)
+            fail(context.where(s), fmt::format("ploidy {} lies outside the record's ploidy range {}-{}", sample_ploidy,
+                                               min_ploidy, max_ploidy));
+        layout.diploid = layout.diploid && sample_ploidy == 2;
+        values += sample_ploidy;
+    }
     const std::uint8_t phased = data[kFixedBytes + n_samples];
     layout.bits = data[kFixedBytes + n_samples + 1];
     if (phased > 1) fail(context.where(), fmt::format("the phased flag is {}, not 0 or 1", phased));
     layout.phased = phased == 1;
     if (layout.bits == 0 || layout.bits > 32)
         fail(context.where(), fmt::format("{} bits per probability; BGEN allows 1 to 32", layout.bits));
-    const std::uint64_t expected = kFixedBytes + n_samples + 2 + packed_bytes(n_samples, layout.bits);
+    const std::uint64_t expected = kFixedBytes + n_samples + 2 + packed_bytes(values, layout.bits);
     if (data.size() != expected)
         fail(context.where(), fmt::format("the probability data has {} bytes, but {} samples at {} bits need {}",
                                           data.size(), n_samples, layout.bits, expected));
@@ -125,46 +139,47 @@ ProbabilityLayout check_probability_data(std::span<const std::uint8_t> data, con
 }
 
 void decode_dosages(std::span<const std::uint8_t> data, ProbabilityLayout layout,
-                    std::span<const std::size_t> sample_indices, bool count_second_allele, float* out,
-                    const BgenVariantContext& context) {
+                    std::span<const std::size_t> sample_indices, bool count_second_allele, GenotypeBlock& block,
+                    std::size_t v, const BgenVariantContext& context) {
     const std::size_t n_samples = context.samples.size();
     const std::uint8_t* ploidy = data.data() + kFixedBytes;
     const std::uint8_t* values = ploidy + n_samples + 2;
     const std::size_t n_value_bytes = data.size() - (kFixedBytes + n_samples + 2);
-    using Values = std::pair<std::uint64_t, std::uint64_t>;
+    // Where each sample's values start, when not every sample is diploid.
+    thread_local std::vector<std::uint64_t> starts;
+    if (!layout.diploid) {
+        starts.resize(n_samples);
+        std::uint64_t next = 0;
+        for (std::size_t s = 0; s < n_samples; ++s) {
+            starts[s] = next;
+            next += ploidy[s] & kPloidyBits;
+        }
+    }
+    const std::uint64_t* start = layout.diploid ? nullptr : starts.data();
+    thread_local std::vector<std::size_t> haploid;
+    haploid.clear();
+    float* out = block.dosage(v);
     switch (layout.bits) {
         case 8:  // the common depth: bytes read directly, dosages from a table
             decode_samples(
-                ploidy, layout, sample_indices, count_second_allele, out, context,
-                [&](std::size_t s) {
-                    return Values{values[2 * s], values[2 * s + 1]};
-                },
+                ploidy, start, layout, sample_indices, count_second_allele, out, haploid, context,
+                [&](std::uint64_t k) { return std::uint64_t{values[k]}; },
                 [](std::uint64_t count, std::uint64_t) { return kByteDosages[count]; });
             break;
-        case 16: {
-            auto value16 = [&](std::size_t k) {
-                return std::uint64_t{values[2 * k]} | std::uint64_t{values[2 * k + 1]} << 8;
-            };
+        case 16:
             decode_samples(
-                ploidy, layout, sample_indices, count_second_allele, out, context,
-                [&](std::size_t s) {
-                    return Values{value16(2 * s), value16(2 * s + 1)};
-                },
+                ploidy, start, layout, sample_indices, count_second_allele, out, haploid, context,
+                [&](std::uint64_t k) { return std::uint64_t{values[2 * k]} | std::uint64_t{values[2 * k + 1]} << 8; },
                 divide);
             break;
-        }
         default: {
             const unsigned bits = layout.bits;
             decode_samples(
-                ploidy, layout, sample_indices, count_second_allele, out, context,
-                [&](std::size_t s) {
-                    const std::uint64_t bit = 2 * std::uint64_t{s} * bits;
-                    return Values{bits_at(values, n_value_bytes, bit, bits),
-                                  bits_at(values, n_value_bytes, bit + bits, bits)};
-                },
-                divide);
+                ploidy, start, layout, sample_indices, count_second_allele, out, haploid, context,
+                [&](std::uint64_t k) { return bits_at(values, n_value_bytes, k * bits, bits); }, divide);
         }
     }
+    for (const std::size_t i : haploid) block.mark_haploid(v, i);
 }
 
 }  // namespace ridgeway

@@ -16,9 +16,10 @@ namespace ridgeway {
 BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_path, bool ref_first,
                        const GenomicRegions& regions, const std::string& bgi_path)
     : file_(bgen_path), header_(read_bgen_header(file_)), ref_first_(ref_first), regions_text_(regions.text()) {
-    SampleIds samples = load_samples(sample_path);
-    samples_ = std::move(samples.ids);
-    has_fid_ = samples.has_fid;
+    OxfordSamples samples = load_samples(sample_path);
+    samples_ = std::move(samples.ids.ids);
+    has_fid_ = samples.ids.has_fid;
+    sexes_ = std::move(samples.sexes);
     sample_origin_ = sample_path.empty() ? "the .bgen" : sample_path;
     header_.sample_ids = {};
 
@@ -50,23 +51,23 @@ BgenSource::BgenSource(const std::string& bgen_path, const std::string& sample_p
     if (!variants_.empty()) first_variant_bits_ = load(0, record, scratch).layout.bits;
 }
 
-SampleIds BgenSource::load_samples(const std::string& sample_path) const {
+OxfordSamples BgenSource::load_samples(const std::string& sample_path) const {
     if (!sample_path.empty()) {
         auto samples = read_oxford_sample_file(sample_path);
-        if (samples.ids.size() != header_.n_samples)
+        if (samples.ids.ids.size() != header_.n_samples)
             throw Error(ErrorKind::inconsistent,
                         fmt::format("{}: lists {} samples, but {} holds {}; the .sample file does not belong to this "
                                     ".bgen",
-                                    sample_path, samples.ids.size(), file_.path(), header_.n_samples));
+                                    sample_path, samples.ids.ids.size(), file_.path(), header_.n_samples));
         return samples;
     }
     if (header_.sample_ids.empty())
         throw Error(ErrorKind::usage, fmt::format("{}: the file stores no sample identifiers; give its Oxford .sample "
                                                   "file as well (--sample)",
                                                   file_.path()));
-    SampleIds samples{{}, false};
-    samples.ids.reserve(header_.sample_ids.size());
-    for (const auto& id : header_.sample_ids) samples.ids.push_back({id, id});
+    OxfordSamples samples{{{}, false}, {}};
+    samples.ids.ids.reserve(header_.sample_ids.size());
+    for (const auto& id : header_.sample_ids) samples.ids.ids.push_back({id, id});
     return samples;
 }
 
@@ -124,7 +125,7 @@ void BgenSource::read(std::span<const std::size_t> variant_indices, std::span<co
     for (std::size_t v = 0; v < variant_indices.size(); ++v) {
         const std::size_t index = variant_indices[v];
         const auto probabilities = load(index, record, scratch);
-        decode_dosages(probabilities.data, probabilities.layout, sample_indices, ref_first_, block.dosage(v),
+        decode_dosages(probabilities.data, probabilities.layout, sample_indices, ref_first_, block, v,
                        context(index));
     }
     block.round_dosages();

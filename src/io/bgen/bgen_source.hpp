@@ -1,5 +1,6 @@
 #pragma once
-// BGEN v1.2 and v1.3 (layout 2; uncompressed, zlib or zstd; 1 to 32 bits; phased or unphased; diploid, biallelic)
+// BGEN v1.2 and v1.3 (layout 2; uncompressed, zlib or zstd; 1 to 32 bits; phased or unphased; diploid or haploid
+// samples (bgen_probabilities.hpp); biallelic)
 // behind the genotype-source interface, with dosages. The variants are listed from FILE.bgen.bgi when that index
 // exists, else by scanning the file once; genotype blocks are then read with pread, so threads read concurrently
 // and memory stays independent of the file's size. With --chr or --range only the variants in those regions are
@@ -17,6 +18,7 @@
 
 #include "io/bgen/bgen_header.hpp"
 #include "io/bgen/bgen_probabilities.hpp"
+#include "io/bgen/oxford_sample_file.hpp"
 #include "io/binary/read_only_file.hpp"
 #include "io/genotype_source.hpp"
 #include "qc/genomic_regions.hpp"
@@ -34,6 +36,8 @@ public:
     bool has_family_ids() const override { return has_fid_; }
     const std::vector<Variant>& variants() const override { return variants_; }
     std::string describe() const override;
+    // The .sample file's sex column; empty without one, or without a .sample file.
+    const std::vector<Sex>& sexes() const override { return sexes_; }
     bool has_dosages() const override { return true; }
     void read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,
               GenotypeBlock& block) const override;
@@ -48,7 +52,7 @@ private:
         ProbabilityLayout layout;
     };
 
-    SampleIds load_samples(const std::string& sample_path) const;
+    OxfordSamples load_samples(const std::string& sample_path) const;
     // Reads variant `index`'s record into `record`, checks that it is the variant listed, and returns its checked
     // probability data (in `record`, or decompressed into `scratch`).
     Probabilities load(std::size_t index, std::vector<std::uint8_t>& record, std::vector<std::uint8_t>& scratch) const;
@@ -62,6 +66,7 @@ private:
     std::string regions_text_;  // --chr/--range as given; empty for the whole file
     std::vector<SampleId> samples_;
     bool has_fid_ = true;
+    std::vector<Sex> sexes_;
     std::vector<Variant> variants_;
     std::vector<Location> locations_;
     unsigned first_variant_bits_ = 0;

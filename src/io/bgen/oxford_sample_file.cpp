@@ -1,7 +1,7 @@
 #include "io/bgen/oxford_sample_file.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -13,12 +13,6 @@ namespace ridgeway {
 
 namespace {
 
-bool same_word(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 std::vector<std::string_view> next_fields(TextReader& reader, std::string& line, const char* what) {
     if (!reader.next_line(line))
         throw Error(ErrorKind::malformed,
@@ -28,12 +22,12 @@ std::vector<std::string_view> next_fields(TextReader& reader, std::string& line,
 
 }  // namespace
 
-SampleIds read_oxford_sample_file(const std::string& path) {
+OxfordSamples read_oxford_sample_file(const std::string& path) {
     TextReader reader(path);
-    std::string line;
-    const auto header = next_fields(reader, line, "header line");
-    if (header.size() < 3 || !same_word(header[0], "ID_1") || !same_word(header[1], "ID_2") ||
-        !same_word(header[2], "missing"))
+    std::string header_line, line;
+    const auto header = next_fields(reader, header_line, "header line");
+    if (header.size() < 3 || !same_word_ignoring_case(header[0], "ID_1") ||
+        !same_word_ignoring_case(header[1], "ID_2") || !same_word_ignoring_case(header[2], "missing"))
         throw Error(ErrorKind::malformed,
                     reader.where("expected the header of an Oxford .sample file, 'ID_1 ID_2 missing ...'"));
     const std::size_t n_columns = header.size();
@@ -43,18 +37,25 @@ SampleIds read_oxford_sample_file(const std::string& path) {
             ErrorKind::malformed,
             reader.where(fmt::format("expected the line of column types, '0 0 0' and {} more types", n_columns - 3)));
 
+    // The sex column: named sex (any case), of type D (discrete covariate), as PLINK 2 and QCTOOL write it.
+    std::size_t sex_column = 0;
+    for (std::size_t c = 3; c < n_columns && sex_column == 0; ++c)
+        if (same_word_ignoring_case(header[c], "sex") && types[c] == "D") sex_column = c;
+
     SampleIdList samples;
+    std::vector<Sex> sexes;
     while (reader.next_line(line)) {
         const auto fields = split_whitespace(line);
         if (fields.size() != n_columns)
             throw Error(ErrorKind::malformed, reader.where(fmt::format("{} fields, but the header names {} columns",
                                                                        fields.size(), n_columns)));
         samples.add({std::string(fields[0]), std::string(fields[1])}, reader);
+        if (sex_column != 0) sexes.push_back(read_sex(fields[sex_column], reader));
     }
     SampleIds ids{samples.take(reader, ".sample"), false};
     const auto no_fid = [](const SampleId& id) { return id.fid == "0" || id.fid == id.iid; };
     ids.has_fid = !std::all_of(ids.ids.begin(), ids.ids.end(), no_fid);
-    return ids;
+    return {std::move(ids), std::move(sexes)};
 }
 
 }  // namespace ridgeway

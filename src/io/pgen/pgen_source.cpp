@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <limits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -22,7 +23,9 @@ std::string pvar_path(const std::string& prefix) {
 PgenSource::PgenSource(const std::string& prefix, Multiallelic multiallelic)
     : file_(prefix + ".pgen"), pvar_path_(pvar_path(prefix)), multiallelic_(multiallelic) {
     const std::string psam_path = prefix + ".psam";
-    samples_ = read_psam(psam_path);
+    auto psam = read_psam(psam_path);
+    samples_ = std::move(psam.ids);
+    sexes_ = std::move(psam.sexes);
     auto records = read_pvar(pvar_path_);
     index_ = read_pgen_index(file_, static_cast<std::uint32_t>(samples_.ids.size()),
                              static_cast<std::uint32_t>(records.size()));

@@ -36,6 +36,8 @@ public:
     bool has_family_ids() const override { return samples_.has_fid; }
     const std::vector<Variant>& variants() const override { return variants_; }
     std::string describe() const override;
+    // The .psam's SEX column (a .fam-style .psam's fifth); empty without one.
+    const std::vector<Sex>& sexes() const override { return sexes_; }
     bool has_dosages() const override { return dosages_; }
     void read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,
               GenotypeBlock& block) const override;
@@ -69,6 +71,7 @@ private:
     ReadOnlyFile file_;
     std::string pvar_path_;
     SampleIds samples_;
+    std::vector<Sex> sexes_;
     std::vector<Variant> variants_;
     std::vector<Row> rows_;
     std::vector<std::uint32_t> first_rows_;  // per record: its first row, or kNoRow when skipped

@@ -1,6 +1,7 @@
 #include "io/plink1/bed_source.hpp"
 
 #include <array>
+#include <utility>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -33,7 +34,9 @@ const auto kByteTable = make_byte_table();
 }  // namespace
 
 BedSource::BedSource(const std::string& prefix) : bed_path_(prefix + ".bed") {
-    samples_ = read_fam(prefix + ".fam");
+    auto fam = read_fam(prefix + ".fam");
+    samples_ = std::move(fam.ids);
+    sexes_ = std::move(fam.sexes);
     variants_ = read_bim(prefix + ".bim");
     bytes_per_variant_ = (samples_.size() + 3) / 4;
 

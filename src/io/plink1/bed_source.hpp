@@ -20,6 +20,8 @@ public:
     bool has_family_ids() const override { return true; }
     const std::vector<Variant>& variants() const override { return variants_; }
     std::string describe() const override;
+    // .fam column 5.
+    const std::vector<Sex>& sexes() const override { return sexes_; }
     void read(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,
               GenotypeBlock& block) const override;
 
@@ -33,6 +35,7 @@ private:
 
     std::string bed_path_;
     std::vector<SampleId> samples_;
+    std::vector<Sex> sexes_;
     std::vector<Variant> variants_;
     std::size_t bytes_per_variant_ = 0;
     int fd_ = -1;

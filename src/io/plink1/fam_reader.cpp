@@ -6,9 +6,10 @@
 
 namespace ridgeway {
 
-std::vector<SampleId> read_fam(const std::string& path) {
+FamSamples read_fam(const std::string& path) {
     TextReader reader(path);
     SampleIdList samples;
+    FamSamples fam;
     std::string line;
     while (reader.next_line(line)) {
         auto fields = split_whitespace(line);
@@ -17,8 +18,10 @@ std::vector<SampleId> read_fam(const std::string& path) {
             throw Error(ErrorKind::malformed, reader.where("expected 6 fields (FID IID PAT MAT SEX PHENO), found " +
                                                            std::to_string(fields.size())));
         samples.add({std::string(fields[0]), std::string(fields[1])}, reader);
+        fam.sexes.push_back(read_sex(fields[4], reader));
     }
-    return samples.take(reader, ".fam");
+    fam.ids = samples.take(reader, ".fam");
+    return fam;
 }
 
 }  // namespace ridgeway

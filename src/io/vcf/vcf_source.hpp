@@ -4,7 +4,8 @@
 // any number of threads can make at once. That suits sequencing cohorts; biobank-scale imputed data belongs in BGEN.
 // The decoded genotypes count against --memory as they grow. The counted allele is ALT; REF is allele2. Multiallelic
 // records are counted and skipped, or split (--multiallelic split): ALT allele k becomes a biallelic variant whose
-// genotype is the copies of k (from GT, DS's k-th value, or GP summed over the genotypes holding k).
+// genotype is the copies of k (from GT, DS's k-th value, or GP summed over the genotypes holding k). Haploid calls are
+// read on the diploid scale and marked haploid in the blocks read (vcf_record_decoder.hpp).
 // With --chr or --range only the records in those regions are decoded, so memory holds only theirs; a bgzipped VCF
 // with a .tbi or .csi index, or a BCF with a .csi, is read through it and the rest of the file is never decompressed
 // (vcf_record_reader.hpp).
@@ -14,17 +15,10 @@
 
 #include "io/genotype_source.hpp"
 #include "io/multiallelic.hpp"
+#include "io/vcf/vcf_record_decoder.hpp"
 #include "qc/genomic_regions.hpp"
 
 namespace ridgeway {
-
-// Which FORMAT field gives the genotype.
-enum class VcfField {
-    automatic,  // DS when the header defines it, else GT
-    ds,         // dosage of ALT
-    gp,         // genotype probabilities P(0/0), P(0/1), P(1/1)
-    gt,         // hard calls
-};
 
 VcfField parse_vcf_field(const std::string& name);
 
@@ -54,6 +48,13 @@ public:
     std::size_t multiallelic_records() const { return multiallelic_; }
 
 private:
+    static constexpr std::uint32_t kNoHaploidRow = UINT32_MAX;
+
+    // Keeps the decoder's haploid samples for the variant just decoded.
+    void keep_haploid_flags(const VcfRecordDecoder& decoder);
+    void mark_haploid(std::span<const std::size_t> variant_indices, std::span<const std::size_t> sample_indices,
+                      GenotypeBlock& block) const;
+
     std::string path_;
     VcfField field_;
     Multiallelic multiallelic_mode_;
@@ -61,8 +62,13 @@ private:
     bool has_fid_ = false;
     std::vector<Variant> variants_;
     std::vector<std::uint16_t> dosages_;  // variant-major, kDosageUnit per allele copy, kMissingDosage when missing
+    // Per variant, its row of haploid_bits_ (a bit per sample, set for haploid calls), or kNoHaploidRow: memory for
+    // haploid calls only where a record has some.
+    std::vector<std::uint32_t> haploid_rows_;
+    std::vector<std::uint64_t> haploid_bits_;
     std::size_t multiallelic_ = 0;
     std::size_t records_with_gt_fallback_ = 0;
+    std::size_t records_with_haploid_calls_ = 0;
     std::string region_reading_;  // for describe(): how --chr/--range was read, through an index or not
 };
 

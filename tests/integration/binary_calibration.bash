@@ -3,7 +3,7 @@
 # --pThresh 1, checked by check_calibration.py. At the default the score test, --spa and --firth --approx run on
 # every variant; at --pThresh 1, where every variant is corrected, --spa and --approx run on the rare variants (MAF
 # 0.1-1%) and every 8th common one. Exact Firth (its likelihood-ratio test, the default, and --firth-wald) costs
-# two Newton fits per corrected variant, so it runs on 500 common and 500 rare variants, and is also compared,
+# two Newton fits per corrected variant, so it runs on 300 common and 300 rare variants, and is also compared,
 # variant by variant, with --approx at the same --pThresh.
 # The log's lambda_GC of the corrected variants (their median chi-square over qchisq(1 - t/2, 1), the median for null
 # p-values selected below --pThresh t), which the report shows, must be within [0.95, 1.05] for each of the four
@@ -27,8 +27,8 @@ calibrate() {
   "${check[@]}" "score test, prevalence $prevalence" "$score_expect" score.B*.logistic.tsv.gz
   # The subsets, from B1's frequencies (the traits share their samples): exact.ids within pthresh1.ids.
   zcat score.B1.logistic.tsv.gz | awk -F'\t' 'NR > 1 { m = ($7 < 0.5) ? $7 : 1 - $7;
-    if (m > 0.01 && ++c % 8 == 0) { print $3 > "pthresh1.ids"; if (c % 24 == 0 && ++e <= 500) print $3 > "exact.ids" }
-    if (m >= 0.001 && m <= 0.01) { print $3 > "pthresh1.ids"; if (++r % 4 == 0 && r <= 2000) print $3 > "exact.ids" } }'
+    if (m > 0.01 && ++c % 8 == 0) { print $3 > "pthresh1.ids"; if (c % 24 == 0 && ++e <= 300) print $3 > "exact.ids" }
+    if (m >= 0.001 && m <= 0.01) { print $3 > "pthresh1.ids"; if (++r % 4 == 0 && r <= 1200) print $3 > "exact.ids" } }'
   local name mode subset report threshold
   for name in spa approx lrt wald; do
     for threshold in 0.05 1; do

@@ -5,8 +5,8 @@ Usage: check_calibration.py LABEL EXPECT [--reference RESULT.logistic.tsv.gz... 
   EXPECT inflated: lambda_GC within [0.95, 1.05] and the rare-variant count above the interval (the uncorrected
          score test on a rare trait: what the corrections are for, and proof that the check can fail).
   --reference: for a run on a subset of variants (the slow exact modes). lambda_GC's sampling error is about
-         2.3 / sqrt(tests) (0.005 over the 4 x 54,000 common-variant tests of the fast modes, 0.051 over the
-         4 x 500 of a subset), so on a subset lambda_GC need only lie within 3 of those errors of 1. The sharp
+         2.3 / sqrt(tests) (0.005 over the 4 x 54,000 common-variant tests of the fast modes, 0.066 over the
+         4 x 300 of a subset), so on a subset lambda_GC need only lie within 3 of those errors of 1. The sharp
          check is paired: the same variants' median chi-square relative to the reference run's (a mode checked
          on many more tests, at the same --pThresh) within [0.97, 1.03], and that ratio times the reference's
          own lambda_GC (this mode's lambda_GC implied over the reference's tests) within [0.95, 1.05].

@@ -74,3 +74,18 @@ grep -q "non-PAR chromosome X tested with no sex covariate (sex constant or alre
 grep -q -- "--xchr-model 0: 2820 non-PAR chromosome X variants left out" skip.log
 [ "$(zcat skip.QX.linear.tsv.gz | tail -n +2 | wc -l)" -eq 180 ]
 echo "--sex-col gives the .fam's results; --xchr-model 0 tests the 180 PAR variants only"
+
+# A female recorded as male: her heterozygous non-PAR calls are set missing and a warning names her. Chromosomes Y
+# and MT (here the last 30 variants renamed) are left out, a log line each.
+swapped=$(awk 'NR == FNR { if (FNR > 1 && $5 != "NA" && $6 != "NA") kept[$2] = 1; next }
+  $5 == 2 && kept[$2] { print $2; exit }' covars.numeric chrx.fam)  # a female with the covariates, so analysed
+awk -v iid="$swapped" '{ if ($2 == iid) $5 = 1; print }' chrx.fam > mismatch.fam
+awk 'NR > 2970 { $1 = (NR > 2985) ? "MT" : "Y" } { print }' chrx.bim > mismatch.bim
+cp chrx.bed mismatch.bed
+"$ridgeway" assoc --bfile mismatch --pheno chrx.pheno --pheno-name QX "${covariates[@]}" --no-report --out mismatch \
+  >/dev/null 2>&1
+grep -q "samples have more than 1% of their non-PAR X calls contradicting their sex (a sex mismatch?): $swapped (male," mismatch.log
+grep -q "Chromosome Y: 15 variants left out" mismatch.log
+grep -q "Chromosome MT: 15 variants left out" mismatch.log
+[ "$(zcat mismatch.QX.linear.tsv.gz | tail -n +2 | wc -l)" -eq 2970 ]
+echo "a female recorded as male is named in a warning; Y and MT variants left out"

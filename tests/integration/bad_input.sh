@@ -3,6 +3,7 @@
 # and the problem, and no result file under a final name; an earlier run's results must survive a failed rerun.
 set -uo pipefail
 ridgeway=$1 scratch=$2
+export PYTHONPATH=$(cd "$(dirname "$0")" && pwd)  # bgen_first_block.py
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
 failures=0
 
@@ -214,16 +215,9 @@ expect 5 "short.sample" "${assoc[@]}" --bgen calls.bgen --sample short.sample
 expect 2 "--sample, --bgi and --ref-first apply to --bgen" "${assoc[@]}" --bfile good --ref-first
 expect 3 "absent.bgi: cannot open the file (--bgi)" "${assoc[@]}" --bgen calls.bgen --sample calls.sample --bgi absent.bgi
 /usr/bin/python3 - <<'PYTHON'  # flip bytes inside the first variant's zlib stream
-import struct
+from bgen_first_block import first_block_offset
 data = bytearray(open("calls.bgen", "rb").read())
-at = struct.unpack("<I", data[0:4])[0] + 4
-for _ in range(3):  # variant ID, rsID, chromosome
-    at += 2 + struct.unpack("<H", data[at:at + 2])[0]
-at += 4
-alleles = struct.unpack("<H", data[at:at + 2])[0]
-at += 2
-for _ in range(alleles):
-    at += 4 + struct.unpack("<I", data[at:at + 4])[0]
+at = first_block_offset(data)
 for i in range(at + 10, at + 20):  # past the block's two lengths and the zlib header
     data[i] ^= 0x5A
 open("corrupt.bgen", "wb").write(data)
@@ -231,15 +225,9 @@ PYTHON
 expect 4 "corrupt.bgen, variant 1" "${assoc[@]}" --bgen corrupt.bgen --sample calls.sample
 /usr/bin/python3 - <<'PYTHON'  # the first variant's fifth sample of ploidy 3 (a third 8-bit value after its two)
 import struct, zlib
+from bgen_first_block import first_block_offset
 data = bytearray(open("calls.bgen", "rb").read())
-at = struct.unpack("<I", data[0:4])[0] + 4
-for _ in range(3):  # variant ID, rsID, chromosome
-    at += 2 + struct.unpack("<H", data[at:at + 2])[0]
-at += 4
-alleles = struct.unpack("<H", data[at:at + 2])[0]
-at += 2
-for _ in range(alleles):
-    at += 4 + struct.unpack("<I", data[at:at + 4])[0]
+at = first_block_offset(data)
 stored = struct.unpack("<I", data[at:at + 4])[0]
 block = bytearray(zlib.decompress(bytes(data[at + 8:at + 4 + stored])))
 samples = struct.unpack("<I", block[0:4])[0]

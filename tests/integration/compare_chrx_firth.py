@@ -8,8 +8,6 @@ there, everyone diploid in the PARs. The 10 variants differing most are checked 
 N and the set of variants with results must be equal.
 Usage: compare_chrx_firth.py RIDGEWAY.tsv.gz PLINK.glm.firth BED_PREFIX PHENO TRAIT COVARS COVAR,NAMES MODEL TEST_FOLDER
 """
-import gzip
-import math
 import sys
 
 import numpy as np
@@ -17,19 +15,9 @@ import numpy as np
 ours_path, theirs_path, prefix, pheno_path, trait, covar_path, covar_names, model, here = sys.argv[1:]
 sys.path.insert(0, here)
 import logistic_oracle  # noqa: E402
+import plink2_firth_rows  # noqa: E402
 
 PARS = ((10_001, 2_781_479), (155_701_383, 156_030_895))
-
-
-def table(lines):
-    header, rows = None, {}
-    for line in lines:
-        fields = line.rstrip("\n").split("\t")
-        if fields[0].startswith("#"):
-            header = {name.lstrip("#"): i for i, name in enumerate(fields)}
-            continue
-        rows[fields[header["ID"]]] = {name: fields[i] for name, i in header.items()}
-    return rows
 
 
 def column(path, name):
@@ -38,9 +26,7 @@ def column(path, name):
     return {f[1]: f[index] for f in lines[1:]}
 
 
-ours = table(gzip.open(ours_path, "rt"))
-theirs = table(open(theirs_path))
-assert ours.keys() == theirs.keys(), "different variants"
+ours, theirs = plink2_firth_rows.read_pair(ours_path, theirs_path)
 fam = [line.split() for line in open(prefix + ".fam")]
 position = {f[1]: int(f[3]) for f in (line.split() for line in open(prefix + ".bim"))}
 cases = column(pheno_path, trait)
@@ -65,19 +51,10 @@ def reference(variant):
     return beta[-1], se[-1]
 
 
-both, checked, largest, differences = 0, 0, 0.0, []
-for variant, p in theirs.items():
-    r = ours[variant]
-    if p["OR"] == "NA":
-        assert r["BETA"] == "NA", f"{variant}: plink2 has no result ({p['ERRCODE']}) but ridgeway has"
-        continue
-    assert r["BETA"] != "NA", f"{variant}: ridgeway has no result ({r['ERRCODE']}) but plink2 has"
-    assert int(r["N"]) == int(p["OBS_CT"]), f"{variant}: N {r['N']} vs OBS_CT {p['OBS_CT']}"
-    d_beta = abs(math.log(float(p["OR"])) - float(r["BETA"]))
-    d_se = abs(float(r["SE"]) / float(p["LOG(OR)_SE"]) - 1)
-    d_p = abs(math.log10(float(r["P"])) - math.log10(float(p["P"])))
+checked, largest, differences = 0, 0.0, []
+for d_beta, d_se, d_p, variant in plink2_firth_rows.differences(ours, theirs):
     differences.append((max(d_beta / 2e-3, d_se / 1e-3, d_p / 3e-3), variant))
-    both += 1
+both = len(differences)
 differences.sort(reverse=True)
 beyond = [v for d, v in differences if d > 1]
 for variant in dict.fromkeys(beyond + [v for _, v in differences[:10]]):

@@ -7,43 +7,20 @@ printed digits, by up to 1e-3 in the log odds ratio. So the comparison has two p
   2. the 25 variants where the two differ most: an independent Firth solver (logistic_oracle.py, BFGS to a
      modified score below 1e-5) agrees with ridgeway to 1e-6 and so shows the difference to be PLINK 2's.
 Usage: compare_firth_with_plink2.py RIDGEWAY.tsv.gz PLINK.glm.firth TEST_FOLDER"""
-import gzip
-import math
 import sys
 
 import numpy as np
 
 sys.path.insert(0, sys.argv[3])
 import logistic_oracle  # noqa: E402
+import plink2_firth_rows  # noqa: E402
 
 
-def table(lines):
-    header = None
-    rows = {}
-    for line in lines:
-        fields = line.rstrip("\n").split("\t")
-        if fields[0].startswith("#"):
-            header = {name.lstrip("#"): i for i, name in enumerate(fields)}
-            continue
-        rows[fields[header["ID"]]] = {name: fields[i] for name, i in header.items()}
-    return rows
-
-
-ours = table(gzip.open(sys.argv[1], "rt"))
-theirs = table(open(sys.argv[2]))
-assert ours.keys() == theirs.keys(), "different variants"
+ours, theirs = plink2_firth_rows.read_pair(sys.argv[1], sys.argv[2])
 both, differences = 0, []
-for variant, p in theirs.items():
-    r = ours[variant]
-    if p["OR"] == "NA":
-        assert r["BETA"] == "NA", f"{variant}: plink2 has no result ({p['ERRCODE']}) but ridgeway has"
-        continue
-    assert r["BETA"] != "NA", f"{variant}: ridgeway has no result ({r['ERRCODE']}) but plink2 has"
-    assert int(r["N"]) == int(p["OBS_CT"]), f"{variant}: N {r['N']} vs OBS_CT {p['OBS_CT']}"
-    d_beta = abs(math.log(float(p["OR"])) - float(r["BETA"]))
-    d_se = abs(float(r["SE"]) / float(p["LOG(OR)_SE"]) - 1)
-    d_p = abs(math.log10(float(r["P"])) - math.log10(float(p["P"])))
-    assert d_beta <= 2e-3 and d_se <= 1e-3 and d_p <= 3e-3, f"{variant}: ridgeway {r} vs plink2 {p}"
+for d_beta, d_se, d_p, variant in plink2_firth_rows.differences(ours, theirs):
+    assert d_beta <= 2e-3 and d_se <= 1e-3 and d_p <= 3e-3, \
+        f"{variant}: ridgeway {ours[variant]} vs plink2 {theirs[variant]}"
     differences.append((d_beta, variant))
     both += 1
 differences.sort(reverse=True)

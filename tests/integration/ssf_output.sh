@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # --format ssf, the GWAS Catalog's summary statistics (GWAS-SSF), checked against the TSV output of the same data and
-# against the input files: a quantitative and a case/control trait, with chromosome 4 renamed X (code 23), three
+# against the input files: a quantitative and a case/control trait, with chromosome 4 renamed X (code 23; diploid in
+# both sexes, so declared pseudo-autosomal throughout with --par-region), three
 # variants moved to chromosome 0 (no code: left out), half the IDs made rsIDs, and rare variants that give CONST_ALLELE
 # rows (left out). Python checks the column names and order, every row against the TSV row (values as printed), the
 # left-out rows against the TSV's ERRCODE and the metadata's count, and the YAML: md5 equal to md5sum's, sample size
@@ -14,7 +15,8 @@ rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch"
 cp sim.bed cohort.bed && cp sim.fam cohort.fam
 awk 'BEGIN { OFS = "\t" } { if ($1 == "4") $1 = "X"; if (NR <= 3) $1 = "0"; if (NR % 2) $2 = "rs" NR; print }' \
   sim.bim > cohort.bim
-common=(--bfile cohort --pheno sim.pheno --covar sim.covar --threads 2 --no-report)
+par=(--par-region X:1-999999999)
+common=(--bfile cohort --pheno sim.pheno --covar sim.covar "${par[@]}" --threads 2 --no-report)
 "$ridgeway" assoc "${common[@]}" --pheno-name Q1 --out tsv >/dev/null
 "$ridgeway" assoc "${common[@]}" --pheno-name Q1 --format ssf --out ssf >/dev/null
 "$ridgeway" assoc "${common[@]}" --pheno-name B1 --bt --out tsv >/dev/null
@@ -123,7 +125,7 @@ done
 
 # A run that fails after writing its SSF files (--locus-window is read by the report, after the tests) leaves none.
 mkdir failed
-if "$ridgeway" assoc --bfile cohort --pheno sim.pheno --covar sim.covar --pheno-name Q1 --format ssf \
+if "$ridgeway" assoc --bfile cohort --pheno sim.pheno --covar sim.covar --pheno-name Q1 --format ssf "${par[@]}" \
     --locus-window 2000000 --out failed/run >/dev/null 2>&1; then
   echo "FAIL: the run with --locus-window 2000000 succeeded"; exit 1
 fi
@@ -134,7 +136,7 @@ leftovers=$(ls failed | grep -v '^run.failed.log$' || true)
 echo "a run failing after step 2 leaves no SSF file"
 
 # The default run draws the report from the SSF files.
-"$ridgeway" assoc --bfile cohort --pheno sim.pheno --covar sim.covar --pheno-name Q1 --format ssf --threads 2 \
+"$ridgeway" assoc --bfile cohort --pheno sim.pheno --covar sim.covar --pheno-name Q1 --format ssf "${par[@]}" --threads 2 \
   --out report >/dev/null 2>report.stderr || { echo "FAIL: assoc --format ssf with its report: $(cat report.stderr)"; exit 1; }
 [ -s report.report.html ] || { echo "FAIL: no report for the SSF results"; exit 1; }
 echo "the report reads the SSF results"

@@ -12,7 +12,7 @@
 # layout on all 1000 Genomes variants (each reader runs here in its unit tests and cli.pgen_1000genomes,
 # cli.regions_1000genomes, and is fuzzed by scripts/fuzz.sh), predict's precision and epistasis runs (its code runs
 # in cli.predict_dosages), the report's page and corrections (cairo's drawing; the result-table parser is fuzzed
-# and runs in cli.determinism here) the chromosome X gwas at 10,000 samples (its code runs in
+# and runs in cli.determinism here), the chromosome X gwas at 10,000 samples (its code runs in
 # cli.chrx_1000genomes), the progress lines of batch runs (a gwas long enough for several 10-second lines; the run
 # log's code runs in every test and tests/unit/run_log_test.cpp) and regenie's command lines (each run twice under
 # both names; the option parsing runs in every test). This build leaves MPI out (-DRIDGEWAY_MPI=OFF): it is the single-process build,

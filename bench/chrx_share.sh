@@ -17,13 +17,13 @@ common=(--bfile chrx --pheno chrx.pheno --covar chrx.covar --covar-name AGE,PC1,
 "$ridgeway" --version | head -1
 echo "== $n samples x $m autosomal variants, with and without $mx X variants, $threads threads"
 printf '%-36s %9s %9s %10s\n' run wall_s cpu_s peak_MiB
-measure "gwas Q1, autosomes" "$ridgeway" gwas "${common[@]}" --pheno-name Q1 --chr 1-22 --out auto
-measure "gwas Q1, autosomes and X" "$ridgeway" gwas "${common[@]}" --pheno-name Q1 --out withx
-measure "assoc --bt B1, autosomes" "$ridgeway" assoc --bt --firth --approx "${common[@]}" --pheno-name B1 --chr 1-22 \
+measure "gwas Q1, no X" "$ridgeway" gwas "${common[@]}" --pheno-name Q1 --chr 1-22 --out auto
+measure "gwas Q1, with X" "$ridgeway" gwas "${common[@]}" --pheno-name Q1 --out withx
+measure "assoc --bt B1, no X" "$ridgeway" assoc --bt --firth --approx "${common[@]}" --pheno-name B1 --chr 1-22 \
   --out bauto
-measure "assoc --bt B1, autosomes and X" "$ridgeway" assoc --bt --firth --approx "${common[@]}" --pheno-name B1 \
+measure "assoc --bt B1, with X" "$ridgeway" assoc --bt --firth --approx "${common[@]}" --pheno-name B1 \
   --out bwithx
-measure "plink2 --glm Q1, autosomes and X" plink2 --bfile chrx --pheno chrx.pheno --pheno-name Q1 --covar chrx.covar \
+measure "plink2 --glm Q1, with X" plink2 --bfile chrx --pheno chrx.pheno --pheno-name Q1 --covar chrx.covar \
   --covar-name AGE,PC1,PC2 --glm hide-covar --split-par hg38 --threads $threads --out pwithx
 
 share=$(echo "scale=4; $mx / ($m + $mx)" | bc)
@@ -31,10 +31,10 @@ added() { echo "scale=2; ($2 - $1) / $2 / $share" | bc; }  # added time over X's
 step1() { grep -oP "Step 1 done in \K[0-9.]+" "$1.log"; }
 echo "X's share of the variants: $share; (time with X - time without) / time with X / share, target <= 1:"
 s1a=$(step1 auto) s1b=$(step1 withx)
-wa=$(wall_of "gwas Q1, autosomes") wb=$(wall_of "gwas Q1, autosomes and X")
+wa=$(wall_of "gwas Q1, no X") wb=$(wall_of "gwas Q1, with X")
 echo "  step 1: ${s1a} s -> ${s1b} s: $(added "$s1a" "$s1b")"
 echo "  step 2 (gwas wall less step 1): $(echo "$wa - $s1a" | bc) s -> $(echo "$wb - $s1b" | bc) s: $(added "$(echo "$wa - $s1a" | bc)" "$(echo "$wb - $s1b" | bc)")"
 echo "  gwas: ${wa} s -> ${wb} s: $(added "$wa" "$wb")"
-ba=$(wall_of "assoc --bt B1, autosomes") bb=$(wall_of "assoc --bt B1, autosomes and X")
+ba=$(wall_of "assoc --bt B1, no X") bb=$(wall_of "assoc --bt B1, with X")
 echo "  assoc --bt --firth --approx: ${ba} s -> ${bb} s: $(added "$ba" "$bb")"
-echo "ratio ridgeway gwas / plink2 --glm (wall, with X): $(ratio "$wb" "$(wall_of "plink2 --glm Q1, autosomes and X")")"
+echo "ratio ridgeway gwas / plink2 --glm (wall, with X): $(ratio "$wb" "$(wall_of "plink2 --glm Q1, with X")")"

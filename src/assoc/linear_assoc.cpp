@@ -55,16 +55,9 @@ BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings&
         column = settings.predictions->loco_column(chromosome);
         adjusted = traits_without_chromosome(cohort, scaled, *settings.predictions, column);
     }
-    std::shared_ptr<TraitSet> traits;
-    if (run.x_nonpar) {
-        const XTestDesign design = x_test_design(cohort);
-        log.info(design.describe());
-        adjusted = without_excluded(adjusted, design.excluded);
-        traits = std::make_shared<TraitSet>(prepare_traits(adjusted, design.covariates));
-    } else {
-        traits = std::make_shared<TraitSet>(prepare_traits(adjusted, cohort.covariates));
-    }
-    if (settings.predictions) set_null_ss(scaled, *settings.predictions, column, adjusted, *traits);
+    const RunDesign design = run_design(std::move(adjusted), cohort, run.x_nonpar, log);
+    auto traits = std::make_shared<TraitSet>(prepare_traits(design.traits, design.covariates(cohort)));
+    if (settings.predictions) set_null_ss(scaled, *settings.predictions, column, design.traits, *traits);
     if (first_run) {
         log.info(fmt::format("{} traits; covariate basis rank {} (intercept included)", cohort.trait_names.size(),
                               traits->rank));

@@ -36,16 +36,9 @@ BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSetting
     }
     const CaseControlSettings& cc = settings.case_control;
     const bool firth_start = cc.correction == Correction::firth && !cc.approximate_firth && !cc.firth_wald;
-    std::shared_ptr<LogisticNullSet> nulls;
-    if (run.x_nonpar) {
-        const XTestDesign design = x_test_design(cohort);
-        log.info(design.describe());
-        nulls = std::make_shared<LogisticNullSet>(fit_logistic_nulls(without_excluded(cohort.traits, design.excluded),
-                                                                     design.covariates, offsets, firth_start));
-    } else {
-        nulls = std::make_shared<LogisticNullSet>(fit_logistic_nulls(cohort.traits, cohort.covariates, offsets,
-                                                                     firth_start));
-    }
+    const RunDesign design = run_design(cohort.traits, cohort, run.x_nonpar, log);
+    auto nulls = std::make_shared<LogisticNullSet>(
+        fit_logistic_nulls(design.traits, design.covariates(cohort), offsets, firth_start));
     if (first_run) log.info("Case/control traits: " + describe(cc) + "; BETA is the log odds ratio per A1 allele");
     if (first_run && cc.correction == Correction::firth && cc.firth_wald)
         log.warn("--firth-wald: Wald p-values of Firth fits are anti-conservative for rare variants when cases are "

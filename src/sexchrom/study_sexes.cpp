@@ -16,10 +16,9 @@ namespace {
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-std::array<std::size_t, 3> count_sexes(const std::vector<Sex>& sexes, const std::vector<bool>* selected = nullptr) {
+std::array<std::size_t, 3> count_sexes(const std::vector<Sex>& sexes) {
     std::array<std::size_t, 3> counts{};
-    for (std::size_t s = 0; s < sexes.size(); ++s)
-        if (!selected || (*selected)[s]) ++counts[static_cast<std::size_t>(sexes[s])];
+    for (Sex sex : sexes) ++counts[static_cast<std::size_t>(sex)];
     return counts;
 }
 

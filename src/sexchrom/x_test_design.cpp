@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/run_log.hpp"
 #include "linalg/orthonormal_basis.hpp"
 
 namespace ridgeway {
@@ -59,6 +60,19 @@ Matrix without_excluded(const Matrix& traits, const std::vector<bool>& excluded)
         if (excluded[i])
             for (std::size_t t = 0; t < out.cols(); ++t) out(i, t) = std::numeric_limits<double>::quiet_NaN();
     return out;
+}
+
+}  // namespace ridgeway
+
+namespace ridgeway {
+
+RunDesign run_design(Matrix traits, const Cohort& cohort, bool x_nonpar, RunLog& log) {
+    RunDesign design{std::move(traits), std::nullopt};
+    if (!x_nonpar) return design;
+    design.x = x_test_design(cohort);
+    log.info(design.x->describe());
+    design.traits = without_excluded(design.traits, design.x->excluded);
+    return design;
 }
 
 }  // namespace ridgeway

@@ -221,11 +221,16 @@ void LogisticBlockTest::firth_exact(const LogisticNull& null, const Genotype& ge
     const std::int8_t* calls = genotype.calls;
     result.test = TestKind::firth;
     const std::size_t r = null.design.cols();
-    std::vector<std::size_t> kept;
+    std::vector<std::size_t>& kept = firth_.kept;
+    kept.clear();
     for (std::size_t k = 0; k < null.rows.size(); ++k)
         if (calls[null.rows[k]] >= 0) kept.push_back(k);
-    Matrix x(kept.size(), r + 1);
-    std::vector<double> y(kept.size()), offset(kept.size());
+    Matrix& x = firth_.x;
+    x.reshape(kept.size(), r + 1);
+    std::vector<double>& y = firth_.y;
+    std::vector<double>& offset = firth_.offset;
+    y.resize(kept.size());
+    offset.resize(kept.size());
     for (std::size_t j = 0; j < kept.size(); ++j) {
         const std::size_t k = kept[j];
         for (std::size_t c = 0; c < r; ++c) x(j, c) = null.design(k, c);
@@ -235,13 +240,14 @@ void LogisticBlockTest::firth_exact(const LogisticNull& null, const Genotype& ge
     }
     std::vector<double> start = null.firth_usable ? null.firth_beta : null.beta;
     start.push_back(0.0);
-    const LogisticFit fit = fit_logistic({x, y, offset}, LogisticPenalty::firth, start);
+    const LogisticFit fit = fit_logistic({x, y, offset}, LogisticPenalty::firth, start, &firth_.workspace);
     if (!fit.converged) return void(result.error = ErrorCode::firth_failed);
     double reference = 0;
     if (!settings_.firth_wald) {
         start.assign(fit.beta.begin(), fit.beta.end() - 1);
         start.push_back(0.0);
-        const LogisticFit constrained = fit_logistic({x, y, offset, 1}, LogisticPenalty::firth, start);
+        const LogisticFit constrained =
+            fit_logistic({x, y, offset, 1}, LogisticPenalty::firth, start, &firth_.workspace);
         if (!constrained.converged) return void(result.error = ErrorCode::firth_failed);
         reference = constrained.log_likelihood;
     }

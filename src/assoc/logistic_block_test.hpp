@@ -9,6 +9,7 @@
 #include "assoc/logistic_null.hpp"
 #include "assoc/step2.hpp"
 #include "assoc/variant_filters.hpp"
+#include "stats/logistic_regression.hpp"
 
 namespace ridgeway {
 
@@ -58,6 +59,13 @@ private:
     std::vector<double> basis_;  // scratch: the genotype's products with the trait's W C columns
     TraitGenotype trait_genotype_;  // scratch for one correction
     std::vector<std::size_t> exact_rows_;
+    // Scratch for exact Firth: the design over the called samples, and the fits' buffers.
+    struct FirthScratch {
+        std::vector<std::size_t> kept;
+        Matrix x;
+        std::vector<double> y, offset;
+        LogisticWorkspace workspace;
+    } firth_;
     std::vector<std::size_t> homozygotes_;
     bool homozygotes_are_a1_ = true;
 };

@@ -69,6 +69,9 @@ int run(int argc, char** argv) {
     // Matrices of a megabyte or more are mapped and unmapped directly: glibc's adaptive threshold would otherwise move
     // the many Gram-sized matrices of step 1 onto the heap, where freed ones inflate the peak footprint.
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    // Up to 64 MiB freed at the top of the heap stays there: per-variant buffers just under the threshold above would
+    // otherwise go back to the kernel when freed and fault back in, page by page, for the next variant.
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     const std::unique_ptr<Communicator> communicator = start_communicator(argc, argv);
     std::string out;
     try {

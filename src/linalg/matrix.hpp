@@ -18,6 +18,12 @@ public:
     double* column(std::size_t c) { return data_.data() + c * rows_; }
     const double* column(std::size_t c) const { return data_.data() + c * rows_; }
     double* data() { return data_.data(); }
+    // A rows x cols matrix in the same storage, its values unspecified: buffers reused at one size allocate once.
+    void reshape(std::size_t rows, std::size_t cols) {
+        rows_ = rows;
+        cols_ = cols;
+        data_.resize(rows * cols);
+    }
     // Keeps the first `cols` columns (for compacting in place).
     void truncate_columns(std::size_t cols) {
         cols_ = cols;

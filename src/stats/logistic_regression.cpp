@@ -31,14 +31,7 @@ struct Evaluation {
     double largest_linear = 0;   // max |eta - offset|
 };
 
-// Row-sized buffers every evaluation overwrites, allocated once per fit: a fit evaluates the likelihood some twenty
-// times, and at biobank sizes fresh n x p buffers would cost more in page faults than the arithmetic.
-struct Scratch {
-    Matrix weighted;  // W^1/2 X, then W^1/2 X L^-T
-    std::vector<double> eta, residual;
-};
-
-void evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& beta, Scratch& scratch,
+void evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& beta, LogisticWorkspace& scratch,
               Evaluation& e) {
     const std::size_t n = data.x.rows(), p = data.x.cols();
     e.ok = false;
@@ -52,10 +45,12 @@ void evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vect
     std::vector<double>& residual = scratch.residual;
     residual.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const double mu = logistic(eta[i]);
+        // One exponential gives both mu and log(1 + e^eta).
+        const double decay = std::exp(-std::abs(eta[i]));
+        const double mu = eta[i] >= 0 ? 1.0 / (1.0 + decay) : decay / (1.0 + decay);
         e.largest_linear = std::max(e.largest_linear, std::abs(eta[i] - data.offset[i]));
         e.fitted[i] = mu;
-        e.log_likelihood += data.y[i] * eta[i] - log_one_plus_exp(eta[i]);
+        e.log_likelihood += data.y[i] * eta[i] - (std::max(eta[i], 0.0) + std::log1p(decay));
         residual[i] = data.y[i] - mu;
         const double root_w = std::sqrt(mu * (1.0 - mu));
         for (std::size_t j = 0; j < p; ++j) weighted(i, j) = root_w * data.x(i, j);
@@ -87,6 +82,19 @@ void evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vect
     e.ok = std::isfinite(e.log_likelihood);
 }
 
+// A workspace buffer in use by the fit, handed back however the fit ends.
+class Lent {
+public:
+    Lent(std::vector<double>& user, std::vector<double>& owner) : user_(user), owner_(owner) { user_.swap(owner_); }
+    ~Lent() { user_.swap(owner_); }
+    Lent(const Lent&) = delete;
+    Lent& operator=(const Lent&) = delete;
+
+private:
+    std::vector<double>& user_;
+    std::vector<double>& owner_;
+};
+
 double max_abs(const std::vector<double>& v) {
     double m = 0;
     for (double x : v) m = std::max(m, std::abs(x));
@@ -101,15 +109,23 @@ double logistic(double eta) {
 
 double log_one_plus_exp(double eta) { return eta > 0 ? eta + std::log1p(std::exp(-eta)) : std::log1p(std::exp(eta)); }
 
-LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& start) {
+LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& start,
+                         LogisticWorkspace* workspace) {
     const std::size_t p = data.x.cols();
     LogisticFit fit;
     fit.beta = start.empty() ? std::vector<double>(p, 0.0) : start;
-    Scratch scratch{Matrix(data.x.rows(), p), {}, {}};
+    LogisticWorkspace own;
+    LogisticWorkspace& scratch = workspace ? *workspace : own;
+    scratch.weighted.reshape(data.x.rows(), p);
     Evaluation current, candidate;
+    // The evaluations' fitted values live in the workspace's buffers, lent for the fit; it returns a copy.
+    const Lent lent_current(current.fitted, scratch.current_fitted);
+    const Lent lent_candidate(candidate.fitted, scratch.candidate_fitted);
     evaluate(data, penalty, fit.beta, scratch, current);
     if (!current.ok) return fit;
-    std::vector<double> trial(p), previous_step(p, 0.0), change(data.x.rows());
+    std::vector<double> trial(p), previous_step(p, 0.0);
+    std::vector<double>& change = scratch.change;
+    change.resize(data.x.rows());
     for (fit.iterations = 1; fit.iterations <= kMaxIterations; ++fit.iterations) {
         std::vector<double> step = current.step;
         // The cap applies to the change of the linear predictor, not of the coefficients: on an orthonormal design
@@ -146,7 +162,7 @@ LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, cons
         }
     }
     if (!fit.converged) fit.converged = max_abs(current.step) <= 1e-6 * std::max(1.0, max_abs(fit.beta));
-    fit.fitted = std::move(current.fitted);
+    fit.fitted = current.fitted;
     fit.log_likelihood = current.log_likelihood;
     fit.covariance = current.factor;
     LAPACKE_dpotri(LAPACK_COL_MAJOR, 'L', p, fit.covariance.data(), p);

@@ -29,9 +29,17 @@ struct LogisticFit {
 
 enum class LogisticPenalty { none, firth };
 
+// Row-sized buffers a fit overwrites some twenty times. A caller fitting many models of one size (a fit per variant)
+// keeps one and passes it to every fit: fresh n x p buffers per fit cost more in page faults than the arithmetic.
+struct LogisticWorkspace {
+    Matrix weighted;  // W^1/2 X, then W^1/2 X L^-T
+    std::vector<double> eta, residual, change, current_fitted, candidate_fitted;
+};
+
 // `start` may be empty (zeros), except with `fixed`, whose values it holds. Fails (converged = false) on divergence
 // (separation without Firth), a singular information matrix, or no convergence within the iteration limit.
-LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& start = {});
+LogisticFit fit_logistic(const LogisticData& data, LogisticPenalty penalty, const std::vector<double>& start = {},
+                         LogisticWorkspace* workspace = nullptr);
 
 // Numerically safe pieces shared with the other logistic models.
 double logistic(double eta);             // 1 / (1 + e^-eta)

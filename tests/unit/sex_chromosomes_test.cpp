@@ -30,14 +30,14 @@ TEST(ParRegions, BuildsAndRanges) {
 
 TEST(SexChromosomes, ClassifiesByCodeAndPosition) {
     const ParRegions par = parse_par_regions("hg38");
-    EXPECT_EQ(classify_variant({"1", "a", 0, 5}, par), ChromosomeClass::autosome);
-    EXPECT_EQ(classify_variant({"X", "b", 0, 20000}, par), ChromosomeClass::x_par);
-    EXPECT_EQ(classify_variant({"chrX", "c", 0, 5000000}, par), ChromosomeClass::x_nonpar);
-    EXPECT_EQ(classify_variant({"23", "d", 0, 155701383}, par), ChromosomeClass::x_par);
-    EXPECT_EQ(classify_variant({"XY", "e", 0, 5000000}, par), ChromosomeClass::x_par);
-    EXPECT_EQ(classify_variant({"Y", "f", 0, 5}, par), ChromosomeClass::y);
-    EXPECT_EQ(classify_variant({"MT", "g", 0, 5}, par), ChromosomeClass::mt);
-    EXPECT_EQ(classify_variant({"contig7", "h", 0, 5}, par), ChromosomeClass::autosome);
+    EXPECT_EQ(classify_variant({"1", "a", 0, 5, "", ""}, par), ChromosomeClass::autosome);
+    EXPECT_EQ(classify_variant({"X", "b", 0, 20000, "", ""}, par), ChromosomeClass::x_par);
+    EXPECT_EQ(classify_variant({"chrX", "c", 0, 5000000, "", ""}, par), ChromosomeClass::x_nonpar);
+    EXPECT_EQ(classify_variant({"23", "d", 0, 155701383, "", ""}, par), ChromosomeClass::x_par);
+    EXPECT_EQ(classify_variant({"XY", "e", 0, 5000000, "", ""}, par), ChromosomeClass::x_par);
+    EXPECT_EQ(classify_variant({"Y", "f", 0, 5, "", ""}, par), ChromosomeClass::y);
+    EXPECT_EQ(classify_variant({"MT", "g", 0, 5, "", ""}, par), ChromosomeClass::mt);
+    EXPECT_EQ(classify_variant({"contig7", "h", 0, 5, "", ""}, par), ChromosomeClass::autosome);
 }
 
 // One non-PAR X variant read for a male, a female and a sample of unknown sex, several times over.

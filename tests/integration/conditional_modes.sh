@@ -6,7 +6,7 @@
 # normal statistics with step-1 predictions, and for the score test, exact Firth (likelihood ratio and Wald),
 # approximate Firth and the saddle point (every variant corrected: --pThresh 1; these on a quarter of the variants). gwas with --condition-list writes
 # the .loco files of gwas without it (step 1 never sees the conditioning variants) and the results of assoc --pred
-# --condition-list; split runs, MPI ranks (when built with MPI) and thread counts give the single run's bytes, and a
+# --condition-list; split runs, MPI ranks (assoc and gwas, when built with MPI) and thread counts give the single run's bytes, and a
 # part run after the conditioning list changed is refused.
 set -euo pipefail
 ridgeway=$1 scratch=$2
@@ -90,6 +90,9 @@ printf 'rs5028988\nrs7254125\nrs5752916\n' > top.list
 if "$ridgeway" --version | grep -q MPI && command -v mpirun >/dev/null; then
   mpirun --oversubscribe --allow-run-as-root -np 3 "$ridgeway" "${single[@]}" --threads 1 --out ranks >/dev/null
   same single.CASE.logistic.tsv.gz ranks.CASE.logistic.tsv.gz
-  echo "3 MPI ranks: the single run's results"
+  mpirun --oversubscribe --allow-run-as-root -np 2 "$ridgeway" gwas "${inputs[@]}" --threads 1 "${quantitative[@]}" \
+    "${covariates[@]}" --condition-list top.list --out ranks >/dev/null
+  same <(zcat gwas.PHENO.linear.tsv.gz) <(zcat ranks.PHENO.linear.tsv.gz)
+  echo "MPI ranks (assoc on 3, gwas on 2): the single run's results"
 fi
 echo "gwas, split runs and threads: the single run's files"

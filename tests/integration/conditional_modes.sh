@@ -6,8 +6,8 @@
 # normal statistics with step-1 predictions, and for the score test, exact Firth (likelihood ratio and Wald),
 # approximate Firth and the saddle point (every variant corrected: --pThresh 1; these on a quarter of the variants). gwas with --condition-list writes
 # the .loco files of gwas without it (step 1 never sees the conditioning variants) and the results of assoc --pred
-# --condition-list; split runs, MPI ranks (assoc and gwas, when built with MPI) and thread counts give the single run's bytes, and a
-# part run after the conditioning list changed is refused.
+# --condition-list; split runs, MPI ranks (assoc and gwas, when built with MPI) and thread counts give the single
+# run's bytes, and a part run after the conditioning list changed is refused.
 set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)

@@ -13,6 +13,7 @@ const char* error_code_name(ErrorCode code) {
         case ErrorCode::null_fit_failed: return "NULL_FIT_FAILED";
         case ErrorCode::firth_failed: return "FIRTH_FAILED";
         case ErrorCode::spa_failed: return "SPA_FAILED";
+        case ErrorCode::conditioning_variant: return "CONDITIONING_VARIANT";
     }
     return "?";
 }

@@ -14,6 +14,7 @@ enum class ErrorCode {
     null_fit_failed,   // NULL_FIT_FAILED: the covariate-only logistic model has no maximum (covariates separate the trait)
     firth_failed,      // FIRTH_FAILED: the Firth fit did not converge
     spa_failed,        // SPA_FAILED: the saddle-point equation has no solution
+    conditioning_variant,  // CONDITIONING_VARIANT: a covariate of the tests (--condition-list), not tested itself
 };
 
 const char* error_code_name(ErrorCode code);

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -81,6 +82,27 @@ TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const Assoc
     return analysis;
 }
 
+// The rows of the conditioning variants among `block_variants` (indices into the genotypes' variants) that passed
+// the filters: their counts and frequencies as the test found them, CONDITIONING_VARIANT instead of a result (a
+// genotype among the covariates explains itself).
+void mark_conditioning(const std::vector<std::size_t>& conditioning, std::span<const std::size_t> block_variants,
+                       BlockResults& block) {
+    if (conditioning.empty() || block.kept.empty()) return;
+    const std::size_t n_traits = block.results.size() / block.kept.size();
+    for (std::size_t v = 0; v < block_variants.size(); ++v) {
+        if (!block.kept[v] || !std::binary_search(conditioning.begin(), conditioning.end(), block_variants[v])) continue;
+        for (std::size_t t = 0; t < n_traits; ++t) {
+            AssocResult& result = block.results[v * n_traits + t];
+            AssocResult marked;
+            marked.n = result.n, marked.a1_freq = result.a1_freq, marked.info = result.info, marked.test = result.test;
+            marked.n_cases = result.n_cases, marked.n_controls = result.n_controls;
+            marked.a1_freq_cases = result.a1_freq_cases, marked.a1_freq_controls = result.a1_freq_controls;
+            marked.error = ErrorCode::conditioning_variant;
+            result = marked;
+        }
+    }
+}
+
 // Where a pass's results go, a run of consecutive variants at a time: `first` is the index of the first among the
 // selected variants.
 using ResultSink = std::function<void(std::size_t first, const BlockResults& block)>;
@@ -88,9 +110,9 @@ using ResultSink = std::function<void(std::size_t first, const BlockResults& blo
 class AssocPass {
 public:
     AssocPass(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
-              int threads, ResultSink sink)
-        : genotypes_(genotypes), cohort_(cohort), variants_(variants), threads_(std::max(1, threads)),
-          sink_(std::move(sink)) {}
+              const AssocSettings& settings, ResultSink sink)
+        : genotypes_(genotypes), cohort_(cohort), variants_(variants), settings_(settings),
+          threads_(std::max(1, settings.threads)), sink_(std::move(sink)) {}
 
     // Tests variants [run.first, run.first + run.count) with the tests `make_test` makes.
     void test_run(const VariantBlock& run, const BlockTestFactory& make_test, Progress& progress);
@@ -99,6 +121,7 @@ private:
     const GenotypeSource& genotypes_;
     const Cohort& cohort_;
     const std::vector<std::size_t>& variants_;
+    const AssocSettings& settings_;
     const std::size_t threads_;
     ResultSink sink_;
     std::size_t blocks_done_ = 0;
@@ -126,8 +149,10 @@ void AssocPass::test_run(const VariantBlock& run, const BlockTestFactory& make_t
             for (std::size_t k = thread; k < blocks_now; k += threads_) {
                 std::size_t first = run.first + (first_block + k) * block_size;
                 std::size_t count = std::min(block_size, run.first + run.count - first);
-                genotypes_.read(std::span(variants_).subspan(first, count), cohort_.sample_indices, blocks[thread]);
+                const auto block_variants = std::span(variants_).subspan(first, count);
+                genotypes_.read(block_variants, cohort_.sample_indices, blocks[thread]);
                 tests[thread]->run(blocks[thread], results[k]);
+                mark_conditioning(settings_.conditioning_variants, block_variants, results[k]);
             }
         };
         run_in_parallel(threads_, run_blocks, write_previous);
@@ -255,7 +280,7 @@ void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const 
     require_memory(settings.memory_mib, step2_bytes(cohort, settings),
                    fmt::format("step 2 for {} samples, {} traits and {} threads", cohort.sample_indices.size(),
                                cohort.trait_names.size(), settings.threads));
-    AssocPass pass(genotypes, cohort, variants, settings.threads, sink);
+    AssocPass pass(genotypes, cohort, variants, settings, sink);
     const std::size_t block_size = block_size_for(cohort.sample_indices.size());
     std::size_t total_blocks = 0;
     const auto runs = test_runs(genotypes, variants, settings.predictions != nullptr, settings.sex_chromosomes, first,

@@ -43,6 +43,9 @@ struct AssocSettings {
     CaseControlSettings case_control;
     std::size_t memory_mib = 0;  // --memory; 0 means no budget
     const SexChromosomes* sex_chromosomes = nullptr;  // non-PAR X variants get their own design; null: none selected
+    // Variants (indices into the genotypes' variants, increasing) whose genotypes are among the cohort's covariates
+    // (--condition-list): their rows get CONDITIONING_VARIANT instead of a test against themselves.
+    std::vector<std::size_t> conditioning_variants;
 };
 
 struct WrittenResult {

@@ -2,6 +2,7 @@
 
 #include "assoc/step2.hpp"
 #include "cli/commands.hpp"
+#include "cli/conditioning_inputs.hpp"
 #include "cli/distributed_run.hpp"
 #include "cli/gwas_steps.hpp"
 #include "cli/split_run.hpp"
@@ -125,6 +126,10 @@ void run_assoc_command(const ParsedOptions& options, Communicator& communicator,
     AssocSettings settings = assoc_settings(options);
     StudyInputs inputs = load_study(options, log);
     settings.sex_chromosomes = inputs.sex_chromosomes.get();
+    if (auto conditioning = load_conditioning(options, inputs, log)) {
+        inputs.cohort = std::move(conditioning->cohort);
+        settings.conditioning_variants = std::move(conditioning->variants);
+    }
     LocoPredictions predictions;
     if (options.has("--pred")) {
         predictions = read_predictions(options.text("--pred"), inputs.cohort.trait_names, inputs.cohort_ids());

@@ -1,8 +1,10 @@
 #include <filesystem>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/conditioning_inputs.hpp"
 #include "cli/gwas_steps.hpp"
 #include "cluster/prediction_broadcast.hpp"
 #include "core/atomic_output.hpp"
@@ -22,10 +24,18 @@ LocoPredictions read_written_predictions(const std::vector<std::string>& loco_pa
     return read_predictions(inputs.cohort.trait_names, loco_paths, loco_names, inputs.cohort_ids());
 }
 
+// Step 2's cohort and conditioning variants in place of step 1's (nothing without --condition-list).
+void use_conditioning(std::optional<Step2Conditioning>& conditioning, StudyInputs& inputs, AssocSettings& settings) {
+    if (!conditioning) return;
+    inputs.cohort = std::move(conditioning->cohort);
+    settings.conditioning_variants = std::move(conditioning->variants);
+}
+
 // Distributed (distributed_run.hpp): step 1 over the ranks, rank 0 writing the .loco files; then rank 0 reads them
 // back as one process does and broadcasts those predictions, so every rank tests its part of step 2 with them.
 void run_distributed_gwas(Communicator& communicator, AssocSettings& settings, Step1Settings& step1,
-                          const StudyInputs& inputs, const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+                          StudyInputs& inputs, std::optional<Step2Conditioning>& conditioning,
+                          const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
     const std::vector<std::string> loco_paths =
         run_distributed_step1(communicator, step1, inputs, settings.out_prefix, log, outputs);
     const TransferTally before_broadcast = communicator.tally();
@@ -39,6 +49,7 @@ void run_distributed_gwas(Communicator& communicator, AssocSettings& settings, S
                          static_cast<double>(broadcast.bytes_sent) / (communicator.size() - 1) / (1 << 20),
                          broadcast.wait_seconds));
     settings.predictions = &predictions;
+    use_conditioning(conditioning, inputs, settings);
     run_distributed_assoc(communicator, settings, inputs, options, log, outputs, before_broadcast);
 }
 
@@ -49,11 +60,14 @@ void run_gwas_command(const ParsedOptions& options, Communicator& communicator, 
     Step1Settings step1 = step1_settings(options);
     StudyInputs inputs = load_study(options, log);
     settings.sex_chromosomes = inputs.sex_chromosomes.get();
+    // Read before step 1, so that a bad --condition-list stops the run before its longest part.
+    std::optional<Step2Conditioning> conditioning = load_conditioning(options, inputs, log);
     if (communicator.size() > 1)
-        return run_distributed_gwas(communicator, settings, step1, inputs, options, log, outputs);
+        return run_distributed_gwas(communicator, settings, step1, inputs, conditioning, options, log, outputs);
     const std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);
     LocoPredictions predictions = read_written_predictions(loco_paths, settings.out_prefix, inputs, step1.gzip_loco);
     settings.predictions = &predictions;
+    use_conditioning(conditioning, inputs, settings);
     report_results(run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log), options, log,
                    outputs);
     std::filesystem::remove(step1.checkpoint_path);  // the run is complete: nothing left to resume

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/conditioning_inputs.hpp"
 #include "core/atomic_output.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
@@ -80,6 +81,7 @@ std::uint64_t run_fingerprint(const ParsedOptions& options) {
     for (const char* option : {"--keep", "--remove", "--extract", "--exclude"})
         if (options.has(option))
             for (const std::string& path : list_files(options.text(option))) files.push_back(path);
+    for (const std::string& path : conditioning_files(options)) files.push_back(path);
     return Level0Checkpoint::fingerprint(options.canonical_arguments(kOptionsChangingNoResult), files);
 }
 

@@ -56,11 +56,17 @@ public:
         for (int iteration = 0; iteration < 100 && !solved; ++iteration) {
             slopes(t, k1, k2);
             const double gap = k1 - s;
+            // At the root: stay. A step from it would be null (gap 0) and land on the bracket's edge, where the
+            // fallback below would move t away (halving it) after the root was found.
+            if (std::abs(gap) <= 1e-12 * std::sqrt(variance)) {
+                solved = true;
+                break;
+            }
             (gap < 0 ? low : high) = t;
             double next = t - gap / k2;
             if (!(next > low && next < high) || !std::isfinite(next))
                 next = std::isfinite(low) && std::isfinite(high) ? 0.5 * (low + high) : (gap < 0 ? 2 * t : 0.5 * t);
-            solved = std::abs(gap) <= 1e-12 * std::sqrt(variance) || std::abs(next - t) <= 1e-14 * std::abs(t);
+            solved = std::abs(next - t) <= 1e-14 * std::abs(t);
             t = next;
         }
         slopes(t, k1, k2);

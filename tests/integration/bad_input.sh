@@ -310,6 +310,40 @@ awk '{ $5 = 0; print }' good.fam > nosex.fam
 expect 5 "300 non-PAR chromosome X variants (--par-region hg38) but no sample's sex is known" "${assoc[@]}" \
   --bfile nosex
 
+# Conditional analysis: an ID not among the analysed variants (named with the list's file and line), an empty list,
+# an ID listed twice, an ID two variants carry, a conditioning variant constant among the analysed samples, a bad
+# --condition-file FORMAT and --condition-file without --condition-list.
+first=$(awk 'NR == 1 { print $2 }' good.bim) second=$(awk 'NR == 2 { print $2 }' good.bim)
+printf '%s\nrsNOPE\n' "$first" > absent.list
+expect 5 "absent.list, line 2: variant ID rsNOPE is not among the analysed variants" "${assoc[@]}" --bfile good \
+  --condition-list absent.list
+printf '%s\n' "$second" > second.list
+expect 5 "second.list, line 1: variant ID $second is not among the analysed variants" "${assoc[@]}" --bfile good \
+  --exclude second.list --condition-list second.list
+printf '\n\n' > empty.list
+expect 4 "empty.list: the --condition-list file lists no variant IDs" "${assoc[@]}" --bfile good --condition-list empty.list
+printf '%s\n%s\n%s\n' "$first" "$second" "$first" > twice.list
+expect 4 "twice.list, line 3: variant ID $first is listed twice (first on line 1)" "${assoc[@]}" --bfile good \
+  --condition-list twice.list
+awk -v id="$first" 'NR == 2 { $2 = id } { print }' OFS='\t' good.bim > dupid.bim && copy dupid good "bed fam"
+printf '%s\n' "$first" > first.list
+expect 5 "first.list, line 1: variant ID $first is carried by two variants" "${assoc[@]}" --bfile dupid \
+  --condition-list first.list
+copy constant && dd if=/dev/zero of=constant.bed bs=1 seek=3 count=51 conv=notrunc status=none
+expect 5 "conditioning variant $first is constant (2) among the 199 samples analysed" "${assoc[@]}" --bfile constant \
+  --condition-list first.list
+expect 2 "--condition-file xyz,good: expected FORMAT,FILE with FORMAT bed, pgen, bgen, vcf or bcf" "${assoc[@]}" \
+  --bfile good --condition-list first.list --condition-file xyz,good
+expect 2 "--condition-file good: expected FORMAT,FILE" "${assoc[@]}" --bfile good --condition-list first.list \
+  --condition-file good
+expect 2 "--condition-file and --condition-file-sample need --condition-list" "${assoc[@]}" --bfile good \
+  --condition-file bed,good
+expect 2 "--condition-file-sample is the Oxford .sample file of a --condition-file bgen,FILE" "${assoc[@]}" \
+  --bfile good --condition-list first.list --condition-file bed,good --condition-file-sample good.fam
+awk '{ $1 = "X" $1; $2 = "X" $2; print }' good.fam > strangers.fam && copy strangers good "bed bim"
+expect 5 "--condition-file strangers: none of the 199 analysed samples is in the file" "${assoc[@]}" --bfile good \
+  --condition-list first.list --condition-file bed,strangers
+
 # A finished result survives a failed rerun under the same --out.
 "$ridgeway" "${assoc[@]}" --bfile good --out keep >/dev/null
 before=$(md5sum keep.Q1.linear.tsv.gz keep.Q1.linear.tsv.gz.tbi keep.log)

@@ -6,7 +6,9 @@ printed digits, by up to 1e-3 in the log odds ratio. So the comparison has two p
      same set of variants with results; N, cases and controls equal;
   2. the 25 variants where the two differ most: an independent Firth solver (logistic_oracle.py, BFGS to a
      modified score below 1e-5) agrees with ridgeway to 1e-6 and so shows the difference to be PLINK 2's.
-Usage: compare_firth_with_plink2.py RIDGEWAY.tsv.gz PLINK.glm.firth TEST_FOLDER"""
+With BFILE and CONDITION_IDS (comma-separated), the genotypes come from BFILE and the variants named are covariates
+too (a sample missing one of them is left out), as plink2 --condition-list fits them.
+Usage: compare_firth_with_plink2.py RIDGEWAY.tsv.gz PLINK.glm.firth TEST_FOLDER [BFILE [CONDITION_IDS]]"""
 import sys
 
 import numpy as np
@@ -29,19 +31,23 @@ print(f"{both} variants with Firth results in both; {exact} agree to plink2's pr
       f"largest log OR difference {differences[0][0]:.2e}")
 
 # Part 2: the independent solver on the variants where the two disagree most.
-fam = [line.split() for line in open("EUR_subset.fam")]
+bfile = sys.argv[4] if len(sys.argv) > 4 else "EUR_subset"
+conditions = sys.argv[5].split(",") if len(sys.argv) > 5 else []
+fam = [line.split() for line in open(bfile + ".fam")]
 case = {f[1]: f[2] for f in (line.split() for line in open("case.pheno")) if f[1] != "IID"}
 covariates = {f[1]: f[3:6] for f in (line.split() for line in open("covars.numeric")) if f[1] != "IID"}
 worst = [variant for _, variant in differences[:25]]
-genotypes = logistic_oracle.read_bed("EUR_subset", worst)
+genotypes = logistic_oracle.read_bed(bfile, worst + conditions)
 largest = 0.0
 for variant in worst:
     x, y = [], []
     for k, f in enumerate(fam):
         c = covariates.get(f[1], ["NA"])
-        if case.get(f[1], "NA") == "NA" or "NA" in c or "-9" in c or np.isnan(genotypes[variant][k]):
+        conditioning = [genotypes[other][k] for other in conditions]
+        if case.get(f[1], "NA") == "NA" or "NA" in c or "-9" in c or np.isnan(genotypes[variant][k]) or \
+                np.isnan(conditioning).any():
             continue
-        x.append([1.0, *map(float, c), genotypes[variant][k]])
+        x.append([1.0, *map(float, c), *conditioning, genotypes[variant][k]])
         y.append(float(case[f[1]]) - 1)
     beta, se, _ = logistic_oracle.firth(np.array(x), np.array(y), np.zeros(len(y)))
     mine = ours[variant]

@@ -1,5 +1,9 @@
 #include "io/tables/id_lists.hpp"
 
+#include <unordered_map>
+
+#include <fmt/format.h>
+
 #include "core/error.hpp"
 #include "core/text_reader.hpp"
 
@@ -30,6 +34,27 @@ std::unordered_set<std::string> read_variant_list(const std::string& path) {
         if (!fields.empty()) ids.emplace(fields[0]);
     }
     return ids;
+}
+
+std::vector<ListedVariant> read_ordered_variant_list(const std::string& path, const std::string& option) {
+    TextReader reader(path);
+    std::vector<ListedVariant> listed;
+    std::unordered_map<std::string, std::size_t> first_line;
+    std::string line;
+    while (reader.next_line(line)) {
+        auto fields = split_whitespace(line);
+        if (fields.empty()) continue;
+        std::string id(fields[0]);
+        const auto [seen, added] = first_line.emplace(id, reader.line_number());
+        if (!added)
+            throw Error(ErrorKind::malformed, reader.where(fmt::format("variant ID {} is listed twice (first on line {}); "
+                                                                       "list each {} variant once",
+                                                                       id, seen->second, option)));
+        listed.push_back({std::move(id), reader.line_number()});
+    }
+    if (listed.empty())
+        throw Error(ErrorKind::malformed, fmt::format("{}: the {} file lists no variant IDs", path, option));
+    return listed;
 }
 
 }  // namespace ridgeway

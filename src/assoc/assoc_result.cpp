@@ -13,6 +13,8 @@ const char* error_code_name(ErrorCode code) {
         case ErrorCode::null_fit_failed: return "NULL_FIT_FAILED";
         case ErrorCode::firth_failed: return "FIRTH_FAILED";
         case ErrorCode::spa_failed: return "SPA_FAILED";
+        case ErrorCode::fit_failed: return "FIT_FAILED";
+        case ErrorCode::high_leverage: return "HIGH_LEVERAGE";
     }
     return "?";
 }
@@ -23,6 +25,7 @@ const char* test_kind_name(TestKind kind) {
         case TestKind::score: return "SCORE";
         case TestKind::firth: return "FIRTH";
         case TestKind::spa: return "SPA";
+        case TestKind::wald: return "WALD";
     }
     return "?";
 }

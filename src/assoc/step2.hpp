@@ -13,6 +13,7 @@
 #include "assoc/variant_filters.hpp"
 #include "io/genotype_source.hpp"
 #include "io/output/assoc_writer.hpp"
+#include "multicol/multicol_settings.hpp"
 #include "qc/variant_blocks.hpp"
 #include "samples/cohort.hpp"
 #include "sexchrom/sex_chromosomes.hpp"
@@ -43,6 +44,7 @@ struct AssocSettings {
     CaseControlSettings case_control;
     std::size_t memory_mib = 0;  // --memory; 0 means no budget
     const SexChromosomes* sex_chromosomes = nullptr;  // non-PAR X variants get their own design; null: none selected
+    MulticolSettings multicol;  // --interaction, --interaction-snp, --test genotypic: several rows per variant
 };
 
 struct WrittenResult {

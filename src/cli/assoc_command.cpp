@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/loco_files.hpp"
+#include "multicol/interaction_inputs.hpp"
 
 namespace ridgeway {
 
@@ -51,6 +52,7 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     if (binary && options.has("--test-stat"))
         throw Error(ErrorKind::usage, "--test-stat chooses the test of quantitative traits; case/control traits get the "
                                       "score test (normal reference), corrected by --firth or --spa");
+    read_multicol_options(options, settings);
     return settings;
 }
 
@@ -68,7 +70,8 @@ void run_split_assoc(const SplitRun& split, const AssocSettings& settings, const
     auto part = [&](std::size_t index) {  // from 1
         const PartRange& range = plan.parts[index - 1];
         return Step2Part{split.part_path(index, "assoc"),
-                         {split.fingerprint, range.first, range.count, inputs.cohort.trait_names.size()},
+                         {split.fingerprint, range.first, range.count,
+                          inputs.cohort.trait_names.size() * rows_per_result(settings.multicol)},
                          nullptr, {}};
     };
     if (split.mode == SplitMode::part) {
@@ -99,7 +102,8 @@ void run_distributed_assoc(Communicator& communicator, const AssocSettings& sett
     auto part = [&](std::size_t rank) {
         const PartRange variants = variant_range(units, parts[rank]);
         return Step2Part{fmt::format("the association part of rank {}", rank),
-                         {fingerprint, variants.first, variants.count, inputs.cohort.trait_names.size()},
+                         {fingerprint, variants.first, variants.count,
+                          inputs.cohort.trait_names.size() * rows_per_result(settings.multicol)},
                          nullptr, {}};
     };
     if (exchange.has_part()) {
@@ -125,6 +129,7 @@ void run_assoc_command(const ParsedOptions& options, Communicator& communicator,
     AssocSettings settings = assoc_settings(options);
     StudyInputs inputs = load_study(options, log);
     settings.sex_chromosomes = inputs.sex_chromosomes.get();
+    resolve_interaction(settings.multicol, *inputs.genotypes, inputs.cohort, log);
     LocoPredictions predictions;
     if (options.has("--pred")) {
         predictions = read_predictions(options.text("--pred"), inputs.cohort.trait_names, inputs.cohort_ids());

@@ -8,6 +8,7 @@
 #include "core/atomic_output.hpp"
 #include "core/run_log.hpp"
 #include "io/loco_files.hpp"
+#include "multicol/interaction_inputs.hpp"
 
 namespace ridgeway {
 
@@ -49,6 +50,7 @@ void run_gwas_command(const ParsedOptions& options, Communicator& communicator, 
     Step1Settings step1 = step1_settings(options);
     StudyInputs inputs = load_study(options, log);
     settings.sex_chromosomes = inputs.sex_chromosomes.get();
+    resolve_interaction(settings.multicol, *inputs.genotypes, inputs.cohort, log);
     if (communicator.size() > 1)
         return run_distributed_gwas(communicator, settings, step1, inputs, options, log, outputs);
     const std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);

@@ -39,10 +39,13 @@ CalledSums VariantColumns::fill(const std::int8_t* calls, const double* values, 
         double* d = out + n;
         for (std::size_t i = 0; i < n; ++i) d[i] = in[i] == 0 ? 0.0 : calls[i] < 0 ? dominance_mean : dominance(values[i]);
     } else {
+        // (G - mean G) x E_j spans, with E_j among the covariates, what G x E_j does, and gives G and G x E_j the
+        // same coefficients; centred, the product is not nearly 2 E_j for a common A1, which would make its variance
+        // inflation depend on the allele counted.
         for (std::size_t j = 0; j < factors_.cols(); ++j) {
             const double* e = factors_.column(j);
             double* column = out + (j + 1) * n;
-            for (std::size_t i = 0; i < n; ++i) column[i] = g[i] * e[i];
+            for (std::size_t i = 0; i < n; ++i) column[i] = in[i] == 0 ? 0.0 : (g[i] - mean) * e[i];
         }
     }
     for (std::size_t j = 0; j < count(); ++j) {

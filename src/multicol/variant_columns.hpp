@@ -1,6 +1,6 @@
 #pragma once
 // A variant's columns in a model with several terms, over one set of samples (a trait's): G and G x E_j for an
-// interaction, ADD (0/1/2) and DOMDEV (1 for heterozygotes; min(d, 2 - d) for a dosage d) for the genotypic model.
+// interaction (the product formed with G centred on the set, which leaves every reported coefficient as it is), ADD (0/1/2) and DOMDEV (1 for heterozygotes; min(d, 2 - d) for a dosage d) for the genotypic model.
 // A missing genotype takes the mean of the set's called ones (in every column, as regenie does), so the set stays the
 // same for every variant and its covariate basis is computed once.
 #include <cstdint>

@@ -27,6 +27,12 @@ bool invert_gram(std::vector<double>& gram, std::size_t m, std::vector<double>& 
     return true;
 }
 
+double dot(const double* a, const double* b, std::size_t n) {
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) sum += a[i] * b[i];
+    return sum;
+}
+
 }  // namespace
 
 LinearMulticolTest::LinearMulticolTest(const LinearModelData& data, const VariantColumns& columns,
@@ -89,8 +95,8 @@ void LinearMulticolTest::test_set(const LinearSampleSet& set, const GenotypeBloc
         else if (set.rows <= r + m) error = ErrorCode::too_few_samples;
         if (error == ErrorCode::none) {
             gram_.assign(m * m, 0.0);
-            cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, static_cast<int>(m), nn, 1.0, residualized, nn, 0.0,
-                        gram_.data(), static_cast<int>(m));
+            for (std::size_t a = 0; a < m; ++a)
+                for (std::size_t b = 0; b <= a; ++b) gram_[b * m + a] = dot(residualized + a * n, residualized + b * n, n);
             if (!invert_gram(gram_, m, inverse_)) error = ErrorCode::vif_too_high;
             // Each column's variance inflation: its centered sum of squares over its residual one on the covariates
             // and the other variant columns, 1 / [(R'R)^-1]_jj.
@@ -112,12 +118,12 @@ void LinearMulticolTest::test_set(const LinearSampleSet& set, const GenotypeBloc
 void LinearMulticolTest::test_trait(std::size_t trait, const LinearSampleSet& set, const double* r,
                                     const double* inverse, AssocResult* rows) {
     const std::size_t n = set.in.size(), m = columns_.count(), k = set.basis.cols();
-    const auto nn = static_cast<int>(n), mm = static_cast<int>(m);
     const double* e = data_.residuals.column(trait);
     re_.assign(m, 0.0);
-    cblas_dgemv(CblasColMajor, CblasTrans, nn, mm, 1.0, r, nn, e, 1, 0.0, re_.data(), 1);
+    for (std::size_t j = 0; j < m; ++j) re_[j] = dot(r + j * n, e, n);
     gamma_.assign(m, 0.0);
-    cblas_dgemv(CblasColMajor, CblasNoTrans, mm, mm, 1.0, inverse, mm, re_.data(), 1, 0.0, gamma_.data(), 1);
+    for (std::size_t a = 0; a < m; ++a)
+        for (std::size_t b = 0; b < m; ++b) gamma_[a] += inverse[b * m + a] * re_[b];
     double explained = 0;
     for (std::size_t j = 0; j < m; ++j) explained += re_[j] * gamma_[j];
     const double rss = data_.residual_ss[trait] - explained;
@@ -127,41 +133,69 @@ void LinearMulticolTest::test_trait(std::size_t trait, const LinearSampleSet& se
     if (!options_.robust) {
         for (double& c : covariance_) c *= rss / df;
     } else {
-        // u = e - R gamma; h_i = |Q_i|^2 + r_i'(R'R)^-1 r_i from Z = R (R'R)^-1; meat = R' diag(w) R.
-        residual_.assign(e, e + n);
-        cblas_dgemv(CblasColMajor, CblasNoTrans, nn, mm, -1.0, r, nn, gamma_.data(), 1, 1.0, residual_.data(), 1);
-        scaled_.resize(n * m);
-        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, nn, mm, mm, 1.0, r, nn, inverse, mm, 0.0,
-                    scaled_.data(), nn);
-        leverage_.assign(set.leverage.begin(), set.leverage.end());
-        for (std::size_t j = 0; j < m; ++j) {
-            const double* rj = r + j * n;
-            const double* zj = scaled_.data() + j * n;
-            for (std::size_t i = 0; i < n; ++i) leverage_[i] += rj[i] * zj[i];
-        }
-        double highest = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const double remaining = 1.0 - leverage_[i];
-            highest = std::max(highest, leverage_[i]);
-            leverage_[i] = set.in[i] ? residual_[i] * residual_[i] / (remaining * remaining) : 0.0;  // the weight
-        }
+        std::vector<double> meat(m * m, 0.0);
+        const double highest = m == 2 ? hc3_meat2(set, r, e, inverse, meat.data()) : hc3_meat(set, r, e, inverse, meat);
         if (!(highest < 1.0 - 1e-10)) return fill_error_rows(ErrorCode::high_leverage, m, rows);
-        for (std::size_t j = 0; j < m; ++j) {
-            const double* rj = r + j * n;
-            double* sj = scaled_.data() + j * n;
-            for (std::size_t i = 0; i < n; ++i) sj[i] = leverage_[i] * rj[i];
-        }
-        std::vector<double> meat(m * m);
-        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, mm, mm, nn, 1.0, r, nn, scaled_.data(), nn, 0.0,
-                    meat.data(), mm);
-        std::vector<double> half(m * m);
-        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, mm, mm, mm, 1.0, inverse, mm, meat.data(), mm, 0.0,
-                    half.data(), mm);
-        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, mm, mm, mm, 1.0, half.data(), mm, inverse, mm, 0.0,
-                    covariance_.data(), mm);
+        // (R'R)^-1 meat (R'R)^-1
+        std::vector<double> half(m * m, 0.0);
+        for (std::size_t a = 0; a < m; ++a)
+            for (std::size_t b = 0; b < m; ++b)
+                for (std::size_t c = 0; c < m; ++c) half[b * m + a] += inverse[c * m + a] * meat[b * m + c];
+        std::fill(covariance_.begin(), covariance_.end(), 0.0);
+        for (std::size_t a = 0; a < m; ++a)
+            for (std::size_t b = 0; b < m; ++b)
+                for (std::size_t c = 0; c < m; ++c) covariance_[b * m + a] += half[c * m + a] * inverse[b * m + c];
     }
     if (!fill_wald_rows(gamma_.data(), covariance_.data(), m, {options_.t_reference, df}, rows))
         fill_error_rows(ErrorCode::vif_too_high, m, rows);
+}
+
+// HC3's meat R' diag(u_i^2 / (1 - h_i)^2) R in one pass over the rows, u = e - R gamma, h_i = |Q_i|^2 +
+// r_i'(R'R)^-1 r_i; returns the largest leverage. Any number of columns.
+double LinearMulticolTest::hc3_meat(const LinearSampleSet& set, const double* r, const double* e,
+                                    const double* inverse, std::vector<double>& meat) const {
+    const std::size_t n = set.in.size(), m = columns_.count();
+    double highest = 0;
+    std::vector<double> row(m);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!set.in[i]) continue;
+        double u = e[i], h = set.leverage[i];
+        for (std::size_t j = 0; j < m; ++j) row[j] = r[j * n + i], u -= row[j] * gamma_[j];
+        for (std::size_t a = 0; a < m; ++a)
+            for (std::size_t b = 0; b < m; ++b) h += row[a] * inverse[b * m + a] * row[b];
+        highest = std::max(highest, h);
+        const double w = u * u / ((1.0 - h) * (1.0 - h));
+        for (std::size_t a = 0; a < m; ++a)
+            for (std::size_t b = 0; b < m; ++b) meat[b * m + a] += w * row[a] * row[b];
+    }
+    return highest;
+}
+
+// The same for two columns (G and one G x E, or ADD and DOMDEV), unrolled so that the loop vectorizes. Rows outside
+// the set have r = e = leverage = 0 and add nothing.
+double LinearMulticolTest::hc3_meat2(const LinearSampleSet& set, const double* r, const double* e,
+                                     const double* inverse, double* meat) const {
+    const std::size_t n = set.in.size();
+    const double* r0 = r;
+    const double* r1 = r + n;
+    const double* leverage = set.leverage.data();
+    const double g0 = gamma_[0], g1 = gamma_[1], p00 = inverse[0], p01 = inverse[2], p11 = inverse[3];
+    double highest = 0, m00 = 0, m01 = 0, m11 = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double a = r0[i], b = r1[i];
+        const double u = e[i] - a * g0 - b * g1;
+        const double h = leverage[i] + a * a * p00 + 2.0 * a * b * p01 + b * b * p11;
+        highest = std::max(highest, h);
+        const double remaining = 1.0 - h;
+        const double w = u * u / (remaining * remaining);
+        m00 += w * a * a;
+        m01 += w * a * b;
+        m11 += w * b * b;
+    }
+    meat[0] = m00;
+    meat[1] = meat[2] = m01;
+    meat[3] = m11;
+    return highest;
 }
 
 }  // namespace ridgeway

@@ -34,6 +34,10 @@ private:
     // One variant's fit for one trait; `r` its residualized columns, `inverse` (R'R)^-1.
     void test_trait(std::size_t trait, const LinearSampleSet& set, const double* r, const double* inverse,
                     AssocResult* rows);
+    double hc3_meat(const LinearSampleSet& set, const double* r, const double* e, const double* inverse,
+                    std::vector<double>& meat) const;
+    double hc3_meat2(const LinearSampleSet& set, const double* r, const double* e, const double* inverse,
+                     double* meat) const;
 
     const LinearModelData& data_;
     const VariantColumns& columns_;
@@ -44,7 +48,7 @@ private:
     Matrix products_; // Q'V
     std::vector<double> column_sums_, column_squares_;
     // Scratch for one fit.
-    std::vector<double> gram_, inverse_, re_, gamma_, covariance_, residual_, scaled_, leverage_;
+    std::vector<double> gram_, inverse_, re_, gamma_, covariance_;
 };
 
 }  // namespace ridgeway

@@ -38,6 +38,11 @@ LogisticMulticolTest::LogisticMulticolTest(const LogisticNullSet& nulls, const V
         std::copy(null.design.data(), null.design.data() + null.design.rows() * null.design.cols(), x.data());
         designs_.push_back(std::move(x));
     }
+    for (const std::vector<std::int8_t>& status : nulls_.status) {
+        std::vector<std::uint8_t> in(status.size());
+        for (std::size_t i = 0; i < status.size(); ++i) in[i] = status[i] >= 0;
+        samples_.push_back(std::move(in));
+    }
 }
 
 void LogisticMulticolTest::run(const GenotypeBlock& block, BlockResults& out) {
@@ -84,8 +89,7 @@ void LogisticMulticolTest::test_trait(std::size_t trait, const std::int8_t* call
     const std::size_t n = status.size(), m = columns_.count(), r = null.design.cols();
     Matrix& x = designs_[trait];
     // The variant's columns over the trait's rows.
-    std::vector<std::uint8_t> in(n);
-    for (std::size_t i = 0; i < n; ++i) in[i] = status[i] >= 0;
+    const std::vector<std::uint8_t>& in = samples_[trait];
     full_.resize(n * m);
     sums_.resize(m);
     squares_.resize(m);

@@ -40,6 +40,7 @@ private:
     std::vector<double> full_;          // a variant's columns over every cohort row
     std::vector<double> sums_, squares_;
     std::vector<Matrix> designs_;       // per trait: [basis | V] over its samples; the basis is filled once
+    std::vector<std::vector<std::uint8_t>> samples_;  // per trait, per cohort row: 1 with a trait value
 };
 
 }  // namespace ridgeway

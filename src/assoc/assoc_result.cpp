@@ -14,6 +14,8 @@ const char* error_code_name(ErrorCode code) {
         case ErrorCode::firth_failed: return "FIRTH_FAILED";
         case ErrorCode::spa_failed: return "SPA_FAILED";
         case ErrorCode::conditioning_variant: return "CONDITIONING_VARIANT";
+        case ErrorCode::fit_failed: return "FIT_FAILED";
+        case ErrorCode::high_leverage: return "HIGH_LEVERAGE";
     }
     return "?";
 }
@@ -24,6 +26,7 @@ const char* test_kind_name(TestKind kind) {
         case TestKind::score: return "SCORE";
         case TestKind::firth: return "FIRTH";
         case TestKind::spa: return "SPA";
+        case TestKind::wald: return "WALD";
     }
     return "?";
 }

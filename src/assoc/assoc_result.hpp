@@ -15,6 +15,8 @@ enum class ErrorCode {
     firth_failed,      // FIRTH_FAILED: the Firth fit did not converge
     spa_failed,        // SPA_FAILED: the saddle-point equation has no solution
     conditioning_variant,  // CONDITIONING_VARIANT: a covariate of the tests (--condition-list), not tested itself
+    fit_failed,        // FIT_FAILED: the logistic model with the variant's terms did not converge (separation?)
+    high_leverage,     // HIGH_LEVERAGE: a sample fitted exactly (leverage 1), for which HC3 is undefined
 };
 
 const char* error_code_name(ErrorCode code);
@@ -25,8 +27,9 @@ const char* error_code_name(ErrorCode code);
 // covariate columns, intercept included.
 enum class LinearStatistic { t, normal };
 
-// How a row's p-value was obtained (the TEST column of case/control results).
-enum class TestKind { linear, score, firth, spa };
+// How a row's p-value was obtained (the TEST column of case/control results; METHOD in models with several terms,
+// whose case/control p-values are Wald tests of the logistic fit unless Firth's correction replaced them).
+enum class TestKind { linear, score, firth, spa, wald };
 
 const char* test_kind_name(TestKind kind);
 

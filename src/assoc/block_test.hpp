@@ -12,7 +12,9 @@ namespace ridgeway {
 
 struct BlockResults {
     std::vector<bool> kept;             // per variant: passed --maf/--mac/--geno
-    std::vector<AssocResult> results;   // results[variant * n_traits + trait]
+    // results[(variant * n_traits + trait) * terms + term]: one row per term of the model (1 for the additive test;
+    // more for --interaction and --test genotypic, see multicol/).
+    std::vector<AssocResult> results;
 };
 
 class BlockTest {

@@ -44,6 +44,12 @@ void set_null_ss(const ScaledTraits& scaled, const LocoPredictions& predictions,
 
 }  // namespace
 
+Matrix traits_minus_loco(const Cohort& cohort, const AssocSettings& settings, int chromosome) {
+    if (!settings.predictions) return cohort.traits;
+    return traits_without_chromosome(cohort, scale_traits(cohort), *settings.predictions,
+                                     settings.predictions->loco_column(chromosome));
+}
+
 BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings& settings, const VariantBlock& run,
                                       bool first_run, RunLog& log) {
     const int chromosome = run.chromosome;

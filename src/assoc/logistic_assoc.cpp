@@ -26,14 +26,19 @@ std::string describe(const CaseControlSettings& settings) {
 
 }  // namespace
 
-BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSettings& settings, const VariantBlock& run,
-                                        bool first_run, RunLog& log) {
+std::vector<std::vector<double>> loco_offsets(const AssocSettings& settings, int chromosome) {
     std::vector<std::vector<double>> offsets;
     if (settings.predictions) {
-        const std::size_t column = settings.predictions->loco_column(run.chromosome);
+        const std::size_t column = settings.predictions->loco_column(chromosome);
         for (const Matrix& values : settings.predictions->values)
             offsets.emplace_back(values.column(column), values.column(column) + values.rows());
     }
+    return offsets;
+}
+
+BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSettings& settings, const VariantBlock& run,
+                                        bool first_run, RunLog& log) {
+    const std::vector<std::vector<double>> offsets = loco_offsets(settings, run.chromosome);
     const CaseControlSettings& cc = settings.case_control;
     const bool firth_start = cc.correction == Correction::firth && !cc.approximate_firth && !cc.firth_wald;
     const RunDesign design = run_design(cohort.traits, cohort, run.x_nonpar, log);

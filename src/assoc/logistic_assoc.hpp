@@ -6,6 +6,9 @@
 
 namespace ridgeway {
 
+// Each trait's LOCO prediction of `chromosome`, the offset of its logistic models; empty without predictions.
+std::vector<std::vector<double>> loco_offsets(const AssocSettings& settings, int chromosome);
+
 // As prepare_linear_tests (linear_assoc.hpp), for case/control traits.
 BlockTestFactory prepare_logistic_tests(const Cohort& cohort, const AssocSettings& settings, const VariantBlock& run,
                                         bool first_run, RunLog& log);

@@ -17,6 +17,7 @@
 #include "core/parallel.hpp"
 #include "core/progress.hpp"
 #include "core/run_log.hpp"
+#include "multicol/multicol_tests.hpp"
 
 namespace ridgeway {
 
@@ -51,7 +52,7 @@ std::size_t step2_bytes(const Cohort& cohort, const AssocSettings& settings) {
     const std::size_t prepared = cohort.binary ? n * p * (3 * rank + 14) * 8 : n * (rank + 2 * p) * 8 + p * rank * rank * 16;
     const std::size_t block = block_size_for(n);
     const std::size_t per_thread = block * n + 8 * n * kDotVariants * 2;
-    const std::size_t results = 2 * threads * 4 * block * p * sizeof(AssocResult);
+    const std::size_t results = 2 * threads * 4 * block * p * rows_per_result(settings.multicol) * sizeof(AssocResult);
     return 2 * prepared + threads * per_thread + results + p * (std::size_t{3} << 16);
 }
 
@@ -78,6 +79,7 @@ TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const Assoc
                                        : cc.approximate_firth           ? "approximate Firth regression"
                                                                         : "Firth regression",
                                        cc.p_threshold);
+    if (settings.multicol.active()) analysis.method = describe_multicol(settings, cohort.binary);
     if (settings.predictions) analysis.method += ", conditioned on the step-1 leave-one-chromosome-out predictions";
     return analysis;
 }
@@ -179,6 +181,7 @@ private:
     const std::vector<std::size_t>& variants_;
     const AssocSettings& settings_;
     std::vector<std::unique_ptr<AssocWriter>> writers_;
+    std::size_t terms_ = 1;  // rows per variant and trait
     std::size_t filtered_ = 0;
     std::vector<std::map<std::string, std::size_t>> outcome_counts_;  // per trait: rows by test or error code
 };
@@ -187,7 +190,7 @@ ResultRecorder::ResultRecorder(const GenotypeSource& genotypes, const Cohort& co
                                const std::vector<std::size_t>& variants, const AssocSettings& settings,
                                OutputSet& outputs, RunLog& log)
     : genotypes_(genotypes), cohort_(cohort), variants_(variants), settings_(settings),
-      outcome_counts_(cohort.trait_names.size()) {
+      terms_(rows_per_result(settings.multicol)), outcome_counts_(cohort.trait_names.size()) {
     bool index = settings.format != ResultFormat::regenie && sorted_for_index(genotypes, variants);
     if (settings.format != ResultFormat::regenie && !index)
         log.warn("variants are not sorted by chromosome and position; results are written without a tabix index");
@@ -201,7 +204,8 @@ ResultRecorder::ResultRecorder(const GenotypeSource& genotypes, const Cohort& co
                                               .info = genotypes.has_dosages(),
                                               .index = index,
                                               .gzip = settings.gzip,
-                                              .analysis = describe_analysis(cohort, t, settings)},
+                                              .analysis = describe_analysis(cohort, t, settings),
+                                              .terms = model_terms(settings.multicol)},
                                              outputs));
 }
 
@@ -214,8 +218,10 @@ void ResultRecorder::record(std::size_t first, const BlockResults& block) {
         }
         const Variant& variant = genotypes_.variants()[variants_[first + v]];
         for (std::size_t t = 0; t < n_traits; ++t) {
-            const AssocResult& result = block.results[v * n_traits + t];
-            writers_[t]->write(variant, result);
+            const AssocResult* rows = block.results.data() + (v * n_traits + t) * terms_;
+            for (std::size_t term = 0; term < terms_; ++term) writers_[t]->write(variant, rows[term], term);
+            // A variant's outcome: its first row's (the joint test's error, when it has one, is every row's).
+            const AssocResult& result = rows[0];
             const char* outcome = result.error != ErrorCode::none ? error_code_name(result.error)
                                   : result.test == TestKind::linear ? "results"
                                                                     : test_kind_name(result.test);
@@ -292,8 +298,9 @@ void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const 
     for (const auto& run : runs) {
         const bool first_run = &run == &runs.front();
         pass.test_run(run,
-                      cohort.binary ? prepare_logistic_tests(cohort, settings, run, first_run, log)
-                                    : prepare_linear_tests(cohort, settings, run, first_run, log),
+                      settings.multicol.active() ? prepare_multicol_tests(cohort, settings, run, first_run, log)
+                      : cohort.binary            ? prepare_logistic_tests(cohort, settings, run, first_run, log)
+                                                 : prepare_linear_tests(cohort, settings, run, first_run, log),
                       progress);
         tested += run.count;
         // A killed run's log shows how far step 2 got.

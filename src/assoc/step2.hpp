@@ -13,6 +13,7 @@
 #include "assoc/variant_filters.hpp"
 #include "io/genotype_source.hpp"
 #include "io/output/assoc_writer.hpp"
+#include "multicol/multicol_settings.hpp"
 #include "qc/variant_blocks.hpp"
 #include "samples/cohort.hpp"
 #include "sexchrom/sex_chromosomes.hpp"
@@ -46,6 +47,7 @@ struct AssocSettings {
     // Variants (indices into the genotypes' variants, increasing) whose genotypes are among the cohort's covariates
     // (--condition-list): their rows get CONDITIONING_VARIANT instead of a test against themselves.
     std::vector<std::size_t> conditioning_variants;
+    MulticolSettings multicol;  // --interaction, --interaction-snp, --test genotypic: several rows per variant
 };
 
 struct WrittenResult {

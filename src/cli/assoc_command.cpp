@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/run_log.hpp"
 #include "io/loco_files.hpp"
+#include "multicol/interaction_inputs.hpp"
 
 namespace ridgeway {
 
@@ -52,6 +53,7 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     if (binary && options.has("--test-stat"))
         throw Error(ErrorKind::usage, "--test-stat chooses the test of quantitative traits; case/control traits get the "
                                       "score test (normal reference), corrected by --firth or --spa");
+    read_multicol_options(options, settings);
     return settings;
 }
 
@@ -69,7 +71,8 @@ void run_split_assoc(const SplitRun& split, const AssocSettings& settings, const
     auto part = [&](std::size_t index) {  // from 1
         const PartRange& range = plan.parts[index - 1];
         return Step2Part{split.part_path(index, "assoc"),
-                         {split.fingerprint, range.first, range.count, inputs.cohort.trait_names.size()},
+                         {split.fingerprint, range.first, range.count,
+                          inputs.cohort.trait_names.size() * rows_per_result(settings.multicol)},
                          nullptr, {}};
     };
     if (split.mode == SplitMode::part) {
@@ -100,7 +103,8 @@ void run_distributed_assoc(Communicator& communicator, const AssocSettings& sett
     auto part = [&](std::size_t rank) {
         const PartRange variants = variant_range(units, parts[rank]);
         return Step2Part{fmt::format("the association part of rank {}", rank),
-                         {fingerprint, variants.first, variants.count, inputs.cohort.trait_names.size()},
+                         {fingerprint, variants.first, variants.count,
+                          inputs.cohort.trait_names.size() * rows_per_result(settings.multicol)},
                          nullptr, {}};
     };
     if (exchange.has_part()) {
@@ -130,6 +134,7 @@ void run_assoc_command(const ParsedOptions& options, Communicator& communicator,
         inputs.cohort = std::move(conditioning->cohort);
         settings.conditioning_variants = std::move(conditioning->variants);
     }
+    resolve_interaction(settings.multicol, *inputs.genotypes, inputs.cohort, log);
     LocoPredictions predictions;
     if (options.has("--pred")) {
         predictions = read_predictions(options.text("--pred"), inputs.cohort.trait_names, inputs.cohort_ids());

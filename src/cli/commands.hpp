@@ -25,6 +25,9 @@ void run_predict_command(const ParsedOptions& options, Communicator& communicato
 int thread_count(const ParsedOptions& options);
 // Step-2 settings shared by assoc and gwas.
 AssocSettings assoc_settings(const ParsedOptions& options);
+// --interaction, --interaction-snp, --no-robust, --test (multicol/): into settings.multicol, after the other step-2
+// options; combinations that do not apply are usage errors.
+void read_multicol_options(const ParsedOptions& options, AssocSettings& settings);
 // The plots and HTML report of step 2's results, unless --no-report.
 void report_results(const std::vector<WrittenResult>& results, const ParsedOptions& options, RunLog& log,
                     OutputSet& outputs);

@@ -10,6 +10,7 @@
 #include "core/atomic_output.hpp"
 #include "core/run_log.hpp"
 #include "io/loco_files.hpp"
+#include "multicol/interaction_inputs.hpp"
 
 namespace ridgeway {
 
@@ -62,6 +63,7 @@ void run_gwas_command(const ParsedOptions& options, Communicator& communicator, 
     settings.sex_chromosomes = inputs.sex_chromosomes.get();
     // Read before step 1, so that a bad --condition-list stops the run before its longest part.
     std::optional<Step2Conditioning> conditioning = load_conditioning(options, inputs, log);
+    resolve_interaction(settings.multicol, *inputs.genotypes, inputs.cohort, log);
     if (communicator.size() > 1)
         return run_distributed_gwas(communicator, settings, step1, inputs, conditioning, options, log, outputs);
     const std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);

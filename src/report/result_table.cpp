@@ -52,9 +52,17 @@ std::string trait_from_path(const std::string& path) {
 }
 
 // The TEST column of PLINK 2 and regenie holds ADD for the variant's additive effect (other rows are covariates or
-// other models); ridgeway's names the test behind P.
+// other models); ridgeway's names the test behind P, or with several terms per variant the term (METHOD the test).
 bool is_corrected_test(std::string_view test) { return test == "FIRTH" || test == "SPA"; }
-bool is_variant_test(std::string_view test) { return test == "ADD" || test == "SCORE" || is_corrected_test(test); }
+// An interaction model's rows (regenie's and ridgeway's ADD-INT_*) are shown by their joint test, ADD-INT_kDF.
+bool is_joint_interaction(std::string_view test) {
+    if (!test.starts_with("ADD-INT_") || !test.ends_with("DF")) return false;
+    const std::string_view digits = test.substr(8, test.size() - 10);
+    return !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
+}
+bool is_variant_test(std::string_view test) {
+    return test == "ADD" || test == "SCORE" || is_corrected_test(test) || is_joint_interaction(test);
+}
 
 // Notes a corrected row: its bit, and its correction's name among those of the table.
 void mark_corrected(ResultTable& table, std::string_view test) {

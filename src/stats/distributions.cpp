@@ -149,7 +149,80 @@ double log_t_tail_by_expansion(double xi, double df) {
     return log_gamma_half_ratio_excess(a) + log_erfc_root_y + std::log(sum);
 }
 
+// log(e^a + e^b) without overflow.
+double log_add(double a, double b) {
+    if (a == -kInf) return b;
+    if (b == -kInf) return a;
+    const double high = std::max(a, b);
+    return high + std::log1p(std::exp(std::min(a, b) - high));
+}
+
+// log Gamma without the global signgam that std::lgamma writes (a data race between threads).
+double log_gamma(double x) {
+    int sign = 0;
+    return lgamma_r(x, &sign);
+}
+
 }  // namespace
+
+double log_p_chisq(double x, unsigned df) {
+    if (std::isnan(x) || x < 0 || df == 0) return kNaN;
+    if (df == 1) return log_p_chisq1(x);
+    if (x == 0) return 0.0;
+    // Q(k/2, y) with y = x/2 in closed form: for even df, e^-y sum_{j<k/2} y^j / j!; for odd df,
+    // erfc(sqrt y) + e^-y sum_{j<(k-1)/2} y^(j+1/2) / Gamma(j + 3/2). Every term is positive.
+    const double y = 0.5 * x, log_y = std::log(y);
+    double log_sum = -kInf, log_term;
+    if (df % 2 == 0) {
+        log_term = -y;  // j = 0
+        for (unsigned j = 0; j < df / 2; ++j) {
+            if (j > 0) log_term += log_y - std::log(static_cast<double>(j));
+            log_sum = log_add(log_sum, log_term);
+        }
+        return std::min(log_sum, 0.0);
+    }
+    log_sum = log_erfc(std::sqrt(y));
+    log_term = -y + 0.5 * log_y - log_gamma(1.5);
+    for (unsigned j = 0; j < (df - 1) / 2; ++j) {
+        if (j > 0) log_term += log_y - std::log(j + 0.5);
+        log_sum = log_add(log_sum, log_term);
+    }
+    return std::min(log_sum, 0.0);
+}
+
+double log_p_f(double f, double df1, double df2) {
+    if (std::isnan(f) || f < 0 || !(df1 > 0) || !(df2 > 0)) return kNaN;
+    if (f == 0) return 0.0;
+    if (std::isinf(f)) return -kInf;
+    // p = I_x(df2/2, df1/2) with x = df2 / (df2 + df1 f).
+    const double a = 0.5 * df2, b = 0.5 * df1;
+    const double log_denominator = std::log(df2 + df1 * f);
+    const double log_x = std::log(df2) - log_denominator, log_1mx = std::log(df1 * f) - log_denominator;
+    const double log_beta = log_gamma(a) + log_gamma(b) - log_gamma(a + b);
+    double log_p;
+    if (std::exp(log_x) < (a + 1.0) / (a + b + 2.0))
+        log_p = log_incomplete_beta(log_x, log_1mx, a, b, log_beta);
+    else
+        log_p = std::log1p(-std::exp(log_incomplete_beta(log_1mx, log_x, b, a, log_beta)));
+    return std::min(log_p, 0.0);
+}
+
+double chisq_quantile_upper(double log_p, unsigned df) {
+    if (std::isnan(log_p) || df == 0) return kNaN;
+    if (log_p >= 0) return 0.0;
+    if (df == 1) {
+        const double z = normal_quantile_two_sided(log_p);
+        return z * z;
+    }
+    // The tail falls monotonically in x: bracket the root, then bisect to rounding.
+    double low = 0.0, high = std::max(1.0, static_cast<double>(df) - 2.0 * log_p);
+    while (log_p_chisq(high, df) > log_p) low = high, high *= 2.0;
+    for (int iteration = 0; iteration < 200 && high - low > 1e-15 * high; ++iteration) {
+        const double middle = 0.5 * (low + high);
+        (log_p_chisq(middle, df) > log_p ? low : high) = middle;
+    }
+    return 0.5 * (low + high);
+}
 
 double log_p_two_sided_t(double t, double df) {
     if (std::isnan(t) || std::isnan(df) || df <= 0) return kNaN;

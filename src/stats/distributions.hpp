@@ -11,6 +11,12 @@ double log_p_two_sided_t(double t, double df);
 double log_p_two_sided_normal(double z);
 // log P(X >= x) for a chi-square with one degree of freedom, x >= 0.
 double log_p_chisq1(double x);
+// log P(X >= x) for a chi-square with `df` >= 1 degrees of freedom (the joint Wald tests of several terms).
+double log_p_chisq(double x, unsigned df);
+// log P(F >= f) for Snedecor's F with df1 and df2 > 0 degrees of freedom (joint tests of linear models).
+double log_p_f(double f, double df1, double df2);
+// The x >= 0 whose chi-square upper tail with `df` degrees of freedom is e^log_p.
+double chisq_quantile_upper(double log_p, unsigned df);
 // log P(Z >= z) for a standard normal, any z.
 double log_p_upper_normal(double z);
 // The |z| whose two-sided normal p-value is e^log_p (log_p <= 0): turns any p-value into a 1-df chi-square z^2.

@@ -142,6 +142,25 @@ expect 2 "--firth, --spa and --pThresh apply to case/control traits; add --bt" a
 expect 2 "--approx and --firth-wald refine --firth" assoc --bt --approx --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--firth-wald applies to exact Firth" assoc --bt --firth --approx --firth-wald --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--firth and --spa exclude each other" assoc --bt --firth --spa --bfile good --pheno good.pheno --pheno-name B1
+# Interaction and genotypic models: what they name must exist, and the modes that do not apply are refused.
+covars=(--covar good.covar --covar-name AGE,PC1)
+expect 2 "--interaction SITE: not a covariate of the analysis (covariates: AGE, PC1)" "${assoc[@]}" --bfile good \
+  "${covars[@]}" --interaction SITE
+expect 2 "--interaction-snp rs_absent: no variant with this ID in" "${assoc[@]}" --bfile good --interaction-snp rs_absent
+expect 2 "--interaction and --interaction-snp exclude each other" "${assoc[@]}" --bfile good "${covars[@]}" \
+  --interaction AGE --interaction-snp "$(awk 'NR == 1 { print $2 }' good.bim)"
+expect 2 "--test genotypic and --interaction/--interaction-snp exclude each other" "${assoc[@]}" --bfile good \
+  "${covars[@]}" --interaction AGE --test genotypic
+expect 2 "--test dominant: expected additive or genotypic" "${assoc[@]}" --bfile good --test dominant
+expect 2 "--no-robust applies to --interaction, --interaction-snp and --test genotypic" "${assoc[@]}" --bfile good --no-robust
+expect 2 "--no-robust applies to quantitative traits" assoc --bt --bfile good --pheno good.pheno --pheno-name B1 \
+  --test genotypic --no-robust
+expect 2 "--interaction has several terms per variant; --spa corrects a single score statistic" assoc --bt --spa \
+  --bfile good --pheno good.pheno --pheno-name B1 "${covars[@]}" --interaction AGE
+expect 2 "--test genotypic fits every term with the covariates; --approx" assoc --bt --firth --approx --bfile good \
+  --pheno good.pheno --pheno-name B1 --test genotypic
+expect 2 "GWAS-SSF (one effect per variant) cannot hold" "${assoc[@]}" --bfile good "${covars[@]}" --interaction AGE \
+  --format ssf
 expect 2 "--test-stat z: expected t or normal" assoc --test-stat z --bfile good --pheno good.pheno --pheno-name Q1
 expect 2 "--test-stat chooses the test of quantitative traits" assoc --bt --test-stat normal --bfile good --pheno good.pheno --pheno-name B1
 expect 2 "--loocv is not available for case/control traits" step1 --bt --loocv --bfile good --pheno good.pheno --pheno-name B1

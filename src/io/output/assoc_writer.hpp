@@ -10,6 +10,10 @@
 // (A1 = ALT = the .bim's fifth column, the counted allele; LOG10P is -log10 P as in regenie; P is exact far below
 // 1e-308). `regenie` writes regenie's `<out>_<TRAIT>.regenie` layout instead, and `ssf` the GWAS Catalog's
 // summary-statistics format, `<out>.<TRAIT>.ssf.tsv.gz` with its `-meta.yaml` (ssf_writer.cpp).
+// Models with several terms per variant (--interaction, --test genotypic) write one row per term, named in a TEST
+// column after N (N_CONTROLS for case/control traits; the case/control TEST column of the test behind P is then
+// METHOD); a joint test's row has no BETA or SE, and its statistic column, T_OR_F_STAT (F) or Z_OR_CHISQ_STAT
+// (chi-square), holds the F or chi-square statistic.
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +35,13 @@ struct TraitAnalysis {
     std::string method;                             // the test, its corrections and conditioning, in words
 };
 
+// One row of a variant's results in a model with several terms: its name (the TEST column) and degrees of freedom,
+// more than 1 for a joint test.
+struct ResultTerm {
+    std::string name;
+    unsigned df = 1;
+};
+
 struct ResultFileSpec {
     std::string out_prefix;
     std::string trait;
@@ -43,12 +54,14 @@ struct ResultFileSpec {
     bool index = true;  // build a tabix index (needs rows sorted by chromosome and position)
     bool gzip = false;  // `regenie`: gzip the file (the other layouts are always compressed)
     TraitAnalysis analysis;  // for the metadata of `ssf`
+    std::vector<ResultTerm> terms;  // rows per variant; empty: the one additive row (TEST ADD)
 };
 
 class AssocWriter {
 public:
     virtual ~AssocWriter() = default;
-    virtual void write(const Variant& variant, const AssocResult& result) = 0;
+    // `term` indexes ResultFileSpec::terms (0 without terms).
+    virtual void write(const Variant& variant, const AssocResult& result, std::size_t term) = 0;
     // Flushes, closes and indexes; errors here (disk full) are thrown.
     virtual void finish() = 0;
     virtual std::string final_path() const = 0;

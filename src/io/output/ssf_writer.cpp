@@ -46,7 +46,7 @@ public:
         table_.rows() += spec.binary ? "\ttest\n" : "\n";
     }
 
-    void write(const Variant& variant, const AssocResult& result) override {
+    void write(const Variant& variant, const AssocResult& result, std::size_t) override {
         if (result.error != ErrorCode::none) {
             ++omitted_[fmt::format("without an estimate ({})", error_code_name(result.error))];
             return;

@@ -14,29 +14,39 @@ class TsvWriter final : public AssocWriter {
 public:
     TsvWriter(const ResultFileSpec& spec, OutputSet& outputs)
         : final_(spec.out_prefix + "." + spec.trait + (spec.binary ? ".logistic" : ".linear") + ".tsv.gz"),
-          temporary_(outputs.add(final_)), binary_(spec.binary), info_(spec.info), table_(temporary_, final_) {
+          temporary_(outputs.add(final_)), binary_(spec.binary), info_(spec.info), terms_(spec.terms),
+          table_(temporary_, final_) {
         if (spec.index) temporary_index_ = outputs.add(final_ + ".tbi");
+        const bool terms = !terms_.empty();
+        const char* statistic = terms ? (spec.t_distribution ? "T_OR_F_STAT" : "Z_OR_CHISQ_STAT")
+                                      : (spec.t_distribution ? "T_STAT" : "Z_STAT");
         table_.rows() = std::string("#CHROM\tPOS\tID\tREF\tALT\tA1\tA1FREQ\t") + (info_ ? "INFO\t" : "") +
-                        (binary_ ? "A1FREQ_CASES\tA1FREQ_CONTROLS\tN\tN_CASES\tN_CONTROLS\tTEST\tBETA\tSE\tZ_STAT\tP\tLOG10P\tERRCODE\n"
-                                 : spec.t_distribution ? "N\tBETA\tSE\tT_STAT\tP\tLOG10P\tERRCODE\n"
-                                                       : "N\tBETA\tSE\tZ_STAT\tP\tLOG10P\tERRCODE\n");
+                        (binary_ ? "A1FREQ_CASES\tA1FREQ_CONTROLS\tN\tN_CASES\tN_CONTROLS\t" : "N\t") +
+                        (terms ? "TEST\t" : "") + (binary_ ? (terms ? "METHOD\t" : "TEST\t") : "") +
+                        fmt::format("BETA\tSE\t{}\tP\tLOG10P\tERRCODE\n", statistic);
     }
 
-    void write(const Variant& variant, const AssocResult& result) override {
+    void write(const Variant& variant, const AssocResult& result, std::size_t term) override {
         auto out = std::back_inserter(table_.rows());
         fmt::format_to(out, "{}\t{}\t{}\t{}\t{}\t{}\t{:.6g}\t", variant.chrom, variant.pos, variant.id, variant.allele2,
                        variant.allele1, variant.allele1, result.a1_freq);
         if (info_) fmt::format_to(out, "{:.6g}\t", result.info);
         if (binary_)
-            fmt::format_to(out, "{:.6g}\t{:.6g}\t{}\t{}\t{}\t{}\t", result.a1_freq_cases, result.a1_freq_controls, result.n,
-                           result.n_cases, result.n_controls, test_kind_name(result.test));
+            fmt::format_to(out, "{:.6g}\t{:.6g}\t{}\t{}\t{}\t", result.a1_freq_cases, result.a1_freq_controls, result.n,
+                           result.n_cases, result.n_controls);
         else
             fmt::format_to(out, "{}\t", result.n);
-        if (result.error == ErrorCode::none)
+        const bool joint = !terms_.empty() && terms_[term].df > 1;
+        if (!terms_.empty()) fmt::format_to(out, "{}\t", terms_[term].name);
+        if (binary_) fmt::format_to(out, "{}\t", test_kind_name(result.test));
+        if (result.error != ErrorCode::none)
+            fmt::format_to(out, "NA\tNA\tNA\tNA\tNA\t{}\n", error_code_name(result.error));
+        else if (joint)
+            fmt::format_to(out, "NA\tNA\t{:.6g}\t{}\t{:.6g}\t.\n", result.t, format_p_from_log10(result.log10_p),
+                           -result.log10_p + 0.0);
+        else
             fmt::format_to(out, "{:.6g}\t{:.6g}\t{:.6g}\t{}\t{:.6g}\t.\n", result.beta, result.se, result.t,
                            format_p_from_log10(result.log10_p), -result.log10_p + 0.0);
-        else
-            fmt::format_to(out, "NA\tNA\tNA\tNA\tNA\t{}\n", error_code_name(result.error));
         table_.row_added();
     }
 
@@ -51,6 +61,7 @@ public:
 private:
     std::string final_, temporary_, temporary_index_;  // no index path: no index
     bool binary_, info_;
+    std::vector<ResultTerm> terms_;
     BgzfTable table_;
 };
 

@@ -10,6 +10,7 @@
 
 #include "assoc/linear_assoc.hpp"
 #include "assoc/logistic_assoc.hpp"
+#include "assoc/trait_samples.hpp"
 #include "linalg/genotype_kernels.hpp"
 #include "core/memory_budget.hpp"
 #include "core/memory_stream.hpp"
@@ -77,7 +78,10 @@ TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const Assoc
                                        : cc.approximate_firth           ? "approximate Firth regression"
                                                                         : "Firth regression",
                                        cc.p_threshold);
-    if (settings.predictions) analysis.method += ", conditioned on the step-1 leave-one-chromosome-out predictions";
+    if (settings.predictions)
+        analysis.method += settings.predictions->is_whole_genome()
+                               ? ", conditioned on the step-1 whole-genome predictions"
+                               : ", conditioned on the step-1 leave-one-chromosome-out predictions";
     return analysis;
 }
 
@@ -178,6 +182,7 @@ ResultRecorder::ResultRecorder(const GenotypeSource& genotypes, const Cohort& co
                                               .gzip = settings.gzip,
                                               .analysis = describe_analysis(cohort, t, settings)},
                                              outputs));
+    if (settings.write_samples) write_trait_samples(genotypes, cohort, settings, outputs, log);
 }
 
 void ResultRecorder::record(std::size_t first, const BlockResults& block) {
@@ -261,7 +266,9 @@ void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const 
     const auto runs = test_runs(genotypes, variants, settings.predictions != nullptr, settings.sex_chromosomes, first,
                                 count);
     for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
-    if (settings.predictions) log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
+    if (settings.predictions)
+        log.info(settings.predictions->is_whole_genome() ? "Conditioning on the step-1 whole-genome predictions"
+                                                         : "Conditioning on the step-1 leave-one-chromosome-out predictions");
     Progress progress("Association: variant block", total_blocks);
     std::size_t tested = 0;
     for (const auto& run : runs) {

@@ -43,6 +43,8 @@ struct AssocSettings {
     CaseControlSettings case_control;
     std::size_t memory_mib = 0;  // --memory; 0 means no budget
     const SexChromosomes* sex_chromosomes = nullptr;  // non-PAR X variants get their own design; null: none selected
+    bool write_samples = false;  // per trait, a file of the samples its tests used (--write-samples; trait_samples.hpp)
+    bool print_pheno = false;    // that file starts with a line naming the trait (--print-pheno)
 };
 
 struct WrittenResult {

@@ -310,6 +310,26 @@ awk '{ $5 = 0; print }' good.fam > nosex.fam
 expect 5 "300 non-PAR chromosome X variants (--par-region hg38) but no sample's sex is known" "${assoc[@]}" \
   --bfile nosex
 
+# Whole-genome predictions (--print-prs, --use-prs), per-trait sample files, --force-qt and few-valued traits.
+"$ridgeway" step1 --bfile good --pheno good.pheno --pheno-name Q1 --print-prs --out fit >/dev/null
+expect 2 "--use-prs reads the whole-genome predictions of a --pred list (<out>_prs.list of step 1 with --print-prs); add --pred" \
+  "${assoc[@]}" --bfile good --use-prs
+expect 2 "unknown option for ridgeway assoc: --print-prs (an option of step1, gwas, not assoc)" "${assoc[@]}" --bfile good --print-prs
+expect 2 "unknown option for ridgeway gwas: --use-prs (an option of assoc, not gwas)" gwas --bfile good --pheno good.pheno \
+  --pheno-name Q1 --use-prs
+expect 2 "unknown option for ridgeway step1: --write-samples (an option of assoc, gwas, not step1)" step1 --bfile good \
+  --pheno good.pheno --pheno-name Q1 --write-samples
+expect 2 "--print-pheno adds the trait's name to the files of --write-samples; add --write-samples" "${assoc[@]}" --bfile good --print-pheno
+expect 2 "--force-qt analyses few-valued traits as quantitative; it excludes --bt" assoc --bfile good --pheno good.pheno \
+  --pheno-name B1 --bt --force-qt
+expect 4 "fit_1.loco, line 2: expected the whole-genome row 0 of a .prs file (--use-prs reads the files of --print-prs, not .loco files)" \
+  "${assoc[@]}" --bfile good --pred fit_pred.list --use-prs
+expect 4 "fit_1.prs, line 2: row 0 is a whole-genome prediction (a .prs file of --print-prs); read such files with --use-prs" \
+  "${assoc[@]}" --bfile good --pred fit_prs.list
+expect 5 "trait B1 has 2 distinct values (1, 2) among its analysed samples: a case/control trait needs --bt (with --1 for 0/1 coding); --force-qt analyses it as quantitative" \
+  assoc --bfile good --pheno good.pheno --pheno-name B1
+expect 5 "trait B1 has 2 distinct values" step1 --bfile good --pheno good.pheno
+
 # A finished result survives a failed rerun under the same --out.
 "$ridgeway" "${assoc[@]}" --bfile good --out keep >/dev/null
 before=$(md5sum keep.Q1.linear.tsv.gz keep.Q1.linear.tsv.gz.tbi keep.log)

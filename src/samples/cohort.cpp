@@ -279,7 +279,9 @@ Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selec
     std::size_t n = cohort.sample_indices.size();
     log.info(fmt::format("{} samples analysed ({} without any trait value, {} with a missing covariate{})", n, without_trait,
                          without_covariates, spec.strict ? fmt::format(", {} missing some trait (--strict)", incomplete) : ""));
-    if (n == 0) throw Error(ErrorKind::inconsistent, "no sample has both a trait value and complete covariates");
+    if (n == 0)
+        throw Error(ErrorKind::inconsistent, spec.strict ? "no sample has every trait's value (--strict) and complete covariates"
+                                                         : "no sample has both a trait value and complete covariates");
 
     for (std::size_t t = 0; t < trait_columns.size(); ++t) cohort.trait_names.push_back(pheno.columns[trait_columns[t]]);
     cohort.traits = Matrix(n, trait_columns.size());

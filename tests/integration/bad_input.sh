@@ -329,6 +329,9 @@ expect 4 "fit_1.prs, line 2: row 0 is a whole-genome prediction (a .prs file of 
 expect 5 "trait B1 has 2 distinct values (1, 2) among its analysed samples: a case/control trait needs --bt (with --1 for 0/1 coding); --force-qt analyses it as quantitative" \
   assoc --bfile good --pheno good.pheno --pheno-name B1
 expect 5 "trait B1 has 2 distinct values" step1 --bfile good --pheno good.pheno
+awk 'NR > 1 { if (NR % 2) $3 = "NA"; else $4 = "NA" } { print }' good.pheno > disjoint.pheno
+expect 5 "no sample has every trait's value (--strict) and complete covariates" assoc --bfile good \
+  --pheno disjoint.pheno --pheno-name Q1,Q2 --strict
 
 # A finished result survives a failed rerun under the same --out.
 "$ridgeway" "${assoc[@]}" --bfile good --out keep >/dev/null

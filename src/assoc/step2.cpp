@@ -11,6 +11,7 @@
 
 #include "assoc/linear_assoc.hpp"
 #include "assoc/logistic_assoc.hpp"
+#include "assoc/trait_samples.hpp"
 #include "linalg/genotype_kernels.hpp"
 #include "core/memory_budget.hpp"
 #include "core/memory_stream.hpp"
@@ -80,7 +81,10 @@ TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const Assoc
                                                                         : "Firth regression",
                                        cc.p_threshold);
     if (settings.multicol.active()) analysis.method = describe_multicol(settings, cohort.binary);
-    if (settings.predictions) analysis.method += ", conditioned on the step-1 leave-one-chromosome-out predictions";
+    if (settings.predictions)
+        analysis.method += settings.predictions->is_whole_genome()
+                               ? ", conditioned on the step-1 whole-genome predictions"
+                               : ", conditioned on the step-1 leave-one-chromosome-out predictions";
     return analysis;
 }
 
@@ -207,6 +211,7 @@ ResultRecorder::ResultRecorder(const GenotypeSource& genotypes, const Cohort& co
                                               .analysis = describe_analysis(cohort, t, settings),
                                               .terms = model_terms(settings.multicol)},
                                              outputs));
+    if (settings.write_samples) write_trait_samples(genotypes, cohort, settings, outputs, log);
 }
 
 void ResultRecorder::record(std::size_t first, const BlockResults& block) {
@@ -292,7 +297,9 @@ void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const 
     const auto runs = test_runs(genotypes, variants, settings.predictions != nullptr, settings.sex_chromosomes, first,
                                 count);
     for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
-    if (settings.predictions) log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
+    if (settings.predictions)
+        log.info(settings.predictions->is_whole_genome() ? "Conditioning on the step-1 whole-genome predictions"
+                                                         : "Conditioning on the step-1 leave-one-chromosome-out predictions");
     Progress progress("Association: variant block", total_blocks);
     std::size_t tested = 0;
     for (const auto& run : runs) {

@@ -48,6 +48,8 @@ struct AssocSettings {
     // (--condition-list): their rows get CONDITIONING_VARIANT instead of a test against themselves.
     std::vector<std::size_t> conditioning_variants;
     MulticolSettings multicol;  // --interaction, --interaction-snp, --test genotypic: several rows per variant
+    bool write_samples = false;  // per trait, a file of the samples its tests used (--write-samples; trait_samples.hpp)
+    bool print_pheno = false;    // that file starts with a line naming the trait (--print-pheno)
 };
 
 struct WrittenResult {

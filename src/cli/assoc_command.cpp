@@ -24,6 +24,13 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     else if (format == "ssf") settings.format = ResultFormat::ssf;
     else if (format != "tsv") throw Error(ErrorKind::usage, "--format " + format + ": expected tsv, regenie or ssf");
     settings.gzip = options.flag("--gz");
+    settings.write_samples = options.flag("--write-samples");
+    settings.print_pheno = options.flag("--print-pheno");
+    if (settings.print_pheno && !settings.write_samples)
+        throw Error(ErrorKind::usage, "--print-pheno adds the trait's name to the files of --write-samples; add --write-samples");
+    if (options.flag("--use-prs") && !options.has("--pred"))
+        throw Error(ErrorKind::usage, "--use-prs reads the whole-genome predictions of a --pred list (<out>_prs.list of "
+                                      "step 1 with --print-prs); add --pred");
     const std::string statistic = options.text("--test-stat", "t");
     if (statistic == "normal") settings.linear_statistic = LinearStatistic::normal;
     else if (statistic != "t") throw Error(ErrorKind::usage, "--test-stat " + statistic + ": expected t or normal");
@@ -137,8 +144,14 @@ void run_assoc_command(const ParsedOptions& options, Communicator& communicator,
     resolve_interaction(settings.multicol, *inputs.genotypes, inputs.cohort, log);
     LocoPredictions predictions;
     if (options.has("--pred")) {
-        predictions = read_predictions(options.text("--pred"), inputs.cohort.trait_names, inputs.cohort_ids());
-        log.info(fmt::format("Step-1 predictions: {} ({} chromosomes)", options.text("--pred"), predictions.chromosomes.size()));
+        const bool whole_genome = options.flag("--use-prs");
+        predictions = read_predictions(options.text("--pred"), inputs.cohort.trait_names, inputs.cohort_ids(),
+                                       whole_genome ? PredictionRows::whole_genome : PredictionRows::loco);
+        log.info(whole_genome ? fmt::format("Step-1 predictions: {}, whole-genome (--use-prs): every chromosome is tested "
+                                            "with the same prediction, its own part included (not leave-one-chromosome-out)",
+                                            options.text("--pred"))
+                              : fmt::format("Step-1 predictions: {} ({} chromosomes)", options.text("--pred"),
+                                            predictions.chromosomes.size()));
         settings.predictions = &predictions;
     }
     if (communicator.size() > 1)

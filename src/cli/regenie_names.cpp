@@ -13,8 +13,8 @@ namespace ridgeway {
 const std::vector<OptionAlias>& regenie_aliases() {
     // regenie's names that differ from ridgeway's; --bgen, --sample, --bgi, --ref-first, --keep, --remove, --extract,
     // --exclude, --bt, --qt, --cc12, --bsize, --cv, --loocv, --gz, --pred, --minINFO, --firth, --approx, --spa,
-    // --pThresh, --range, --condition-list, --condition-file, --condition-file-sample, --threads, --out and --step
-    // are spelled alike.
+    // --pThresh, --range, --condition-list, --condition-file, --condition-file-sample, --threads, --out, --step,
+    // --print-prs, --use-prs, --strict, --force-qt, --write-samples and --print-pheno are spelled alike.
     static const std::vector<OptionAlias> aliases{
         {"--bfile", "--bed"},
         {"--pfile", "--pgen"},

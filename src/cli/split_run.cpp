@@ -19,10 +19,11 @@ namespace {
 // Options that change no output byte besides the log and the report: results are byte-identical for any --threads and
 // --memory, --level0-on-disk and --level0-prefix (which only choose whether and where step 1's level-0 predictions
 // stream through a file), --resume and the split options choose how the work is run, --no-report and --locus-window
-// concern only the plots and the report, and --quiet only what is printed.
+// concern only the plots and the report, --quiet only what is printed, and --print-prs, --write-samples and
+// --print-pheno add files that the merge writes from what every part computes anyway.
 const std::vector<std::string> kOptionsChangingNoResult{
     "--threads", "--memory", "--level0-on-disk", "--level0-prefix", "--resume", "--split", "--run-part", "--merge",
-    "--no-report", "--locus-window", "--quiet"};
+    "--no-report", "--locus-window", "--quiet", "--print-prs", "--write-samples", "--print-pheno"};
 
 }  // namespace
 

@@ -31,6 +31,7 @@ Step1Settings step1_settings(const ParsedOptions& options) {
     std::filesystem::path folder = std::filesystem::path(options.required_text("--out")).parent_path();
     settings.stream_level0 = options.flag("--level0-on-disk");
     settings.gzip_loco = options.flag("--gz");
+    settings.print_prs = options.flag("--print-prs");
     settings.spill_prefix = options.text("--level0-prefix", (folder.empty() ? "." : folder.string()) + "/ridgeway");
     settings.checkpoint_path = options.required_text("--out") + ".level0.resume";
     settings.resume = options.flag("--resume");
@@ -44,6 +45,11 @@ std::vector<std::string> run_step1_and_write(const Step1Settings& settings, cons
     if (inputs.genotypes->has_dosages())
         log.info("Step 1 reads the dosages: their Gram products are FP64 (exact INT8 products need whole calls)");
     LocoPredictions predictions = run_step1(*inputs.genotypes, inputs.cohort, inputs.variants, settings, log);
+    if (settings.print_prs) {
+        write_prs_files(out, inputs.cohort_ids(), predictions, outputs, settings.gzip_loco);
+        log.info(fmt::format("Whole-genome predictions (--print-prs, not leave-one-chromosome-out): {}_<k>.prs{}, "
+                             "listed in {}_prs.list", out, settings.gzip_loco ? ".gz" : "", out));
+    }
     return write_loco_files(out, inputs.cohort_ids(), predictions, outputs, settings.gzip_loco);
 }
 

@@ -84,6 +84,10 @@ StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     CohortSpec spec = cohort_spec(options);
     spec.binary = options.flag("--bt");
     if (spec.binary && options.flag("--qt")) throw Error(ErrorKind::usage, "--bt and --qt exclude each other");
+    if (spec.binary && options.flag("--force-qt"))
+        throw Error(ErrorKind::usage, "--force-qt analyses few-valued traits as quantitative; it excludes --bt");
+    spec.few_values = options.flag("--force-qt") ? FewValuedTraits::accept : FewValuedTraits::suggest_bt;
+    spec.strict = options.flag("--strict");
     if (options.flag("--1") && options.flag("--cc12")) throw Error(ErrorKind::usage, "--1 and --cc12 exclude each other");
     if (!spec.binary && (options.flag("--1") || options.flag("--cc12") || options.has("--min-case-count")))
         throw Error(ErrorKind::usage, "--1, --cc12 and --min-case-count apply to case/control traits; add --bt");

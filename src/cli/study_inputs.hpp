@@ -31,7 +31,7 @@ std::unique_ptr<GenotypeSource> open_genotypes(const ParsedOptions& options, con
 CohortSpec cohort_spec(const ParsedOptions& options);
 
 // The genotypes (read through sexchrom/x_coded_source), the selected variants (without Y and MT) and the cohort, with
-// each sample's sex (--sex-col, --sex-specific, --par-region, --xchr-model).
+// each sample's sex (--sex-col, --sex-specific, --par-region, --xchr-model), --strict and --force-qt.
 StudyInputs load_study(const ParsedOptions& options, RunLog& log);
 
 }  // namespace ridgeway

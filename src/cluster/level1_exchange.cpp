@@ -52,6 +52,7 @@ std::string fit_bytes(const TraitLevel1& trait, double seconds) {
     write_vector(out, trait.fit.cv_r2);
     out.count(trait.fit.chosen);
     out.matrix(trait.fit.loco);
+    write_vector(out, trait.fit.whole_genome);
     out.raw(&trait.fit.solves, 1);  // counts and doubles only
     out.raw(&seconds, 1);
     return out.take();
@@ -65,6 +66,7 @@ TraitLevel1 fit_from(std::string_view bytes, int rank, double& seconds) {
     trait.fit.cv_r2 = read_vector(in);
     trait.fit.chosen = in.count();
     trait.fit.loco = in.matrix();
+    trait.fit.whole_genome = read_vector(in);
     in.raw(&trait.fit.solves, 1);
     in.raw(&seconds, 1);
     in.expect_end();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <unordered_map>
 
@@ -20,36 +21,68 @@ namespace {
 
 std::string joined_id(const SampleId& id) { return id.fid + "_" + id.iid; }
 
+// A prediction file's text: the FID_IID header, then one line per column of `values` (cohort rows x columns),
+// starting with its chromosome code.
+std::string prediction_text(const std::vector<SampleId>& samples, const std::vector<int>& chromosomes,
+                            const double* values) {
+    std::string text = "FID_IID";
+    for (const auto& sample : samples) text += " " + joined_id(sample);
+    text += "\n";
+    for (std::size_t c = 0; c < chromosomes.size(); ++c) {
+        text += std::to_string(chromosomes[c]);
+        const double* column = values + c * samples.size();
+        for (std::size_t i = 0; i < samples.size(); ++i) text += fmt::format(" {:.10g}", column[i]);
+        text += "\n";
+    }
+    return text;
+}
+
+// One file per trait (`path_of(t)`, text `text_of(t)`) and their list "TRAIT PATH" at `list_path`; returns the
+// files' temporary paths.
+std::vector<std::string> write_prediction_set(const std::vector<std::string>& traits,
+                                              const std::function<std::string(std::size_t)>& path_of,
+                                              const std::function<std::string(std::size_t)>& text_of,
+                                              const std::string& list_path, OutputSet& outputs, bool gzip) {
+    std::vector<std::string> temporary_paths;
+    std::string list;
+    for (std::size_t t = 0; t < traits.size(); ++t) {
+        const std::string path = path_of(t);
+        temporary_paths.push_back(outputs.add(path));
+        TextOutput file(temporary_paths.back(), gzip, path);
+        file.write(text_of(t));
+        file.close();
+        list += traits[t] + " " + path + "\n";
+    }
+    write_output_file(outputs, list_path, list);
+    return temporary_paths;
+}
+
 }  // namespace
 
 std::string loco_path(const std::string& out_prefix, std::size_t trait_index, bool gzip) {
     return fmt::format("{}_{}.loco{}", out_prefix, trait_index + 1, gzip_suffix(gzip));
 }
 
+std::string prs_path(const std::string& out_prefix, std::size_t trait_index, bool gzip) {
+    return fmt::format("{}_{}.prs{}", out_prefix, trait_index + 1, gzip_suffix(gzip));
+}
+
 std::vector<std::string> write_loco_files(const std::string& out_prefix, const std::vector<SampleId>& samples,
                                           const LocoPredictions& predictions, OutputSet& outputs, bool gzip) {
-    std::vector<std::string> temporary_paths;
-    std::string list;
-    for (std::size_t t = 0; t < predictions.trait_names.size(); ++t) {
-        const std::string path = loco_path(out_prefix, t, gzip);
-        std::string text = "FID_IID";
-        for (const auto& sample : samples) text += " " + joined_id(sample);
-        text += "\n";
-        const Matrix& values = predictions.values[t];
-        for (std::size_t c = 0; c < predictions.chromosomes.size(); ++c) {
-            text += std::to_string(predictions.chromosomes[c]);
-            for (std::size_t i = 0; i < values.rows(); ++i) text += fmt::format(" {:.10g}", values(i, c));
-            text += "\n";
-        }
-        temporary_paths.push_back(outputs.add(path));
-        TextOutput file(temporary_paths.back(), gzip, path);
-        file.write(text);
-        file.close();
-        list += predictions.trait_names[t] + " " + path + "\n";
-    }
-    const std::string list_path = out_prefix + "_pred.list";
-    write_output_file(outputs, list_path, list);
-    return temporary_paths;
+    return write_prediction_set(
+        predictions.trait_names, [&](std::size_t t) { return loco_path(out_prefix, t, gzip); },
+        [&](std::size_t t) { return prediction_text(samples, predictions.chromosomes, predictions.values[t].data()); },
+        out_prefix + "_pred.list", outputs, gzip);
+}
+
+void write_prs_files(const std::string& out_prefix, const std::vector<SampleId>& samples,
+                     const LocoPredictions& predictions, OutputSet& outputs, bool gzip) {
+    write_prediction_set(
+        predictions.trait_names, [&](std::size_t t) { return prs_path(out_prefix, t, gzip); },
+        [&](std::size_t t) {
+            return prediction_text(samples, {kWholeGenomeRow}, predictions.whole_genome[t].data());
+        },
+        out_prefix + "_prs.list", outputs, gzip);
 }
 
 std::vector<std::pair<std::string, std::string>> read_pred_list(const std::string& path) {
@@ -65,7 +98,8 @@ std::vector<std::pair<std::string, std::string>> read_pred_list(const std::strin
     return entries;
 }
 
-LocoFile read_loco_file(const std::string& path, const std::string& name, const std::vector<SampleId>& samples) {
+LocoFile read_loco_file(const std::string& path, const std::string& name, const std::vector<SampleId>& samples,
+                        PredictionRows kind) {
     TextReader reader(path);
     std::string line;
     if (!reader.next_line(line)) throw Error(ErrorKind::malformed, name + ": the file is empty");
@@ -89,7 +123,7 @@ LocoFile read_loco_file(const std::string& path, const std::string& name, const 
     }
     if (absent_count > 0)
         throw Error(ErrorKind::inconsistent, fmt::format("{}: {} analysed samples have no prediction (e.g. {}); was step 1 "
-                                                         "run on these samples?",
+                                                         "run on these samples (a step 1 with --strict needs --strict here too)?",
                                                          name, absent_count, fmt::join(absent, ", ")));
     LocoFile file;
     std::vector<std::vector<double>> rows;
@@ -100,8 +134,16 @@ LocoFile read_loco_file(const std::string& path, const std::string& name, const 
         if (fields.size() != header.size())
             throw Error(ErrorKind::malformed, fmt::format("{}: expected {} fields as in the header, found {}", where,
                                                           header.size(), fields.size()));
-        int chromosome = chromosome_code(fields[0]);
-        if (chromosome == 0) throw Error(ErrorKind::malformed, where + ": '" + std::string(fields[0]) + "' is not a chromosome");
+        const bool whole_genome_row = fields[0] == std::to_string(kWholeGenomeRow);
+        if (whole_genome_row && kind == PredictionRows::loco)
+            throw Error(ErrorKind::malformed, where + ": row 0 is a whole-genome prediction (a .prs file of --print-prs); "
+                                                      "read such files with --use-prs");
+        if (!whole_genome_row && kind == PredictionRows::whole_genome)
+            throw Error(ErrorKind::malformed, where + ": expected the whole-genome row 0 of a .prs file (--use-prs reads "
+                                                      "the files of --print-prs, not .loco files)");
+        const int chromosome = whole_genome_row ? kWholeGenomeRow : chromosome_code(fields[0]);
+        if (!whole_genome_row && chromosome == 0)
+            throw Error(ErrorKind::malformed, where + ": '" + std::string(fields[0]) + "' is not a chromosome");
         if (std::find(file.chromosomes.begin(), file.chromosomes.end(), chromosome) != file.chromosomes.end())
             throw Error(ErrorKind::malformed, fmt::format("{}: chromosome {} appears twice", where, chromosome));
         std::vector<double> values(samples.size());
@@ -128,7 +170,7 @@ LocoFile read_loco_file(const std::string& path, const std::string& name, const 
 }
 
 LocoPredictions read_predictions(const std::string& pred_list, const std::vector<std::string>& traits,
-                                 const std::vector<SampleId>& samples) {
+                                 const std::vector<SampleId>& samples, PredictionRows rows) {
     auto entries = read_pred_list(pred_list);
     std::vector<std::string> paths;
     for (const auto& trait : traits) {
@@ -137,15 +179,16 @@ LocoPredictions read_predictions(const std::string& pred_list, const std::vector
             throw Error(ErrorKind::inconsistent, fmt::format("{}: no predictions listed for trait {}", pred_list, trait));
         paths.push_back(entry->second);
     }
-    return read_predictions(traits, paths, paths, samples);
+    return read_predictions(traits, paths, paths, samples, rows);
 }
 
 LocoPredictions read_predictions(const std::vector<std::string>& traits, const std::vector<std::string>& paths,
-                                 const std::vector<std::string>& names, const std::vector<SampleId>& samples) {
+                                 const std::vector<std::string>& names, const std::vector<SampleId>& samples,
+                                 PredictionRows rows) {
     LocoPredictions predictions;
     predictions.trait_names = traits;
     for (std::size_t t = 0; t < traits.size(); ++t) {
-        LocoFile file = read_loco_file(paths[t], names[t], samples);
+        LocoFile file = read_loco_file(paths[t], names[t], samples, rows);
         if (predictions.chromosomes.empty()) predictions.chromosomes = file.chromosomes;
         // Columns in the first file's chromosome order.
         Matrix aligned(samples.size(), predictions.chromosomes.size());

@@ -162,6 +162,35 @@ void warn_if_case_control(const std::string& name, const std::vector<double>& va
         log.warn("trait " + name + " holds only the values 1 and 2 (case/control?); it is analysed as quantitative with a linear model (--bt analyses case/control traits)");
 }
 
+// A quantitative trait with at most two distinct values among the analysed samples is likely a case/control trait
+// read without --bt: a warning says so (regenie stops there), unless --force-qt asks for a linear model.
+void check_distinct_values(const std::string& name, const Matrix& traits, std::size_t t, FewValuedTraits rule,
+                           RunLog& log) {
+    std::set<double> distinct;
+    for (std::size_t i = 0; i < traits.rows() && distinct.size() <= 2; ++i)
+        if (!std::isnan(traits(i, t))) distinct.insert(traits(i, t));
+    if (distinct.size() > 2) return;
+    if (rule == FewValuedTraits::accept)
+        return log.info(fmt::format("Trait {}: {} distinct values ({}), analysed as quantitative as --force-qt asks",
+                                    name, distinct.size(), fmt::join(distinct, ", ")));
+    log.warn(fmt::format("trait {} has {} distinct value{} ({}) among its analysed samples and is analysed as "
+                         "quantitative: a case/control trait needs --bt (with --1 for 0/1 coding); --force-qt "
+                         "confirms a linear model and silences this warning",
+                         name, distinct.size(), distinct.size() == 1 ? "" : "s", fmt::join(distinct, ", ")));
+}
+
+// --strict: the selected samples missing a value of any trait leave `selected`; returns how many.
+std::size_t drop_incomplete(const std::vector<std::vector<double>>& trait_values, std::vector<bool>& selected) {
+    std::size_t dropped = 0;
+    for (std::size_t s = 0; s < selected.size(); ++s) {
+        if (!selected[s]) continue;
+        const bool complete = std::none_of(trait_values.begin(), trait_values.end(),
+                                           [&](const auto& values) { return std::isnan(values[s]); });
+        if (!complete) selected[s] = false, ++dropped;
+    }
+    return dropped;
+}
+
 }  // namespace
 
 std::vector<double> numeric_column(const SampleTable& table, std::size_t column, const std::vector<std::size_t>& row_of,
@@ -180,21 +209,34 @@ std::vector<double> numeric_column(const SampleTable& table, std::size_t column,
     return values;
 }
 
-Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selected, const CohortSpec& spec,
+Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selected_samples, const CohortSpec& spec,
                     RunLog& log) {
     const auto& samples = matcher.samples();
     SampleTable pheno = read_sample_table(spec.pheno_file);
     auto pheno_row = matcher.match(pheno, log);
     auto trait_columns = trait_columns_of(pheno, spec, log);
     if (trait_columns.empty()) throw Error(ErrorKind::inconsistent, spec.pheno_file + ": the file has no trait columns");
+    std::vector<std::vector<double>> column_values;
+    std::vector<bool> zero_one_hints;
+    for (std::size_t column : trait_columns) {
+        auto values = numeric_column(pheno, column, pheno_row, spec.minus9_is_missing);
+        zero_one_hints.push_back(spec.binary && !spec.coding.zero_one && looks_zero_one_coded(values));
+        if (spec.binary) recode_case_control(values, pheno, column, pheno_row, spec.coding);
+        column_values.push_back(std::move(values));
+    }
+    std::vector<bool> selected = selected_samples;
+    std::size_t incomplete = 0;
+    if (spec.strict) {
+        incomplete = drop_incomplete(column_values, selected);
+        log.info(fmt::format("--strict: {} samples missing a value of some trait left out of every trait", incomplete));
+    }
     std::vector<std::vector<double>> trait_values;
     std::vector<std::size_t> kept_columns;
     std::vector<std::string> skipped;
-    for (std::size_t column : trait_columns) {
-        auto values = numeric_column(pheno, column, pheno_row, spec.minus9_is_missing);
+    for (std::size_t k = 0; k < trait_columns.size(); ++k) {
+        const std::size_t column = trait_columns[k];
+        auto& values = column_values[k];
         if (spec.binary) {
-            const bool zero_one_hint = !spec.coding.zero_one && looks_zero_one_coded(values);
-            recode_case_control(values, pheno, column, pheno_row, spec.coding);
             for (std::size_t s = 0; s < samples.size(); ++s)
                 if (!selected[s]) values[s] = NAN;
             const auto counts = count_cases(values.data(), values.size());
@@ -203,10 +245,10 @@ Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selec
                 skipped.push_back(fmt::format("{} has {} cases and {} controls, fewer than --min-case-count {}{}",
                                               pheno.columns[column], counts.cases, counts.controls,
                                               spec.coding.min_count,
-                                              zero_one_hint ? ", and its values are all 0 or 1: they look 0/1-coded, "
-                                                              "which --1 reads as 0 = control, 1 = case instead of "
-                                                              "the default 1 = control, 2 = case, 0 = missing"
-                                                            : ""));
+                                              zero_one_hints[k] ? ", and its values are all 0 or 1: they look 0/1-coded, "
+                                                                  "which --1 reads as 0 = control, 1 = case instead of "
+                                                                  "the default 1 = control, 2 = case, 0 = missing"
+                                                                : ""));
                 continue;
             }
         }
@@ -233,9 +275,11 @@ Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selec
         else cohort.sample_indices.push_back(s);
     }
     std::size_t n = cohort.sample_indices.size();
-    log.info(fmt::format("{} samples analysed ({} without any trait value, {} with a missing covariate)", n, without_trait,
-                         without_covariates));
-    if (n == 0) throw Error(ErrorKind::inconsistent, "no sample has both a trait value and complete covariates");
+    log.info(fmt::format("{} samples analysed ({} without any trait value, {} with a missing covariate{})", n, without_trait,
+                         without_covariates, spec.strict ? fmt::format(", {} missing some trait (--strict)", incomplete) : ""));
+    if (n == 0)
+        throw Error(ErrorKind::inconsistent, spec.strict ? "no sample has every trait's value (--strict) and complete covariates"
+                                                         : "no sample has both a trait value and complete covariates");
 
     for (std::size_t t = 0; t < trait_columns.size(); ++t) cohort.trait_names.push_back(pheno.columns[trait_columns[t]]);
     cohort.traits = Matrix(n, trait_columns.size());
@@ -246,7 +290,9 @@ Cohort build_cohort(const SampleMatcher& matcher, const std::vector<bool>& selec
             observed += !std::isnan(cohort.traits(i, t));
         }
         log.info(fmt::format("Trait {}: {} samples with a value", cohort.trait_names[t], observed));
-        if (!spec.binary) warn_if_case_control(cohort.trait_names[t], trait_values[t], log);
+        if (spec.binary) continue;
+        if (spec.few_values == FewValuedTraits::warn) warn_if_case_control(cohort.trait_names[t], trait_values[t], log);
+        else check_distinct_values(cohort.trait_names[t], cohort.traits, t, spec.few_values, log);
     }
     cohort.covariate_names = covariates.names;
     cohort.covariates = Matrix(n, covariates.names.size());

@@ -14,6 +14,11 @@ class RunLog;
 class SampleMatcher;
 struct SampleTable;
 
+// What a quantitative trait with at most two distinct values among its analysed samples (case/control?) gets: a
+// warning when they are 1 and 2 (`predict`), a warning suggesting --bt whatever the values (association runs, where
+// regenie stops unless --force-qt), or a line in the log (--force-qt).
+enum class FewValuedTraits { warn, suggest_bt, accept };
+
 struct CohortSpec {
     std::string pheno_file;
     std::string pheno_names;  // "A,B,PC1-PC3"; empty for every column
@@ -24,6 +29,8 @@ struct CohortSpec {
     CaseControlCoding coding;
     std::string categorical_names;  // covariates fitted as categorical although numeric; added to covar_names'
     std::size_t max_categories = 10;  // a categorical covariate with more levels is an error
+    bool strict = false;  // a sample missing any selected trait is left out of all (regenie's --strict)
+    FewValuedTraits few_values = FewValuedTraits::warn;
 };
 
 struct Cohort {

@@ -21,15 +21,17 @@ void standardize_columns(Matrix& w, int threads) {
     });
 }
 
-Matrix loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& coefficients,
-                           const Level1Layout& layout, int threads) {
+void loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& coefficients,
+                         const Level1Layout& layout, int threads, Level1Fit& fit) {
     const std::size_t n = predictors.rows(), c = predictors.cols(), k = layout.chromosomes.size();
     std::vector<std::size_t> slot(c);
     for (std::size_t j = 0; j < c; ++j)
         slot[j] = static_cast<std::size_t>(
             std::find(layout.chromosomes.begin(), layout.chromosomes.end(), layout.column_chromosome[j]) -
             layout.chromosomes.begin());
-    Matrix loco(n, k);
+    Matrix& loco = fit.loco = Matrix(n, k);
+    std::vector<double>& whole = fit.whole_genome;
+    whole.assign(n, 0.0);
     constexpr std::size_t kRows = 4096;  // rows per task
     for_each_in_turn((n + kRows - 1) / kRows, threads, [&](std::size_t chunk) {
         const std::size_t begin = chunk * kRows, end = std::min(n, begin + kRows);
@@ -46,10 +48,10 @@ Matrix loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& 
                 total += part;
                 own[slot[j]] += part;
             }
+            whole[i] = total;
             for (std::size_t m = 0; m < k; ++m) loco(i, m) = total - own[m];
         }
     });
-    return loco;
 }
 
 Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<bool>& observed,
@@ -87,7 +89,7 @@ Level1Fit fit_level1(Matrix w, const std::vector<double>& y, const std::vector<b
     }
 
     // LOCO: the full prediction minus the chromosome's own columns.
-    fit.loco = loco_from_fold_fits(predictors, cv.coefficients[fit.chosen], layout, threads);
+    loco_from_fold_fits(predictors, cv.coefficients[fit.chosen], layout, threads, fit);
     return fit;
 }
 

@@ -19,6 +19,7 @@ struct Level1Fit {
     std::vector<double> cv_r2;   // per penalty: 1 - MSE / variance, or 1 - deviance / the offset's deviance
     std::size_t chosen = 0;
     Matrix loco;                 // cohort rows x chromosomes
+    std::vector<double> whole_genome;  // per cohort row: the fit of every column (each LOCO column plus its own part)
     SpdSolveTally solves;        // the ridge systems (quantitative traits; the logistic fits keep their own FP64)
 };
 

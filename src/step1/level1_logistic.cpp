@@ -120,7 +120,7 @@ Level1Fit fit_level1_logistic(Matrix w, const std::vector<double>& y, const std:
         fit.cv_r2.push_back(1.0 - deviance[l] / offset_deviance);
         if (deviance[l] < deviance[fit.chosen]) fit.chosen = l;
     }
-    fit.loco = loco_from_fold_fits(w, coefficients[fit.chosen], layout, threads);
+    loco_from_fold_fits(w, coefficients[fit.chosen], layout, threads, fit);
     return fit;
 }
 

@@ -15,8 +15,8 @@ namespace ridgeway {
 void standardize_columns(Matrix& w, int threads);
 
 // LOCO predictions: per row, its fold's fit (`coefficients[fold]`, columns x 1) of the whole genome minus each
-// chromosome's own columns.
-Matrix loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& coefficients, const Level1Layout& layout,
-                           int threads);
+// chromosome's own columns; that whole-genome fit itself goes to `fit.whole_genome`.
+void loco_from_fold_fits(const Matrix& predictors, const std::vector<Matrix>& coefficients, const Level1Layout& layout,
+                         int threads, Level1Fit& fit);
 
 }  // namespace ridgeway

@@ -9,6 +9,7 @@
 namespace ridgeway {
 
 std::size_t LocoPredictions::loco_column(int chromosome) const {
+    if (is_whole_genome()) return 0;
     auto it = std::find(chromosomes.begin(), chromosomes.end(), chromosome);
     if (it == chromosomes.end())
         throw Error(ErrorKind::inconsistent, fmt::format("the step-1 predictions have no row for chromosome {}; step 1 and "

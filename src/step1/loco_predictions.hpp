@@ -8,12 +8,22 @@
 
 namespace ridgeway {
 
+// The chromosome code of a whole-genome prediction's row, as regenie's .prs files write it.
+constexpr int kWholeGenomeRow = 0;
+
 struct LocoPredictions {
     std::vector<std::string> trait_names;
-    std::vector<int> chromosomes;  // chromosome codes, in the order of the matrix columns
+    // Chromosome codes, in the order of the matrix columns; {kWholeGenomeRow} alone for whole-genome predictions
+    // (regenie's .prs files, read with --use-prs), which every chromosome is tested with.
+    std::vector<int> chromosomes;
     std::vector<Matrix> values;    // per trait: cohort rows x chromosomes
+    // Step 1's whole-genome prediction of each trait per cohort row (LOCO_c plus chromosome c's own part, for any c);
+    // empty when the predictions were read from files.
+    std::vector<std::vector<double>> whole_genome;
 
-    // Column of `chromosome`; an inconsistent-input error when step 1 did not see it.
+    bool is_whole_genome() const { return chromosomes.size() == 1 && chromosomes[0] == kWholeGenomeRow; }
+    // Column of `chromosome` (the one column of whole-genome predictions); an inconsistent-input error when step 1
+    // did not see it.
     std::size_t loco_column(int chromosome) const;
 };
 

@@ -304,6 +304,7 @@ LocoPredictions run_step1(const GenotypeSource& genotypes, const Cohort& cohort,
                              fmt::join(trait_fit.penalties, ", "), fmt::join(trait_fit.cv_r2, " "),
                              trait_fit.penalties[trait_fit.chosen], trait_fit.cv_r2[trait_fit.chosen]));
         predictions.values.push_back(std::move(trait_fit.loco));
+        predictions.whole_genome.push_back(std::move(trait_fit.whole_genome));
     }
     if (cohort.binary)
         log.info("Level-1 solves: FP64 Cholesky for the ridge logistic Newton steps (one unknown per level-0 column, too "

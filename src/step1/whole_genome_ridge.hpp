@@ -41,6 +41,7 @@ struct Step1Settings {
     bool stream_level0 = false;   // level-0 predictions go to a temporary file even when they fit the budget
     std::string spill_prefix = "./ridgeway";  // that file is <spill_prefix>-level0-XXXXXX
     bool gzip_loco = false;  // the .loco files the command writes are gzipped (--gz)
+    bool print_prs = false;  // the command also writes the whole-genome predictions, .prs files (--print-prs)
     // Finished level-0 blocks are kept here for --resume (empty: not kept); the fingerprint identifies the run.
     std::string checkpoint_path;
     std::uint64_t checkpoint_fingerprint = 0;

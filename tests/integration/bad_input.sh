@@ -362,6 +362,25 @@ expect 2 "--condition-file-sample is the Oxford .sample file of a --condition-fi
 awk '{ $1 = "X" $1; $2 = "X" $2; print }' good.fam > strangers.fam && copy strangers good "bed bim"
 expect 5 "--condition-file strangers: none of the 199 analysed samples is in the file" "${assoc[@]}" --bfile good \
   --condition-list first.list --condition-file bed,strangers
+# Whole-genome predictions (--print-prs, --use-prs), per-trait sample files, --force-qt and few-valued traits.
+"$ridgeway" step1 --bfile good --pheno good.pheno --pheno-name Q1 --print-prs --out fit >/dev/null
+expect 2 "--use-prs reads the whole-genome predictions of a --pred list (<out>_prs.list of step 1 with --print-prs); add --pred" \
+  "${assoc[@]}" --bfile good --use-prs
+expect 2 "unknown option for ridgeway assoc: --print-prs (an option of step1, gwas, not assoc)" "${assoc[@]}" --bfile good --print-prs
+expect 2 "unknown option for ridgeway gwas: --use-prs (an option of assoc, not gwas)" gwas --bfile good --pheno good.pheno \
+  --pheno-name Q1 --use-prs
+expect 2 "unknown option for ridgeway step1: --write-samples (an option of assoc, gwas, not step1)" step1 --bfile good \
+  --pheno good.pheno --pheno-name Q1 --write-samples
+expect 2 "--print-pheno adds the trait's name to the files of --write-samples; add --write-samples" "${assoc[@]}" --bfile good --print-pheno
+expect 2 "--force-qt analyses few-valued traits as quantitative; it excludes --bt" assoc --bfile good --pheno good.pheno \
+  --pheno-name B1 --bt --force-qt
+expect 4 "fit_1.loco, line 2: expected the whole-genome row 0 of a .prs file (--use-prs reads the files of --print-prs, not .loco files)" \
+  "${assoc[@]}" --bfile good --pred fit_pred.list --use-prs
+expect 4 "fit_1.prs, line 2: row 0 is a whole-genome prediction (a .prs file of --print-prs); read such files with --use-prs" \
+  "${assoc[@]}" --bfile good --pred fit_prs.list
+awk 'NR > 1 { if (NR % 2) $3 = "NA"; else $4 = "NA" } { print }' good.pheno > disjoint.pheno
+expect 5 "no sample has every trait's value (--strict) and complete covariates" assoc --bfile good \
+  --pheno disjoint.pheno --pheno-name Q1,Q2 --strict
 
 # A finished result survives a failed rerun under the same --out.
 "$ridgeway" "${assoc[@]}" --bfile good --out keep >/dev/null

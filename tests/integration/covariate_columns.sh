@@ -19,7 +19,7 @@ run --pheno sim.pheno --pheno-name Q1,Q2 --covar sim.covar --covar-name AGE,SEX,
 for trait in Q1 Q2; do same from_pheno.$trait.linear.tsv.gz from_covar.$trait.linear.tsv.gz; done
 grep -q "No --covar: the covariates AGE,SEX,SITE are read from the --pheno file both.pheno, as PLINK 2 does" \
   from_pheno.log || { echo "FAIL: no log line for covariates read from --pheno"; exit 1; }
-run --pheno both.pheno --covar-name AGE,SEX,SITE,PC1,PC2 --out default_traits
+run --pheno both.pheno --covar-name AGE,SEX,SITE,PC1,PC2 --force-qt --out default_traits  # B1 (1/2) as well
 traits=$(ls default_traits.*.tsv.gz | sed 's/^default_traits\.\([^.]*\)\..*/\1/' | sort | tr '\n' ' ')
 [ "$traits" = "B1 Q1 Q2 " ] || { echo "FAIL: the default traits beside covariates from --pheno are $traits"; exit 1; }
 echo "ok   covariates from --pheno: results of --covar, and the traits are $traits"

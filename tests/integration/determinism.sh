@@ -9,8 +9,10 @@ rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch"
 "$ridgeway" simulate --n 700 --m 6000 --seed 5 --threads 2 --out two >/dev/null
 for ext in bed bim fam pheno covar truth gv; do cmp one.$ext two.$ext; done
 for threads in 1 2; do
-  "$ridgeway" assoc --bfile one --pheno one.pheno --covar one.covar --threads $threads --out t$threads >/dev/null
-  "$ridgeway" assoc --bfile one --pheno one.pheno --covar one.covar --threads $threads --format regenie --out r$threads >/dev/null
+  # B1 (1/2) analysed as quantitative too: --force-qt.
+  "$ridgeway" assoc --bfile one --pheno one.pheno --covar one.covar --force-qt --threads $threads --out t$threads >/dev/null
+  "$ridgeway" assoc --bfile one --pheno one.pheno --covar one.covar --force-qt --threads $threads --format regenie \
+    --out r$threads >/dev/null
 done
 for trait in Q1 Q2 B1; do
   cmp t1.$trait.linear.tsv.gz t2.$trait.linear.tsv.gz

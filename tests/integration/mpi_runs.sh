@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Distributed runs (mpirun -np R ridgeway step1|assoc|gwas|predict) give the files of a single process, byte for
-# byte, for 1 to 4 ranks (quantitative traits on 1, 3 and 4, case/control on 2 and 3): step 1's .loco files
-# (quantitative and case/control traits; level 1 spread by trait),
+# byte, for 1 to 4 ranks (quantitative traits on 1, 3 and 4, case/control on 2 and 3): step 1's .loco files and
+# --print-prs's .prs files (quantitative and case/control traits; level 1 spread by trait),
 # assoc's results (linear; logistic with Firth), gwas's .loco files, prediction list, results and report, and
 # predict's predictions, accuracy, cross-validation table and model (linear on calls, gaussian on dosages; the fourth
 # rank without a tile), and rank 0's log lists what every rank did. More ranks than units of work still work. A rank
@@ -29,13 +29,13 @@ step1_b=(step1 "${inputs[@]}" --pheno-name B1 --bt --bsize 500)
 assoc_q=(assoc "${inputs[@]}" --pheno-name Q1,Q2 --pred single_q_pred.list --no-report)
 assoc_b=(assoc "${inputs[@]}" --pheno-name B1 --bt --firth --pThresh 0.2 --pred single_b_pred.list --no-report)
 
-"$ridgeway" "${step1_q[@]}" --bsize 500 --out single_q >/dev/null
+"$ridgeway" "${step1_q[@]}" --bsize 500 --print-prs --out single_q >/dev/null
 "$ridgeway" "${step1_b[@]}" --out single_b >/dev/null
 "$ridgeway" "${assoc_q[@]}" --out single_q >/dev/null
 "$ridgeway" "${assoc_b[@]}" --out single_b >/dev/null
 for ranks in 1 3 4; do
-  mpi $ranks "${step1_q[@]}" --bsize 500 --out q$ranks >/dev/null
-  for k in 1 2; do same single_q_$k.loco q${ranks}_$k.loco; done
+  mpi $ranks "${step1_q[@]}" --bsize 500 --print-prs --out q$ranks >/dev/null
+  for k in 1 2; do same single_q_$k.loco q${ranks}_$k.loco; same single_q_$k.prs q${ranks}_$k.prs; done
   mpi $ranks "${assoc_q[@]}" --out aq$ranks >/dev/null
   for t in Q1 Q2; do
     for f in linear.tsv.gz linear.tsv.gz.tbi; do same single_q.$t.$f aq$ranks.$t.$f; done
@@ -52,10 +52,10 @@ done
 "$ridgeway" simulate --n 1500 --m 4000 --quantitative 0 --binary 3 --prevalence 0.3 --seed 9 --threads 2 \
   --out cc >/dev/null
 cc_step1=(step1 --bfile cc --pheno cc.pheno --covar cc.covar --bt --bsize 500 --threads 1)
-"$ridgeway" "${cc_step1[@]}" --out single_cc >/dev/null
+"$ridgeway" "${cc_step1[@]}" --print-prs --out single_cc >/dev/null
 for ranks in 2 3; do
-  mpi $ranks "${cc_step1[@]}" --out cc$ranks >/dev/null
-  for k in 1 2 3; do same single_cc_$k.loco cc${ranks}_$k.loco; done
+  mpi $ranks "${cc_step1[@]}" --print-prs --out cc$ranks >/dev/null
+  for k in 1 2 3; do same single_cc_$k.loco cc${ranks}_$k.loco; same single_cc_$k.prs cc${ranks}_$k.prs; done
 done
 grep -q "Level 1 over 2 ranks (trait t on rank t mod 2)" cc2.log
 grep -Eq "^  rank 0: 2 traits fitted in [0-9.]+ s" cc2.log

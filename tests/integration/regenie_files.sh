@@ -2,7 +2,8 @@
 # regenie's files both ways, on 1000 Genomes Europeans (EUR_subset, chromosomes 17-22) and on a simulated cohort
 # (chromosomes 1-10, with missing calls):
 #  1. Step 1 writes regenie's documented .loco layout (regenie_layout.py): 23 rows, those of the chromosomes without
-#     step-1 variants holding the whole-genome prediction. assoc --pred reads these files and files with rows for
+#     step-1 variants holding the whole-genome prediction, which --print-prs writes in regenie's .prs layout (the
+#     fitted chromosomes' parts add up to it). assoc --pred reads these files and files with rows for
 #     the fitted chromosomes only (as ridgeway wrote them before) with identical results, and tests a chromosome
 #     step 1 did not see.
 #  2. --format regenie writes CHISQ and LOG10P of the same statistic, with --test-stat t and normal.
@@ -11,7 +12,8 @@
 #  4. With regenie 4.1 (REGENIE=/path/to/regenie, or regenie on the PATH; otherwise skipped, loudly): regenie's step 2
 #     runs on ridgeway's step-1 files of both data sets and equals ridgeway's --test-stat normal on them, and on
 #     EUR_subset ridgeway's --test-stat normal on regenie's own step-1 predictions equals regenie's step 2, to the
-#     printed digits (BETA, SE, CHISQ, LOG10P, and A1FREQ and N).
+#     printed digits (BETA, SE, CHISQ, LOG10P, and A1FREQ and N); so does regenie's step 2 --use-prs on ridgeway's
+#     .prs files against ridgeway's assoc --use-prs.
 set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,8 +37,9 @@ awk 'NR == FNR { if (FNR > 1 && $3 != "NA") trait[$1 " " $2]; next }
   sim.pheno sim.covar > sim.samples
 
 # 1. Step 1's files in regenie's layout; older files with the fitted chromosomes only; a chromosome step 1 did not see.
-"$ridgeway" step1 "${eur[@]}" --out eur_step1 >/dev/null
+"$ridgeway" step1 "${eur[@]}" --print-prs --out eur_step1 >/dev/null
 layout pred-list eur_step1_pred.list eur.samples 17,18,19,20,21,22
+layout prs-list eur_step1_prs.list eur_step1_pred.list 17,18,19,20,21,22
 "$ridgeway" step1 "${sim[@]}" --out sim_step1 >/dev/null
 layout pred-list sim_step1_pred.list sim.samples 1,2,3,4,5,6,7,8,9,10
 awk 'NR == 1 || ($1 >= 17 && $1 <= 22)' eur_step1_1.loco > fitted_only.loco
@@ -86,6 +89,11 @@ for data in eur sim; do
     --mac 5 --out ridgeway_on_${data}_step1 >/dev/null
   layout compare regenie_on_${data}_step1_$trait.regenie ridgeway_on_${data}_step1_$trait.regenie
 done
+"$regenie" --step 2 "${regenie_eur[@]}" --pred eur_step1_prs.list --use-prs --bsize 400 --out regenie_prs >/dev/null ||
+  { echo "FAIL: regenie's step 2 --use-prs rejects ridgeway's .prs files"; exit 1; }
+"$ridgeway" assoc --no-report "${eur[@]}" --pred eur_step1_prs.list --use-prs --format regenie --test-stat normal \
+  --mac 5 --out ridgeway_prs >/dev/null
+layout compare regenie_prs_PHENO.regenie ridgeway_prs_PHENO.regenie
 # regenie's step 1 stops at a variant without variance (one heterozygous in every sample): it gets QC'ed variants,
 # a fifth of them to keep it short.
 plink2 --bfile EUR_subset --maf 0.01 --hwe 1e-15 --write-snplist --out qc >/dev/null

@@ -9,6 +9,11 @@ and the step-2 output), independently of ridgeway's readers.
       comma-separated chromosomes step 1 had variants on: the rows of every other chromosome must equal the
       whole-genome prediction W, which is checked by its defining identity: the fitted chromosomes' own parts
       W - LOCO_c add up to W.
+  prs-list PRS_LIST PRED_LIST FITTED
+      The whole-genome predictions of step 1's --print-prs, for every trait of PRED_LIST: PRS_LIST lists the same
+      traits, and each file follows regenie's .prs layout (line 1 as in the trait's .loco file, then one line: 0
+      followed by N predictions) and holds the whole-genome prediction W the .loco file implies: W - LOCO_c, each
+      fitted chromosome's own part, add up to W over the FITTED chromosomes, and every other chromosome's row is W.
   results FILE.regenie...
       Step-2 results: every row with a result must have CHISQ and LOG10P of the same statistic, -log10 of the 1-df
       chi-square upper tail of CHISQ equal to LOG10P to the printed digits.
@@ -18,6 +23,7 @@ and the step-2 output), independently of ridgeway's readers.
       significant ones: at most one unit apart in the last, which rounding of values equal to about 1e-12 can
       give). Prints the agreement per column.
 """
+import gzip
 import math
 import sys
 
@@ -52,10 +58,16 @@ def significant_digits(token):
     return len(mantissa)
 
 
+def text_lines(path):
+    """The lines of a plain or gzipped (--gz) file."""
+    with (gzip.open(path, "rt") if path.endswith(".gz") else open(path)) as lines:
+        return [line.split() for line in lines]
+
+
 def read_loco(path, digits=None):
     """(sample identifiers, 23 x N predictions with NaN for NA); `digits`, a list, receives the most significant
     digits any prediction is printed with."""
-    lines = [line.split() for line in open(path)]
+    lines = text_lines(path)
     if not lines or not lines[0] or lines[0][0] != "FID_IID":
         fail(f"{path}, line 1: must start with FID_IID")
     ids = lines[0][1:]
@@ -110,6 +122,51 @@ def check_pred_list(pred_list, sample_list, fitted_text):
         print(f"{trait}: {path} follows regenie's layout ({len(ids)} samples, 23 chromosomes); the rows of the "
               f"{len(others)} chromosomes without step-1 variants are the whole-genome prediction (the fitted "
               f"chromosomes' parts add up to it within {error:.2g})")
+
+
+def read_prs(path, ids, digits):
+    """The N whole-genome predictions of a .prs file whose header must list `ids`."""
+    lines = [row for row in text_lines(path) if row]
+    if not lines or lines[0][0] != "FID_IID":
+        fail(f"{path}, line 1: must start with FID_IID")
+    if lines[0][1:] != ids:
+        fail(f"{path}, line 1: the sample identifiers differ from the .loco file's")
+    if len(lines) != 2:
+        fail(f"{path}: {len(lines) - 1} prediction lines after the header, the format has 1 (the whole genome)")
+    row = lines[1]
+    if row[0] != "0" or len(row) != len(ids) + 1:
+        fail(f"{path}, line 2: expected 0 then {len(ids)} predictions, found '{row[0]}' then {len(row) - 1} values")
+    digits.append(max(significant_digits(x) for x in row[1:]))
+    return np.array([math.nan if x == "NA" else float(x) for x in row[1:]])
+
+
+def check_prs_list(prs_list, pred_list, fitted_text):
+    fitted = sorted({int(c) for c in fitted_text.split(",")})
+    loco_files, prs_files = read_pred_list(pred_list), read_pred_list(prs_list)
+    if set(loco_files) != set(prs_files):
+        fail(f"{prs_list} lists {sorted(prs_files)}, {pred_list} lists {sorted(loco_files)}")
+    for trait, path in prs_files.items():
+        digits = []
+        ids, loco = read_loco(loco_files[trait], digits)
+        whole = read_prs(path, ids, digits)
+        observed = ~np.isnan(loco[0]) & ~np.isnan(whole)
+        loco, whole = loco[:, observed], whole[observed]
+        own = [whole - loco[c - 1] for c in fitted]
+        # Printed values are off by up to half a unit of their last digit each.
+        scale = max(np.max(np.abs(loco)), np.max(np.abs(whole)))
+        tolerance = (2 * len(fitted) + 1) * scale * 10.0 ** (1 - max(digits))
+        error = np.max(np.abs(sum(own) - whole))
+        if not error <= tolerance:
+            fail(f"{path}: the fitted chromosomes' parts W - LOCO_c add up to {error:.3g} away from its whole-genome "
+                 f"prediction W (predictions up to {scale:.3g})")
+        others = [c for c in range(1, REGENIE_ROWS + 1) if c not in fitted]
+        worst_other = max((np.max(np.abs(loco[c - 1] - whole)) for c in others), default=0.0)
+        if not worst_other <= tolerance:
+            fail(f"{path}: a chromosome without step-1 variants has a LOCO row {worst_other:.3g} away from W")
+        smallest_part = min(np.max(np.abs(part)) for part in own)
+        print(f"{trait}: {path} is the whole-genome prediction of {loco_files[trait]} ({len(ids)} samples): the parts "
+              f"of chromosomes {fitted_text} (each up to at least {smallest_part:.3g}) add up to it within {error:.2g}, "
+              f"and the {len(others)} other rows equal it within {worst_other:.2g}")
 
 
 def read_results(path):
@@ -190,6 +247,8 @@ if __name__ == "__main__":
     command, arguments = sys.argv[1], sys.argv[2:]
     if command == "pred-list":
         check_pred_list(*arguments)
+    elif command == "prs-list":
+        check_prs_list(*arguments)
     elif command == "results":
         check_results(arguments)
     elif command == "compare":

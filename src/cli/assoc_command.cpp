@@ -153,6 +153,11 @@ void run_assoc_command(const ParsedOptions& options, Communicator& communicator,
                               : fmt::format("Step-1 predictions: {} ({} chromosomes)", options.text("--pred"),
                                             predictions.chromosomes.size()));
         settings.predictions = &predictions;
+        if (settings.multicol.prs) {
+            add_prs_covariate(settings.multicol, predictions, options.text("--pred"), inputs.cohort_ids(), inputs.cohort,
+                              log);
+            settings.predictions = nullptr;
+        }
     }
     if (communicator.size() > 1)
         return run_distributed_assoc(communicator, settings, inputs, options, log, outputs, communicator.tally());

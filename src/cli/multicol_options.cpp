@@ -1,4 +1,4 @@
-// --interaction, --interaction-snp, --no-robust and --test genotypic: models with several rows per variant, and the
+// --interaction, --interaction-snp, --interaction-prs, --no-robust and --test genotypic: models with several rows per variant, and the
 // modes they cannot be combined with.
 #include "assoc/step2.hpp"
 #include "cli/commands.hpp"
@@ -11,16 +11,25 @@ void read_multicol_options(const ParsedOptions& options, AssocSettings& settings
     const std::string test = options.text("--test", "additive");
     if (test != "additive" && test != "genotypic")
         throw Error(ErrorKind::usage, "--test " + test + ": expected additive or genotypic");
-    if (options.has("--interaction") && options.has("--interaction-snp"))
-        throw Error(ErrorKind::usage, "--interaction and --interaction-snp exclude each other: test one interaction at a time");
-    const bool interaction = options.has("--interaction") || options.has("--interaction-snp");
+    const bool prs = options.flag("--interaction-prs");
+    const int interactions = options.has("--interaction") + options.has("--interaction-snp") + prs;
+    if (interactions > 1)
+        throw Error(ErrorKind::usage, "--interaction, --interaction-snp and --interaction-prs exclude each other: test "
+                                      "one interaction at a time");
+    const bool interaction = interactions == 1;
     if (interaction && test == "genotypic")
-        throw Error(ErrorKind::usage, "--test genotypic and --interaction/--interaction-snp exclude each other");
+        throw Error(ErrorKind::usage, "--test genotypic and --interaction/--interaction-snp/--interaction-prs exclude "
+                                      "each other");
+    if (prs && !options.has("--pred"))
+        throw Error(ErrorKind::usage, "--interaction-prs interacts with the trait's whole-genome step-1 prediction: add "
+                                      "--pred (<out>_prs.list of step 1 --print-prs with --use-prs, or its "
+                                      "<out>_pred.list)");
     model.model = interaction ? MulticolModel::interaction
                   : test == "genotypic" ? MulticolModel::genotypic
                                         : MulticolModel::none;
     model.covariate = options.text("--interaction");
     model.variant = options.text("--interaction-snp");
+    model.prs = prs;
     model.robust = !options.flag("--no-robust");
     const bool binary = options.flag("--bt");
     if (!model.active()) {

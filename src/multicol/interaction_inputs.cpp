@@ -1,6 +1,7 @@
 #include "multicol/interaction_inputs.hpp"
 
 #include <array>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -60,9 +61,55 @@ void resolve_variant(MulticolSettings& settings, const GenotypeSource& genotypes
 
 }  // namespace
 
+void add_prs_covariate(MulticolSettings& settings, const LocoPredictions& predictions, const std::string& pred,
+                       const std::vector<SampleId>& ids, Cohort& cohort, RunLog& log) {
+    if (cohort.trait_names.size() != 1)
+        throw Error(ErrorKind::usage, fmt::format("--interaction-prs tests one trait against its own prediction, and {} "
+                                                  "traits are selected: name one with --pheno-name",
+                                                  cohort.trait_names.size()));
+    const std::string& trait = cohort.trait_names[0];
+    for (const std::string& name : cohort.covariate_names)
+        if (name == "PRS" || name.starts_with("PRS="))
+            throw Error(ErrorKind::usage, "--interaction-prs adds the covariate PRS, and the analysis already has a "
+                                          "covariate of that name: rename it");
+    const Matrix& values = predictions.values[0];
+    const std::size_t n = cohort.covariates.rows(), chromosomes = values.cols();
+    if (!predictions.is_whole_genome() && chromosomes < 2)
+        throw Error(ErrorKind::inconsistent, fmt::format("--interaction-prs: {} has a single leave-one-chromosome-out row "
+                                                         "for {}, from which the whole-genome prediction cannot be "
+                                                         "recovered; use step 1's --print-prs files with --use-prs",
+                                                         pred, trait));
+    const double scale = predictions.is_whole_genome() ? 1.0 : 1.0 / static_cast<double>(chromosomes - 1);
+    Matrix covariates(n, cohort.covariates.cols() + 1);
+    std::copy(cohort.covariates.data(), cohort.covariates.data() + n * cohort.covariates.cols(), covariates.data());
+    double* prs = covariates.column(cohort.covariates.cols());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (std::isnan(cohort.traits(i, 0))) continue;  // outside every model: left at 0
+        double sum = 0;
+        for (std::size_t c = 0; c < chromosomes; ++c) sum += values(i, c);
+        if (std::isnan(sum))
+            throw Error(ErrorKind::inconsistent, fmt::format("--interaction-prs: {} has no prediction (NA) of {} for a "
+                                                             "sample with a value of it, {} {}; step 1 and step 2 "
+                                                             "must analyse the same samples",
+                                                             pred, trait, ids[i].fid, ids[i].iid));
+        prs[i] = sum * scale;
+    }
+    cohort.covariates = std::move(covariates);
+    cohort.covariate_names.push_back("PRS");
+    settings.covariate = "PRS";
+    settings.factor_columns = {cohort.covariate_names.size() - 1};
+    settings.factor_names = {"PRS"};
+    log.info(fmt::format("Interaction with PRS, the whole-genome step-1 prediction of {} ({}), also a covariate; the "
+                         "tests are not conditioned on the step-1 predictions otherwise",
+                         trait, predictions.is_whole_genome()
+                                    ? "its .prs row, --use-prs"
+                                    : fmt::format("the sum of its {} leave-one-chromosome-out predictions over {}",
+                                                  chromosomes, chromosomes - 1)));
+}
+
 void resolve_interaction(MulticolSettings& settings, const GenotypeSource& genotypes, const Cohort& cohort,
                          RunLog& log) {
-    if (settings.model != MulticolModel::interaction) return;
+    if (settings.model != MulticolModel::interaction || settings.prs) return;
     if (!settings.covariate.empty()) resolve_covariate(settings, cohort, log);
     else resolve_variant(settings, genotypes, cohort, log);
 }

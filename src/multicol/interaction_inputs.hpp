@@ -1,9 +1,11 @@
 #pragma once
-// What --interaction and --interaction-snp name, found in the analysis' inputs: the covariate's columns (a
-// categorical covariate's indicator columns, one per level but the reference) or the other variant's genotypes.
+// What --interaction, --interaction-snp and --interaction-prs name, found in the analysis' inputs: the covariate's
+// columns (a categorical covariate's indicator columns, one per level but the reference), the other variant's
+// genotypes, or the trait's whole-genome step-1 prediction.
 #include "io/genotype_source.hpp"
 #include "multicol/multicol_settings.hpp"
 #include "samples/cohort.hpp"
+#include "step1/loco_predictions.hpp"
 
 namespace ridgeway {
 
@@ -13,5 +15,14 @@ class RunLog;
 // a variant ID that is absent from (or repeated in) the genotype file, is a one-line error.
 void resolve_interaction(MulticolSettings& settings, const GenotypeSource& genotypes, const Cohort& cohort,
                          RunLog& log);
+
+// --interaction-prs, as regenie's: the one trait's whole-genome prediction (the .prs row read with --use-prs, else
+// the sum of its K leave-one-chromosome-out predictions over K - 1, which is the whole-genome one) joins the cohort's
+// covariates as PRS, the interacting covariate. The caller then leaves the predictions out of the tests: the PRS is
+// in the model, and the trait is not conditioned on step 1 as well. Several traits (each would need its own
+// covariates), a covariate already named PRS, a single LOCO row, or no prediction for a sample with a trait value
+// are errors. `pred` names the prediction list in messages, `ids` the cohort's samples.
+void add_prs_covariate(MulticolSettings& settings, const LocoPredictions& predictions, const std::string& pred,
+                       const std::vector<SampleId>& ids, Cohort& cohort, RunLog& log);
 
 }  // namespace ridgeway

@@ -2,20 +2,23 @@
 // What the linear models of multicol/ prepare once per run of variants: traits that share their missing samples
 // share one sample set, with an orthonormal basis Q of (1, covariates) over it (zero on the other rows) and each
 // row's covariate leverage |Q_i|^2 (HC3's h_i is that plus the variant columns' share); each trait's residual on
-// its set's basis.
+// its set's basis; and per set the columns [Q | e_t for its traits | 1] whose products with a variant's columns give
+// everything its fits need but the columns' own Gram.
 #include <cstdint>
 #include <vector>
 
 #include "linalg/matrix.hpp"
+#include "multicol/variant_columns.hpp"
 
 namespace ridgeway {
 
 struct LinearSampleSet {
     std::vector<std::size_t> traits;
-    std::vector<std::uint8_t> in;  // per cohort row: 1 in the set
+    SampleSubset subset;           // the set's cohort rows
     std::size_t rows = 0;
     Matrix basis;                  // cohort rows x rank
     std::vector<double> leverage;  // per cohort row
+    Matrix products;               // cohort rows x (rank + traits + 1): [Q | e_t | 1 on the set's rows]
 };
 
 struct LinearModelData {

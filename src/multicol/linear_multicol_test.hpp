@@ -1,10 +1,12 @@
 #pragma once
 // Linear models with several variant columns V (multicol_settings.hpp) for a block of variants against every trait.
-// Per sample set, V for a chunk of variants is residualized on the covariates at once, R = V - Q(Q'V), by two
-// matrix products; each trait's fit then needs only R'R, R'e and, for HC3, one pass over R:
+// Per sample set, the columns of a few variants at a time are multiplied with the set's [Q | e_t | 1] in one pass
+// (dot_products, as the additive test's genotypes are) and with each other, which gives Q'V, V'e, the columns' sums
+// and V'V; the residualized R = V - Q(Q'V) then has R'R = V'V - (Q'V)'(Q'V) and R'e = V'e, and each trait's fit
 //   gamma = (R'R)^-1 R'e, model-based covariance s^2 (R'R)^-1 with s^2 = (e'e - e'R gamma) / (N - K - m),
-//   HC3: (R'R)^-1 R' diag(u_i^2 / (1 - h_i)^2) R (R'R)^-1, u_i = e_i - r_i'gamma, h_i = |Q_i|^2 + r_i'(R'R)^-1 r_i,
-// which are the variant block of the full regression's estimates (Frisch-Waugh-Lovell). K counts Q's columns.
+//   HC3: (R'R)^-1 R' diag(u_i^2 / (1 - h_i)^2) R (R'R)^-1, u_i = e_i - r_i'gamma, h_i = |Q_i|^2 + r_i'(R'R)^-1 r_i
+// is the variant block of the full regression's estimates (Frisch-Waugh-Lovell); HC3's sum takes one more pass over
+// the rows per variant for all traits of the set (hc3_kernel.hpp). K counts Q's columns.
 #include <vector>
 
 #include "assoc/block_test.hpp"
@@ -28,27 +30,27 @@ public:
     void run(const GenotypeBlock& block, BlockResults& out) override;
 
 private:
-    // The variants `kept` (of the block) over one sample set; V holds their columns.
+    // The variants `kept` (of the block) over one sample set; values_ holds their genotypes.
     void test_set(const LinearSampleSet& set, const GenotypeBlock& block, const std::vector<std::size_t>& kept,
                   const GenotypeSums* sums, BlockResults& out);
-    // One variant's fit for one trait; `r` its residualized columns, `inverse` (R'R)^-1.
-    void test_trait(std::size_t trait, const LinearSampleSet& set, const double* r, const double* inverse,
-                    AssocResult* rows);
-    double hc3_meat(const LinearSampleSet& set, const double* r, const double* e, const double* inverse,
-                    std::vector<double>& meat) const;
-    double hc3_meat2(const LinearSampleSet& set, const double* r, const double* e, const double* inverse,
-                     double* meat) const;
+    // The error of variant k of the group (ErrorCode::none when it can be fitted), with R'R's inverse in inverse_.
+    ErrorCode fit_columns(const LinearSampleSet& set, std::size_t k);
+    // Variant k's fits for the traits of the set.
+    void test_traits(const LinearSampleSet& set, std::size_t k, std::size_t v, const AssocResult& common,
+                     BlockResults& out);
 
     const LinearModelData& data_;
     const VariantColumns& columns_;
     VariantFilters filters_;
     LinearMulticolOptions options_;
-    Matrix values_;   // genotypes of a chunk of variants, missing as 0
-    Matrix v_;        // their columns over a set, then residualized in place
-    Matrix products_; // Q'V
-    std::vector<double> column_sums_, column_squares_;
-    // Scratch for one fit.
-    std::vector<double> gram_, inverse_, re_, gamma_, covariance_;
+    std::size_t group_;              // variants whose columns share one pass over [Q | e | 1]
+    Matrix values_;                  // their genotypes, missing as 0
+    Matrix v_;                       // their columns over a set
+    std::vector<const double*> column_pointers_;
+    std::vector<double> products_;   // per variant column: its products with [Q | e | 1]
+    std::vector<double> grams_;      // per variant: V'V
+    // Scratch for one variant.
+    std::vector<double> projection_, gram_, inverse_, gammas_, covariance_, meats_, half_;
 };
 
 }  // namespace ridgeway

@@ -1,8 +1,8 @@
 #pragma once
 // Step-2 models with several variant-dependent columns, tested per variant by one regression: interaction tests
-// (--interaction COV, --interaction-snp ID: y ~ covariates (E among them) + G + G x E_1..k) and PLINK 2's genotypic
-// model (--test genotypic: y ~ covariates + ADD + DOMDEV). Each variant gets a row per term and one for the joint
-// test of all of them.
+// (--interaction COV, --interaction-snp ID, --interaction-prs: y ~ covariates (E among them) + G + G x E_1..k) and
+// PLINK 2's genotypic model (--test genotypic: y ~ covariates + ADD + DOMDEV). Each variant gets a row per term and
+// one for the joint test of all of them.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -17,6 +17,7 @@ struct MulticolSettings {
     MulticolModel model = MulticolModel::none;
     std::string covariate;  // --interaction: a covariate of --covar-name (categorical: every indicator column)
     std::string variant;    // --interaction-snp: a variant ID of the genotype file
+    bool prs = false;       // --interaction-prs: the trait's whole-genome step-1 prediction, as the covariate PRS
     bool robust = true;     // quantitative traits: HC3 standard errors (--no-robust: model-based)
 
     // Resolved from the inputs (interaction_inputs.hpp).

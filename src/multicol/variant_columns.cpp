@@ -2,65 +2,72 @@
 
 #include <algorithm>
 
+#include "linalg/genotype_kernels.hpp"
+
 namespace ridgeway {
 
 namespace {
 
 double dominance(double g) { return std::min(g, 2.0 - g); }
 
-// column[i] = value(i), with the column's sum and sum of squares.
-template <typename Value>
-void fill_column(double* column, std::size_t n, double& sum, double& squares, Value value) {
-    double s = 0, ss = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double v = value(i);
-        column[i] = v;
-        s += v;
-        ss += v * v;
+// The set's called sums: every row's minus those of the called rows outside the set.
+CalledSums subset_sums(const std::int8_t* calls, const double* values, const GenotypeSums& all,
+                       const SampleSubset& subset) {
+    CalledSums sums{all.called, all.sum, all.sum_squares};
+    for (std::size_t row : subset.out)
+        if (calls[row] >= 0) {
+            const double g = values[row];
+            --sums.called;
+            sums.sum -= g;
+            sums.sum_squares -= g * g;
+        }
+    return sums;
+}
+
+// DOMDEV's sum over the set's called rows: its heterozygotes for hard calls, else summed row by row.
+double dominance_sum(const std::int8_t* calls, const double* values, const GenotypeSums& all,
+                     const SampleSubset& subset) {
+    if (!all.dosages) {
+        double hets = static_cast<double>(all.n1);
+        for (std::size_t row : subset.out) hets -= calls[row] == 1;
+        return hets;
     }
-    sum = s;
-    squares = ss;
+    double sum = 0;
+    for (std::size_t i = 0; i < subset.in.size(); ++i)
+        if (calls[i] >= 0 && subset.in[i] != 0) sum += dominance(values[i]);
+    return sum;
 }
 
 }  // namespace
 
+SampleSubset make_subset(std::vector<std::uint8_t> in) {
+    SampleSubset subset;
+    subset.in.resize(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        subset.in[i] = in[i] ? 1.0 : 0.0;
+        if (!in[i]) subset.out.push_back(i);
+    }
+    return subset;
+}
+
 VariantColumns::VariantColumns(MulticolModel model, Matrix factors)
     : genotypic_(model == MulticolModel::genotypic), factors_(std::move(factors)) {}
 
-CalledSums called_sums(const std::int8_t* calls, const double* values, const std::uint8_t* in, std::size_t n) {
-    CalledSums sums;
-    for (std::size_t i = 0; i < n; ++i) {
-        const bool counted = in[i] != 0 && calls[i] >= 0;
-        const double g = counted ? values[i] : 0.0;
-        sums.called += counted;
-        sums.sum += g;
-        sums.sum_squares += g * g;
-    }
-    return sums;
-}
-
-CalledSums VariantColumns::fill(const std::int8_t* calls, const double* values, const std::uint8_t* in, std::size_t n,
-                                double* out, double* column_sums, double* column_squares) const {
-    const CalledSums sums = called_sums(calls, values, in, n);
-    const double mean = sums.called > 0 ? sums.sum / static_cast<double>(sums.called) : 0.0;
+CalledSums VariantColumns::fill(const std::int8_t* calls, const double* values, const GenotypeSums& all,
+                                const SampleSubset& subset, double* out) const {
+    const std::size_t n = subset.in.size();
+    const double* in = subset.in.data();
+    const CalledSums sums = subset_sums(calls, values, all, subset);
+    const double called = static_cast<double>(sums.called);
+    const double mean = sums.called > 0 ? sums.sum / called : 0.0;
     double* g = out;
-    double g_sum = 0, g_squares = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double value = in[i] == 0 ? 0.0 : calls[i] < 0 ? mean : values[i];
-        g[i] = value;
-        g_sum += value;
-        g_squares += value * value;
-    }
-    column_sums[0] = g_sum;
-    column_squares[0] = g_squares;
+    for (std::size_t i = 0; i < n; ++i) g[i] = in[i] * values[i];
+    for (std::size_t row : all.missing) g[row] = in[row] * mean;
     if (genotypic_) {
-        double dominance_sum = 0;
-        for (std::size_t i = 0; i < n; ++i)
-            if (in[i] != 0 && calls[i] >= 0) dominance_sum += dominance(values[i]);
-        const double dominance_mean = sums.called > 0 ? dominance_sum / static_cast<double>(sums.called) : 0.0;
-        fill_column(out + n, n, column_sums[1], column_squares[1], [&](std::size_t i) {
-            return in[i] == 0 ? 0.0 : calls[i] < 0 ? dominance_mean : dominance(values[i]);
-        });
+        const double dominance_mean = sums.called > 0 ? dominance_sum(calls, values, all, subset) / called : 0.0;
+        double* d = out + n;
+        for (std::size_t i = 0; i < n; ++i) d[i] = in[i] * std::min(values[i], 2.0 - values[i]);
+        for (std::size_t row : all.missing) d[row] = in[row] * dominance_mean;
         return sums;
     }
     // (G - mean G) x E_j spans, with E_j among the covariates, what G x E_j does, and gives G and G x E_j the same
@@ -68,10 +75,17 @@ CalledSums VariantColumns::fill(const std::int8_t* calls, const double* values, 
     // inflation depend on the allele counted.
     for (std::size_t j = 0; j < factors_.cols(); ++j) {
         const double* e = factors_.column(j);
-        fill_column(out + (j + 1) * n, n, column_sums[j + 1], column_squares[j + 1],
-                    [&](std::size_t i) { return in[i] == 0 ? 0.0 : (g[i] - mean) * e[i]; });
+        double* column = out + (j + 1) * n;
+        for (std::size_t i = 0; i < n; ++i) column[i] = (g[i] - mean * in[i]) * e[i];
     }
     return sums;
+}
+
+void column_products(const double* const* vectors, std::size_t count, const double* columns, std::size_t n_columns,
+                     std::size_t n, double* out) {
+    for (std::size_t first = 0; first < count; first += kDotVariants)
+        dot_products(vectors + first, std::min(kDotVariants, count - first), columns, n_columns, n,
+                     out + first * n_columns);
 }
 
 }  // namespace ridgeway

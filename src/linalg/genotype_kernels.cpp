@@ -72,4 +72,34 @@ void dot_products(const double* const* dosages, std::size_t n_variants, const do
     }
 }
 
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void column_gram(const double* columns, std::size_t m, std::size_t n, const double* weights, double* out) {
+    constexpr std::size_t kPairs = kGramColumns * (kGramColumns + 1) / 2;
+    Lanes sum[kPairs] = {};
+    const std::size_t whole = n - n % kLanes;
+    for (std::size_t i = 0; i < whole; i += kLanes) {
+        Lanes x[kGramColumns], w;
+        for (std::size_t a = 0; a < m; ++a) load(x[a], columns + a * n + i);
+        if (weights) {
+            load(w, weights + i);
+            for (std::size_t a = 0; a < m; ++a) x[a] *= w;  // w x_a, paired below with the unweighted x_b
+        }
+        std::size_t pair = 0;
+        for (std::size_t a = 0; a < m; ++a) {
+            Lanes y;
+            load(y, columns + a * n + i);
+            for (std::size_t b = 0; b <= a; ++b) sum[pair++] += x[b] * y;
+        }
+    }
+    std::size_t pair = 0;
+    for (std::size_t a = 0; a < m; ++a)
+        for (std::size_t b = 0; b <= a; ++b, ++pair) {
+            double total = 0;
+            for (std::size_t l = 0; l < kLanes; ++l) total += sum[pair][l];
+            for (std::size_t i = whole; i < n; ++i)
+                total += (weights ? weights[i] : 1.0) * columns[b * n + i] * columns[a * n + i];
+            out[b * m + a] = out[a * m + b] = total;
+        }
+}
+
 }  // namespace ridgeway

@@ -21,4 +21,11 @@ inline constexpr std::size_t kDotVariants = 8;
 void dot_products(const double* const* dosages, std::size_t n_variants, const double* columns, std::size_t n_columns,
                   std::size_t n, double* out);
 
+// Columns that column_gram takes at once.
+inline constexpr std::size_t kGramColumns = 8;
+
+// out (m x m, column-major, both triangles) = the products of m (1 to kGramColumns) columns of length n with each
+// other, each weighted by `weights` (n values) when given; one pass over the rows.
+void column_gram(const double* columns, std::size_t m, std::size_t n, const double* weights, double* out);
+
 }  // namespace ridgeway

@@ -4,21 +4,40 @@
 #include <cmath>
 #include <map>
 
+#include <lapacke.h>
+
+#include "assoc/trait_set.hpp"
 #include "linalg/orthonormal_basis.hpp"
 
 namespace ridgeway {
 
 namespace {
 
-void fill_products(LinearSampleSet& set, const Matrix& residuals) {
-    const std::size_t n = set.basis.rows(), r = set.basis.cols(), p = set.traits.size();
-    set.products = Matrix(n, r + p + 1);
-    std::copy(set.basis.data(), set.basis.data() + n * r, set.products.data());
-    for (std::size_t k = 0; k < p; ++k) {
-        const double* e = residuals.column(set.traits[k]);
-        std::copy(e, e + n, set.products.column(r + k));
+// G^-1 and the leverages of a set from its missing rows' part of Q.
+void downdate(const Matrix& basis, LinearSampleSet& set) {
+    const std::size_t n = basis.rows(), r = basis.cols();
+    Matrix gram(r, r);
+    for (std::size_t a = 0; a < r; ++a) {
+        gram(a, a) = 1.0;
+        for (std::size_t b = 0; b < r; ++b)
+            for (std::size_t row : set.dropped) gram(a, b) -= basis(row, a) * basis(row, b);
     }
-    std::copy(set.subset.in.begin(), set.subset.in.end(), set.products.column(r + p));
+    Matrix factor;
+    set.leverage.assign(n, 0.0);
+    set.usable = factor_gram(gram, factor);
+    if (!set.usable) return;
+    set.inverse.assign(factor.data(), factor.data() + r * r);
+    const auto size = static_cast<lapack_int>(r);
+    LAPACKE_dpotri(LAPACK_COL_MAJOR, 'L', size, set.inverse.data(), size);
+    for (std::size_t a = 0; a < r; ++a)
+        for (std::size_t b = a + 1; b < r; ++b) set.inverse[b * r + a] = set.inverse[a * r + b];
+    for (std::size_t i = 0; i < n; ++i) {
+        if (set.subset.in[i] == 0) continue;
+        double h = 0;
+        for (std::size_t a = 0; a < r; ++a)
+            for (std::size_t b = 0; b < r; ++b) h += basis(i, a) * set.inverse[b * r + a] * basis(i, b);
+        set.leverage[i] = h;
+    }
 }
 
 }  // namespace
@@ -29,6 +48,18 @@ LinearModelData prepare_linear_model(const Matrix& traits, const Matrix& covaria
     data.set_of.resize(p);
     data.residuals = Matrix(n, p);
     data.residual_ss.resize(p);
+    std::vector<std::uint8_t> any(n, 0);
+    for (std::size_t t = 0; t < p; ++t)
+        for (std::size_t i = 0; i < n; ++i) any[i] |= !std::isnan(traits(i, t));
+    std::vector<std::size_t> union_rows;
+    for (std::size_t i = 0; i < n; ++i)
+        if (any[i]) union_rows.push_back(i);
+    const Matrix local = intercept_and_covariates_basis(covariates, union_rows);
+    const std::size_t r = local.cols();
+    data.basis = Matrix(n, r);
+    for (std::size_t c = 0; c < r; ++c)
+        for (std::size_t k = 0; k < union_rows.size(); ++k) data.basis(union_rows[k], c) = local(k, c);
+    data.all = make_subset(any);
     std::map<std::vector<std::uint8_t>, std::size_t> set_index;
     for (std::size_t t = 0; t < p; ++t) {
         std::vector<std::uint8_t> in(n);
@@ -36,32 +67,34 @@ LinearModelData prepare_linear_model(const Matrix& traits, const Matrix& covaria
         auto [it, added] = set_index.emplace(in, data.sets.size());
         if (added) {
             LinearSampleSet set;
-            std::vector<std::size_t> rows;
-            for (std::size_t i = 0; i < n; ++i)
-                if (in[i]) rows.push_back(i);
-            const Matrix local = intercept_and_covariates_basis(covariates, rows);
+            for (std::size_t i = 0; i < n; ++i) {
+                set.rows += in[i];
+                if (any[i] && !in[i]) set.dropped.push_back(i);
+            }
             set.subset = make_subset(std::move(in));
-            set.rows = rows.size();
-            set.basis = Matrix(n, local.cols());
-            set.leverage.assign(n, 0.0);
-            for (std::size_t c = 0; c < local.cols(); ++c)
-                for (std::size_t k = 0; k < rows.size(); ++k) {
-                    set.basis(rows[k], c) = local(k, c);
-                    set.leverage[rows[k]] += local(k, c) * local(k, c);
-                }
+            downdate(data.basis, set);
             data.sets.push_back(std::move(set));
         }
         LinearSampleSet& set = data.sets[it->second];
         set.traits.push_back(t);
         data.set_of[t] = it->second;
+        // The trait's residual over its own samples, on their own basis of the covariates.
+        std::vector<std::size_t> rows;
+        for (std::size_t i = 0; i < n; ++i)
+            if (set.subset.in[i] != 0) rows.push_back(i);
+        const Matrix own = intercept_and_covariates_basis(covariates, rows);
+        std::vector<double> y(rows.size());
+        for (std::size_t k = 0; k < rows.size(); ++k) y[k] = traits(rows[k], t);
+        project_out(own, y.data());
         double* e = data.residuals.column(t);
-        for (std::size_t i = 0; i < n; ++i) e[i] = set.subset.in[i] != 0 ? traits(i, t) : 0.0;
-        project_out(set.basis, e);
         double ss = 0;
-        for (std::size_t i = 0; i < n; ++i) ss += e[i] * e[i];
+        for (std::size_t k = 0; k < rows.size(); ++k) e[rows[k]] = y[k], ss += y[k] * y[k];
         data.residual_ss[t] = ss;
     }
-    for (LinearSampleSet& set : data.sets) fill_products(set, data.residuals);
+    data.products = Matrix(n, r + p + 1);
+    std::copy(data.basis.data(), data.basis.data() + n * r, data.products.data());
+    std::copy(data.residuals.data(), data.residuals.data() + n * p, data.products.column(r));
+    std::copy(data.all.in.begin(), data.all.in.end(), data.products.column(r + p));
     return data;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Linear models with several variant columns V (multicol_settings.hpp) for a block of variants against every trait.
-// Per sample set, the columns of a few variants at a time are multiplied with the set's [Q | e_t | 1] in one pass
-// (dot_products, as the additive test's genotypes are) and with each other, which gives Q'V, V'e, the columns' sums
-// and V'V; the residualized R = V - Q(Q'V) then has R'R = V'V - (Q'V)'(Q'V) and R'e = V'e, and each trait's fit
+// The columns of a few variants at a time, formed once over the rows of every sample set, are multiplied with each
+// set's [Q | e_t | 1] in one pass (dot_products, as the additive test's genotypes are) and with each other, which gives
+// per set Q'V, V'e, the columns' sums and V'V (less the few rows outside the set); the residualized R = V - Q(Q'V) then has R'R = V'V - (Q'V)'(Q'V) and R'e = V'e, and each trait's fit
 //   gamma = (R'R)^-1 R'e, model-based covariance s^2 (R'R)^-1 with s^2 = (e'e - e'R gamma) / (N - K - m),
 //   HC3: (R'R)^-1 R' diag(u_i^2 / (1 - h_i)^2) R (R'R)^-1, u_i = e_i - r_i'gamma, h_i = |Q_i|^2 + r_i'(R'R)^-1 r_i
 // is the variant block of the full regression's estimates (Frisch-Waugh-Lovell); HC3's sum takes one more pass over
@@ -33,24 +33,35 @@ private:
     // The variants `kept` (of the block) over one sample set; values_ holds their genotypes.
     void test_set(const LinearSampleSet& set, const GenotypeBlock& block, const std::vector<std::size_t>& kept,
                   const GenotypeSums* sums, BlockResults& out);
-    // The error of variant k of the group (ErrorCode::none when it can be fitted), with R'R's inverse in inverse_.
+    // Variant k's columns: their projection on Q and (R'R)^-1 (in fits_), or why they cannot be fitted.
     ErrorCode fit_columns(const LinearSampleSet& set, std::size_t k);
-    // Variant k's fits for the traits of the set.
-    void test_traits(const LinearSampleSet& set, std::size_t k, std::size_t v, const AssocResult& common,
-                     BlockResults& out);
+    // Variant k's coefficients and residual sums of squares for the traits of the set (in fits_).
+    void fit_traits(const LinearSampleSet& set, std::size_t k);
+    // Variant k's rows for the traits of the set.
+    void write_rows(const LinearSampleSet& set, std::size_t k, std::size_t v, const AssocResult& common,
+                    BlockResults& out);
+
+    // One variant's fits over a set, kept for the group's HC3 pass.
+    struct Fit {
+        ErrorCode error = ErrorCode::none;
+        std::vector<double> projection, inverse;  // G^-1 Q_S'V (rank x m), (R'R)^-1 (m x m)
+        std::vector<double> gammas, rss, meats;   // per trait of the set: m, 1, m x m
+        std::vector<ErrorCode> errors;            // per trait of the set
+        double highest = 0;                       // HC3: the largest leverage
+    };
 
     const LinearModelData& data_;
     const VariantColumns& columns_;
     VariantFilters filters_;
     LinearMulticolOptions options_;
-    std::size_t group_;              // variants whose columns share one pass over [Q | e | 1]
+    std::size_t group_;              // variants whose columns share one pass over the sets' [Q | e | 1]
     Matrix values_;                  // their genotypes, missing as 0
     Matrix v_;                       // their columns over a set
     std::vector<const double*> column_pointers_;
     std::vector<double> products_;   // per variant column: its products with [Q | e | 1]
-    std::vector<double> grams_;      // per variant: V'V
-    // Scratch for one variant.
-    std::vector<double> projection_, gram_, inverse_, gammas_, covariance_, meats_, half_;
+    std::vector<double> all_grams_;  // per variant: V'V over the union of the sets
+    std::vector<Fit> fits_;          // per variant of the group
+    std::vector<double> basis_products_, column_sums_, gram_, covariance_, half_;  // scratch for one fit
 };
 
 }  // namespace ridgeway

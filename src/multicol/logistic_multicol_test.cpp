@@ -80,7 +80,6 @@ void LogisticMulticolTest::run(const GenotypeBlock& block, BlockResults& out) {
     if (values_.rows() != n) {
         values_ = Matrix(n, group_);
         v_ = Matrix(n, group_ * columns_.count());
-        weighted_ = Matrix(n, group_ * columns_.count());
     }
     out.kept.assign(b, false);
     out.results.assign(b * p * rows, AssocResult{});
@@ -109,21 +108,15 @@ void LogisticMulticolTest::test_group(std::size_t trait, const GenotypeBlock& bl
     for (std::size_t k = 0; k < count; ++k) {
         called_[k] = columns_.fill(block.variant(kept[k]), values_.column(k), sums[k], columns.subset,
                                    v_.column(k * m));
-        for (std::size_t j = 0; j < m; ++j) {
-            const double* v = v_.column(k * m + j);
-            double* weighted = weighted_.column(k * m + j);
-            for (std::size_t i = 0; i < n; ++i) weighted[i] = columns.weights[i] * v[i];
-            column_pointers_[k * m + j] = v;
-        }
+        for (std::size_t j = 0; j < m; ++j) column_pointers_[k * m + j] = v_.column(k * m + j);
     }
     products_.resize(count * m * columns.products.cols());
     column_products(column_pointers_.data(), count * m, columns.products, products_.data());
     grams_.resize(count * m * m);
     weighted_grams_.resize(count * m * m);
     for (std::size_t k = 0; k < count; ++k) {
-        const double* const* own = column_pointers_.data() + k * m;
-        column_products(own, m, v_.column(k * m), m, n, grams_.data() + k * m * m);
-        column_products(own, m, weighted_.column(k * m), m, n, weighted_grams_.data() + k * m * m);
+        variant_gram(v_.column(k * m), m, n, nullptr, grams_.data() + k * m * m);
+        variant_gram(v_.column(k * m), m, n, columns.weights, weighted_grams_.data() + k * m * m);
     }
     for (std::size_t k = 0; k < count; ++k)
         test_variant(trait, k, sums[k], out.results.data() + (kept[k] * p + trait) * (m + 1));

@@ -4,7 +4,7 @@
 // model (covariates, E among them, with the LOCO offset): the joint score test of all m columns, and per column its
 // one-step estimate from the null with the SE of the efficient information (TEST SCORE). Everything these need comes
 // from one pass of a few variants' columns against per-trait columns [W C | y - mu | Q | 1 | case] and from the
-// columns' products with themselves and with W V. A variant whose joint score p falls below --pThresh is refitted:
+// columns' Grams V'V and V'WV. A variant whose joint score p falls below --pThresh is refitted:
 // the maximum-likelihood fit of covariates (an orthonormal basis over the trait's samples) and V, started from the
 // null model's one Newton step, with Wald tests of each column and of all of them (PLINK 2's --glm without its
 // Firth fallback; WALD), or with --firth Firth's penalized fit: likelihood-ratio tests against the fits with the
@@ -58,7 +58,7 @@ private:
     std::vector<Matrix> designs_;  // per trait: [basis | V] over its samples; the basis is filled once
     std::size_t group_;            // variants whose columns share one pass
     Matrix values_;                // their genotypes, missing as 0
-    Matrix v_, weighted_;          // their columns over a trait's rows, and the same times the null weights
+    Matrix v_;                     // their columns over a trait's rows
     std::vector<const double*> column_pointers_;
     std::vector<double> products_, grams_, weighted_grams_;  // per variant column, per variant, per variant
     std::vector<CalledSums> called_;

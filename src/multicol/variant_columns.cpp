@@ -10,20 +10,6 @@ namespace {
 
 double dominance(double g) { return std::min(g, 2.0 - g); }
 
-// The set's called sums: every row's minus those of the called rows outside the set.
-CalledSums subset_sums(const std::int8_t* calls, const double* values, const GenotypeSums& all,
-                       const SampleSubset& subset) {
-    CalledSums sums{all.called, all.sum, all.sum_squares};
-    for (std::size_t row : subset.out)
-        if (calls[row] >= 0) {
-            const double g = values[row];
-            --sums.called;
-            sums.sum -= g;
-            sums.sum_squares -= g * g;
-        }
-    return sums;
-}
-
 // DOMDEV's sum over the set's called rows: its heterozygotes for hard calls, else summed row by row.
 double dominance_sum(const std::int8_t* calls, const double* values, const GenotypeSums& all,
                      const SampleSubset& subset) {
@@ -39,6 +25,20 @@ double dominance_sum(const std::int8_t* calls, const double* values, const Genot
 }
 
 }  // namespace
+
+// The set's called sums: every row's minus those of the called rows outside the set.
+CalledSums called_sums(const std::int8_t* calls, const double* values, const GenotypeSums& all,
+                       const SampleSubset& subset) {
+    CalledSums sums{all.called, all.sum, all.sum_squares};
+    for (std::size_t row : subset.out)
+        if (calls[row] >= 0) {
+            const double g = values[row];
+            --sums.called;
+            sums.sum -= g;
+            sums.sum_squares -= g * g;
+        }
+    return sums;
+}
 
 SampleSubset make_subset(std::vector<std::uint8_t> in) {
     SampleSubset subset;
@@ -57,7 +57,7 @@ CalledSums VariantColumns::fill(const std::int8_t* calls, const double* values, 
                                 const SampleSubset& subset, double* out) const {
     const std::size_t n = subset.in.size();
     const double* in = subset.in.data();
-    const CalledSums sums = subset_sums(calls, values, all, subset);
+    const CalledSums sums = called_sums(calls, values, all, subset);
     const double called = static_cast<double>(sums.called);
     const double mean = sums.called > 0 ? sums.sum / called : 0.0;
     double* g = out;
@@ -86,6 +86,16 @@ void column_products(const double* const* vectors, std::size_t count, const doub
     for (std::size_t first = 0; first < count; first += kDotVariants)
         dot_products(vectors + first, std::min(kDotVariants, count - first), columns, n_columns, n,
                      out + first * n_columns);
+}
+
+void variant_gram(const double* columns, std::size_t m, std::size_t n, const double* weights, double* out) {
+    if (m <= kGramColumns) return column_gram(columns, m, n, weights, out);
+    for (std::size_t a = 0; a < m; ++a)
+        for (std::size_t b = 0; b <= a; ++b) {
+            double sum = 0;
+            for (std::size_t i = 0; i < n; ++i) sum += (weights ? weights[i] : 1.0) * columns[a * n + i] * columns[b * n + i];
+            out[b * m + a] = out[a * m + b] = sum;
+        }
 }
 
 }  // namespace ridgeway

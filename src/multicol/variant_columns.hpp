@@ -3,7 +3,8 @@
 // interaction (the product formed with G centred on the set, which leaves every reported coefficient as it is), ADD
 // (0/1/2) and DOMDEV (1 for heterozygotes; min(d, 2 - d) for a dosage d) for the genotypic model.
 // A missing genotype takes the mean of the set's called ones (in every column, as regenie does), so the set stays the
-// same for every variant and its covariate basis is computed once.
+// same for every variant and its covariate basis is computed once. (The linear models form the columns once over the
+// rows of all their traits, as regenie imputes once for all traits.)
 #include <cstdint>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct SampleSubset {
 };
 
 SampleSubset make_subset(std::vector<std::uint8_t> in);
+
+// G's sums over the subset's calls, from `all`, its sums over every row (sum_genotypes).
+CalledSums called_sums(const std::int8_t* calls, const double* values, const GenotypeSums& all,
+                       const SampleSubset& subset);
 
 class VariantColumns {
 public:
@@ -52,5 +57,8 @@ void column_products(const double* const* vectors, std::size_t count, const doub
 inline void column_products(const double* const* vectors, std::size_t count, const Matrix& columns, double* out) {
     column_products(vectors, count, columns.data(), columns.cols(), columns.rows(), out);
 }
+
+// out (m x m) = V' diag(weights) V for m columns of n (weights null: V'V), any m.
+void variant_gram(const double* columns, std::size_t m, std::size_t n, const double* weights, double* out);
 
 }  // namespace ridgeway

@@ -2,13 +2,15 @@
 """Recomputes ridgeway's interaction or genotypic rows (TSV layout) with statsmodels' OLS, variant by variant, and
 compares them.
 
-Usage: multicol_oracle.py RESULT.tsv.gz BFILE PHENO TRAIT COVAR COVARIATES CATEGORICAL MODEL ERRORS REFERENCE
+Usage: multicol_oracle.py RESULT.tsv.gz BFILE PHENO TRAIT[:TRAITS] COVAR COVARIATES CATEGORICAL MODEL ERRORS REFERENCE
+  TRAITS: the comma-separated traits of the run (default TRAIT alone), whose samples' calls give the mean call;
   COVARIATES, CATEGORICAL: comma-separated columns of COVAR (CATEGORICAL: one indicator per level but the first in
   sorted order, as ridgeway expands them; '-' for none); MODEL: genotypic, or the interacting covariate's name;
   ERRORS: HC3 or nonrobust; REFERENCE: t (t and F with the residual degrees of freedom) or normal (normal, chi-square).
 
 The model is ridgeway's: the trait's samples with a value and complete covariates, missing calls given the mean of
-the called ones among those samples, y ~ 1 + covariates + G (+ G x E_j, or DOMDEV). Tolerances: ridgeway prints 6
+the called ones among the samples with a value of any trait of the run (as regenie), y ~ 1 + covariates + G (+ G x E_j,
+or DOMDEV). Tolerances: ridgeway prints 6
 significant digits (5e-6 relative), so BETA must agree to 2e-5 of max(|BETA|, SE), SE and the statistic to 2e-5
 relative, log10 P to 2e-5 of max(1, |log10 P|). A variant ridgeway leaves without a result must have a variant
 column whose variance inflation (centred sum of squares over the residual one given every other column) exceeds
@@ -56,22 +58,28 @@ def design(covar, columns, categorical):
     return pd.concat(parts, axis=1)
 
 
-def variant_design(model_name, g, covariates, centred=False):
+def imputation_means(g):
+    """The mean call and mean DOMDEV of the called genotypes g (the samples imputation averages over)."""
+    called = g[~np.isnan(g)]
+    return called.mean(), np.minimum(called, 2 - called).mean()
+
+
+def variant_design(model_name, g, covariates, means, centred=False):
     called = ~np.isnan(g)
-    g = np.where(called, g, g[called].mean())
+    g = np.where(called, g, means[0])
     if model_name == "genotypic":
         d = np.minimum(np.where(called, g, 0.0), 2 - np.where(called, g, 0.0))
-        d = np.where(called, d, d[called].mean())
+        d = np.where(called, d, means[1])
         variant = np.column_stack([g, d])
     else:
         factors = covariates[[c for c in covariates.columns if c == model_name or c.startswith(model_name + "=")]]
-        product = g - g.mean() if centred else g
+        product = g - means[0] if centred else g
         variant = np.column_stack([g] + [product * factors[c].to_numpy() for c in factors.columns])
     return np.column_stack([np.ones(len(g)), covariates.to_numpy()]), variant
 
 
-def collinear(model_name, g, covariates):
-    base, variant = variant_design(model_name, g, covariates, centred=True)  # as ridgeway forms G x E: the same model
+def collinear(model_name, g, covariates, means):
+    base, variant = variant_design(model_name, g, covariates, means, centred=True)  # as ridgeway forms G x E: the same model
     for j in range(variant.shape[1]):
         column = variant[:, j]
         others = np.column_stack([base, np.delete(variant, j, axis=1)])
@@ -82,8 +90,8 @@ def collinear(model_name, g, covariates):
     return False
 
 
-def expected_rows(model_name, g, covariates, y, robust, reference):
-    base, variant = variant_design(model_name, g, covariates)
+def expected_rows(model_name, g, covariates, means, y, robust, reference):
+    base, variant = variant_design(model_name, g, covariates, means)
     x = np.column_stack([base, variant])
     fit = sm.OLS(y, x).fit(cov_type="HC3" if robust else "nonrobust")
     m = variant.shape[1]
@@ -130,27 +138,32 @@ def main(result, bfile, pheno_path, trait, covar_path, columns, categorical, mod
     pheno = pd.read_csv(pheno_path, sep=r"\s+", dtype=str, na_values=["NA", "-9"]).set_index("IID")
     covar = pd.read_csv(covar_path, sep=r"\s+", dtype=str, na_values=["NA", "-9"]).set_index("IID")
     covariates = design(covar.reindex(samples), columns, categorical)
+    trait, _, run_traits = trait.partition(":")
+    run_traits = run_traits.split(",") if run_traits else [trait]
     y = pheno.reindex(samples)[trait].astype(float)
-    keep = (y.notna() & covariates.notna().all(axis=1)).to_numpy()
+    complete = covariates.notna().all(axis=1)
+    keep = (y.notna() & complete).to_numpy()
+    imputed = (pheno.reindex(samples)[run_traits].notna().any(axis=1) & complete).to_numpy()
     ours = {}
     for row in read_rows(result):
         ours[(row["ID"], row["TEST"])] = row
     order = [t for t in dict.fromkeys(test for _, test in ours)]
     expected, errors_seen, failures_errors = {}, 0, []
     for v, variant in enumerate(ids):
+        means = imputation_means(genotypes[v][imputed])
         if ours[(variant, order[0])]["ERRCODE"] != ".":
             errors_seen += 1
             if ours[(variant, order[0])]["ERRCODE"] == "HIGH_LEVERAGE":
-                base, columns = variant_design(model_name, genotypes[v][keep], covariates[keep])
+                base, columns = variant_design(model_name, genotypes[v][keep], covariates[keep], means)
                 x = np.column_stack([base, columns])
                 leverage = np.einsum("ij,ji->i", x, np.linalg.pinv(x))
                 if leverage.max() < 1 - 1e-8:
                     failures_errors.append(f"{variant}: HIGH_LEVERAGE but its largest leverage is {leverage.max()}")
-            elif not collinear(model_name, genotypes[v][keep], covariates[keep]):
+            elif not collinear(model_name, genotypes[v][keep], covariates[keep], means):
                 failures_errors.append(f"{variant}: {ours[(variant, order[0])]['ERRCODE']} but its columns are not collinear")
             continue
-        rows = expected_rows(model_name, genotypes[v][keep], covariates[keep], y.to_numpy()[keep], errors == "HC3",
-                             reference)
+        rows = expected_rows(model_name, genotypes[v][keep], covariates[keep], means, y.to_numpy()[keep],
+                             errors == "HC3", reference)
         for test, values in zip(order, rows):
             expected[(variant, test)] = values
     failures, worst = compare(ours, expected)

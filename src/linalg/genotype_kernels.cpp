@@ -72,34 +72,54 @@ void dot_products(const double* const* dosages, std::size_t n_variants, const do
     }
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void column_gram(const double* columns, std::size_t m, std::size_t n, const double* weights, double* out) {
-    constexpr std::size_t kPairs = kGramColumns * (kGramColumns + 1) / 2;
+namespace {
+
+// column_gram for M columns, M known when compiling: the lane sums stay in registers.
+template <std::size_t M>
+inline __attribute__((always_inline)) void column_gram_of(const double* columns, std::size_t n, const double* weights,
+                                                          double* out) {
+    constexpr std::size_t kPairs = M * (M + 1) / 2;
     Lanes sum[kPairs] = {};
     const std::size_t whole = n - n % kLanes;
     for (std::size_t i = 0; i < whole; i += kLanes) {
-        Lanes x[kGramColumns], w;
-        for (std::size_t a = 0; a < m; ++a) load(x[a], columns + a * n + i);
+        Lanes x[M], wx[M];
+        for (std::size_t a = 0; a < M; ++a) load(x[a], columns + a * n + i);
         if (weights) {
+            Lanes w;
             load(w, weights + i);
-            for (std::size_t a = 0; a < m; ++a) x[a] *= w;  // w x_a, paired below with the unweighted x_b
+            for (std::size_t a = 0; a < M; ++a) wx[a] = w * x[a];
+        } else {
+            for (std::size_t a = 0; a < M; ++a) wx[a] = x[a];
         }
         std::size_t pair = 0;
-        for (std::size_t a = 0; a < m; ++a) {
-            Lanes y;
-            load(y, columns + a * n + i);
-            for (std::size_t b = 0; b <= a; ++b) sum[pair++] += x[b] * y;
-        }
+        for (std::size_t a = 0; a < M; ++a)
+            for (std::size_t b = 0; b <= a; ++b) sum[pair++] += wx[b] * x[a];
     }
     std::size_t pair = 0;
-    for (std::size_t a = 0; a < m; ++a)
+    for (std::size_t a = 0; a < M; ++a)
         for (std::size_t b = 0; b <= a; ++b, ++pair) {
             double total = 0;
             for (std::size_t l = 0; l < kLanes; ++l) total += sum[pair][l];
             for (std::size_t i = whole; i < n; ++i)
                 total += (weights ? weights[i] : 1.0) * columns[b * n + i] * columns[a * n + i];
-            out[b * m + a] = out[a * m + b] = total;
+            out[b * M + a] = out[a * M + b] = total;
         }
+}
+
+}  // namespace
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void column_gram(const double* columns, std::size_t m, std::size_t n, const double* weights, double* out) {
+    switch (m) {
+        case 1: return column_gram_of<1>(columns, n, weights, out);
+        case 2: return column_gram_of<2>(columns, n, weights, out);
+        case 3: return column_gram_of<3>(columns, n, weights, out);
+        case 4: return column_gram_of<4>(columns, n, weights, out);
+        case 5: return column_gram_of<5>(columns, n, weights, out);
+        case 6: return column_gram_of<6>(columns, n, weights, out);
+        case 7: return column_gram_of<7>(columns, n, weights, out);
+        default: return column_gram_of<8>(columns, n, weights, out);
+    }
 }
 
 }  // namespace ridgeway

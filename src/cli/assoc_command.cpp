@@ -143,6 +143,7 @@ void run_assoc_command(const ParsedOptions& options, Communicator& communicator,
     }
     resolve_interaction(settings.multicol, *inputs.genotypes, inputs.cohort, log);
     LocoPredictions predictions;
+    if (settings.multicol.prs) require_one_prs_trait(inputs.cohort);
     if (options.has("--pred")) {
         const bool whole_genome = options.flag("--use-prs");
         predictions = read_predictions(options.text("--pred"), inputs.cohort.trait_names, inputs.cohort_ids(),

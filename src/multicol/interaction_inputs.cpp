@@ -61,12 +61,16 @@ void resolve_variant(MulticolSettings& settings, const GenotypeSource& genotypes
 
 }  // namespace
 
-void add_prs_covariate(MulticolSettings& settings, const LocoPredictions& predictions, const std::string& pred,
-                       const std::vector<SampleId>& ids, Cohort& cohort, RunLog& log) {
+void require_one_prs_trait(const Cohort& cohort) {
     if (cohort.trait_names.size() != 1)
         throw Error(ErrorKind::usage, fmt::format("--interaction-prs tests one trait against its own prediction, and {} "
                                                   "traits are selected: name one with --pheno-name",
                                                   cohort.trait_names.size()));
+}
+
+void add_prs_covariate(MulticolSettings& settings, const LocoPredictions& predictions, const std::string& pred,
+                       const std::vector<SampleId>& ids, Cohort& cohort, RunLog& log) {
+    require_one_prs_trait(cohort);
     const std::string& trait = cohort.trait_names[0];
     for (const std::string& name : cohort.covariate_names)
         if (name == "PRS" || name.starts_with("PRS="))
@@ -79,7 +83,6 @@ void add_prs_covariate(MulticolSettings& settings, const LocoPredictions& predic
                                                          "for {}, from which the whole-genome prediction cannot be "
                                                          "recovered; use step 1's --print-prs files with --use-prs",
                                                          pred, trait));
-    const double scale = predictions.is_whole_genome() ? 1.0 : 1.0 / static_cast<double>(chromosomes - 1);
     Matrix covariates(n, cohort.covariates.cols() + 1);
     std::copy(cohort.covariates.data(), cohort.covariates.data() + n * cohort.covariates.cols(), covariates.data());
     double* prs = covariates.column(cohort.covariates.cols());
@@ -88,11 +91,11 @@ void add_prs_covariate(MulticolSettings& settings, const LocoPredictions& predic
         double sum = 0;
         for (std::size_t c = 0; c < chromosomes; ++c) sum += values(i, c);
         if (std::isnan(sum))
-            throw Error(ErrorKind::inconsistent, fmt::format("--interaction-prs: {} has no prediction (NA) of {} for a "
-                                                             "sample with a value of it, {} {}; step 1 and step 2 "
+            throw Error(ErrorKind::inconsistent, fmt::format("--interaction-prs: {} has no prediction (NA) of {} for sample {} {} "
+                                                             "(FID IID), which has a value of it; step 1 and step 2 "
                                                              "must analyse the same samples",
                                                              pred, trait, ids[i].fid, ids[i].iid));
-        prs[i] = sum * scale;
+        prs[i] = predictions.is_whole_genome() ? sum : sum / static_cast<double>(chromosomes - 1);
     }
     cohort.covariates = std::move(covariates);
     cohort.covariate_names.push_back("PRS");

@@ -147,10 +147,28 @@ covars=(--covar good.covar --covar-name AGE,PC1)
 expect 2 "--interaction SITE: not a covariate of the analysis (covariates: AGE, PC1)" "${assoc[@]}" --bfile good \
   "${covars[@]}" --interaction SITE
 expect 2 "--interaction-snp rs_absent: no variant with this ID in" "${assoc[@]}" --bfile good --interaction-snp rs_absent
-expect 2 "--interaction and --interaction-snp exclude each other" "${assoc[@]}" --bfile good "${covars[@]}" \
-  --interaction AGE --interaction-snp "$(awk 'NR == 1 { print $2 }' good.bim)"
-expect 2 "--test genotypic and --interaction/--interaction-snp exclude each other" "${assoc[@]}" --bfile good \
-  "${covars[@]}" --interaction AGE --test genotypic
+expect 2 "--interaction, --interaction-snp and --interaction-prs exclude each other" "${assoc[@]}" --bfile good \
+  "${covars[@]}" --interaction AGE --interaction-snp "$(awk 'NR == 1 { print $2 }' good.bim)"
+expect 2 "--test genotypic and --interaction/--interaction-snp/--interaction-prs exclude each other" "${assoc[@]}" \
+  --bfile good "${covars[@]}" --interaction AGE --test genotypic
+# --interaction-prs: the predictions must be given, for one trait, with a whole-genome value for every analysed sample.
+with_pred pred_1.loco
+expect 2 "--interaction-prs interacts with the trait's whole-genome step-1 prediction: add --pred" "${assoc[@]}" \
+  --bfile good --interaction-prs
+expect 2 "--interaction, --interaction-snp and --interaction-prs exclude each other" "${assoc[@]}" --bfile good \
+  "${covars[@]}" --interaction AGE --interaction-prs --pred pred_1.loco.list
+expect 2 "--interaction-prs tests one trait against its own prediction, and 2 traits are selected" assoc \
+  --pheno good.pheno --pheno-name Q1,Q2 --bfile good --interaction-prs --pred pred_1.loco.list
+awk 'NR == 1 { sub(/AGE/, "PRS") } { print }' good.covar > prs.covar
+expect 2 "--interaction-prs adds the covariate PRS, and the analysis already has a covariate of that name" \
+  "${assoc[@]}" --bfile good --covar prs.covar --covar-name PRS,PC1 --interaction-prs --pred pred_1.loco.list
+head -2 pred_1.loco > onerow.loco && with_pred onerow.loco
+expect 5 "--interaction-prs: onerow.loco.list has a single leave-one-chromosome-out row for Q1" "${assoc[@]}" \
+  --bfile good --interaction-prs --pred onerow.loco.list
+awk '{ if (NR > 1) $5 = "NA"; print }' pred_1.loco > na.loco && with_pred na.loco
+expect 5 "--interaction-prs: na.loco.list has no prediction (NA) of Q1 for sample S4 S4 (FID IID), which has a value" \
+  "${assoc[@]}" --bfile good --interaction-prs --pred na.loco.list
+expect 2 "--interaction-prs" gwas --bfile good --pheno good.pheno --pheno-name Q1 --interaction-prs
 expect 2 "--test dominant: expected additive or genotypic" "${assoc[@]}" --bfile good --test dominant
 expect 2 "--no-robust applies to --interaction, --interaction-snp and --test genotypic" "${assoc[@]}" --bfile good --no-robust
 expect 2 "--no-robust applies to quantitative traits" assoc --bt --bfile good --pheno good.pheno --pheno-name B1 \

@@ -35,5 +35,5 @@ export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 slow='binary_calibration|plink2_firth_1000genomes|firth_lrt_1000genomes|kill_resume|step1_simulated'
 slow+='|formats_1000genomes|sample_ids_1000genomes|predict_precision|predict_epistasis|split_runs|report'
 slow+='|report_corrections|chrx_gwas|batch_runs|regenie_command_lines'
-slow+='|conditional_modes|interaction_plink2|interaction_oracle'
+slow+='|conditional_modes'
 ctest --output-on-failure -j2 -E "cli\.($slow)" "$@"

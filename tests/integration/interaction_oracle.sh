@@ -22,11 +22,13 @@ common=(--bfile cohort --pheno traits.pheno --pheno-name Q1,Q2 --covar cohort.co
   --out age_plain >/dev/null
 "$ridgeway" assoc "${common[@]}" --covar-name AGE,PC1,SITE --interaction SITE --out site >/dev/null
 "$ridgeway" assoc "${common[@]}" --covar-name AGE,PC1 --test genotypic --test-stat normal --out geno >/dev/null
+# (one oracle process for every comparison: its imports take longer than the fits)
+comparisons=()
 for trait in Q1 Q2; do
-  oracle age.$trait.linear.tsv.gz cohort traits.pheno $trait:Q1,Q2 cohort.covar AGE,PC1,PC2 - PC1 HC3 t
-  oracle age_plain.$trait.linear.tsv.gz cohort traits.pheno $trait:Q1,Q2 cohort.covar AGE,PC1,PC2 - PC1 nonrobust normal
-  oracle site.$trait.linear.tsv.gz cohort traits.pheno $trait:Q1,Q2 cohort.covar AGE,PC1 SITE SITE HC3 t
-  oracle geno.$trait.linear.tsv.gz cohort traits.pheno $trait:Q1,Q2 cohort.covar AGE,PC1 - genotypic HC3 normal
+  comparisons+=(age.$trait.linear.tsv.gz cohort traits.pheno $trait:Q1,Q2 cohort.covar AGE,PC1,PC2 - PC1 HC3 t
+                age_plain.$trait.linear.tsv.gz cohort traits.pheno $trait:Q1,Q2 cohort.covar AGE,PC1,PC2 - PC1 nonrobust normal
+                site.$trait.linear.tsv.gz cohort traits.pheno $trait:Q1,Q2 cohort.covar AGE,PC1 SITE SITE HC3 t
+                geno.$trait.linear.tsv.gz cohort traits.pheno $trait:Q1,Q2 cohort.covar AGE,PC1 - genotypic HC3 normal)
 done
 
 # GxG: the interacting variant's genotypes, missing ones given their mean over the analysed samples, as the
@@ -48,7 +50,8 @@ covar["PARTNER"] = np.where(np.isnan(g), mean, g)
 covar.reset_index()[["FID", "IID", "AGE", "PC1", "PARTNER"]].to_csv("partner.covar", sep=" ", index=False)
 PY
 "$ridgeway" assoc "${common[@]}" --covar-name AGE,PC1 --interaction-snp "$partner" --out gxg >/dev/null
-oracle gxg.Q1.linear.tsv.gz cohort traits.pheno Q1:Q1,Q2 partner.covar AGE,PC1,PARTNER - PARTNER HC3 t
+comparisons+=(gxg.Q1.linear.tsv.gz cohort traits.pheno Q1:Q1,Q2 partner.covar AGE,PC1,PARTNER - PARTNER HC3 t)
+oracle "${comparisons[@]}"
 
 # Case/control: the score rows (every variant) and Firth's likelihood-ratio rows (--pThresh 1) of a GxE model, the
 # same bytes for 1 and 2 threads and from a split run of 2 parts.

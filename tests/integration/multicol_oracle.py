@@ -3,6 +3,7 @@
 compares them.
 
 Usage: multicol_oracle.py RESULT.tsv.gz BFILE PHENO TRAIT[:TRAITS] COVAR COVARIATES CATEGORICAL MODEL ERRORS REFERENCE
+  [RESULT.tsv.gz ...]   (any number of groups of these ten, compared in one process)
   TRAITS: the comma-separated traits of the run (default TRAIT alone), whose samples' calls give the mean call;
   COVARIATES, CATEGORICAL: comma-separated columns of COVAR (CATEGORICAL: one indicator per level but the first in
   sorted order, as ridgeway expands them; '-' for none); MODEL: genotypic, or the interacting covariate's name;
@@ -131,8 +132,13 @@ def compare(ours, expected, perturb=None):
     return failures, worst
 
 
+_beds = {}
+
+
 def main(result, bfile, pheno_path, trait, covar_path, columns, categorical, model_name, errors, reference):
-    samples, ids, genotypes = read_bed(bfile)
+    if bfile not in _beds:
+        _beds[bfile] = read_bed(bfile)
+    samples, ids, genotypes = _beds[bfile]
     columns = [] if columns == "-" else columns.split(",")
     categorical = [] if categorical == "-" else categorical.split(",")
     pheno = pd.read_csv(pheno_path, sep=r"\s+", dtype=str, na_values=["NA", "-9"]).set_index("IID")
@@ -184,4 +190,7 @@ def main(result, bfile, pheno_path, trait, covar_path, columns, categorical, mod
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    arguments = sys.argv[1:]
+    if not arguments or len(arguments) % 10:
+        sys.exit(__doc__)
+    sys.exit(max(main(*arguments[k:k + 10]) for k in range(0, len(arguments), 10)))

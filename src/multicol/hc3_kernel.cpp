@@ -34,11 +34,111 @@ inline __attribute__((always_inline)) void two_column_meat(const double* e, cons
     std::copy(s11, s11 + kLanes, sums + 2 * kLanes);
 }
 
+// Two columns' residuals r0, r1 = v - Q p over a chunk (both from the same loads of Q, up to four basis columns per
+// pass), masked to the set's rows, and the leverages h = l + r'(R'R)^-1 r: G and one G x E, or ADD and DOMDEV.
+inline __attribute__((always_inline)) void residualize_two(const Hc3Set& set, const Hc3Variant& variant,
+                                                           std::size_t start, std::size_t len, double* r0,
+                                                           double* r1, double* h) {
+    const std::size_t n = set.n, rank = set.rank;
+    const double* from0 = variant.columns + start;
+    const double* from1 = variant.columns + n + start;
+    const double* p0 = variant.projection;
+    const double* p1 = variant.projection + rank;
+    std::size_t c = 0;
+    for (; c + 4 <= rank; c += 4) {
+        const double* q0 = set.basis + c * n + start;
+        const double* q1 = q0 + n;
+        const double* q2 = q1 + n;
+        const double* q3 = q2 + n;
+        const double a0 = p0[c], a1 = p0[c + 1], a2 = p0[c + 2], a3 = p0[c + 3];
+        const double b0 = p1[c], b1 = p1[c + 1], b2 = p1[c + 2], b3 = p1[c + 3];
+        for (std::size_t i = 0; i < len; ++i) {
+            const double x0 = q0[i], x1 = q1[i], x2 = q2[i], x3 = q3[i];
+            r0[i] = from0[i] - (a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3);
+            r1[i] = from1[i] - (b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3);
+        }
+        from0 = r0;
+        from1 = r1;
+    }
+    for (; c < rank; ++c) {
+        const double* q = set.basis + c * n + start;
+        const double a = p0[c], b = p1[c];
+        for (std::size_t i = 0; i < len; ++i) {
+            r0[i] = from0[i] - a * q[i];
+            r1[i] = from1[i] - b * q[i];
+        }
+        from0 = r0;
+        from1 = r1;
+    }
+    const double* in = set.in + start;
+    const double* leverage = set.leverage + start;
+    const double i00 = variant.inverse[0], i01 = 2.0 * variant.inverse[1], i11 = variant.inverse[3];
+    for (std::size_t i = 0; i < len; ++i) {
+        const double a = r0[i] * in[i], b = r1[i] * in[i];
+        r0[i] = a;
+        r1[i] = b;
+        h[i] = leverage[i] + a * (i00 * a + i01 * b) + i11 * b * b;
+    }
+}
+
+// The same for any number m of columns, one column at a time.
+inline __attribute__((always_inline)) void residualize_any(const Hc3Set& set, const Hc3Variant& variant, std::size_t m,
+                                                           std::size_t start, std::size_t len, std::size_t padded,
+                                                           double* r, double* h) {
+    const std::size_t n = set.n, rank = set.rank;
+    for (std::size_t j = 0; j < m; ++j) {
+        // r_j = v_j - Q p_j on the set's rows (0 on the others), up to four basis columns per pass over the
+        // chunk (fewer loads and stores of r).
+        double* rj = r + j * kRows;
+        const double* from = variant.columns + j * n + start;
+        const double* projection = variant.projection + j * rank;
+        std::size_t c = 0;
+        for (; c + 4 <= rank; c += 4) {
+            const double p0 = projection[c], p1 = projection[c + 1], p2 = projection[c + 2],
+                         p3 = projection[c + 3];
+            const double* q0 = set.basis + c * n + start;
+            const double* q1 = q0 + n;
+            const double* q2 = q1 + n;
+            const double* q3 = q2 + n;
+            for (std::size_t i = 0; i < len; ++i)
+                rj[i] = from[i] - (p0 * q0[i] + p1 * q1[i] + p2 * q2[i] + p3 * q3[i]);
+            from = rj;
+        }
+        for (; c + 2 <= rank; c += 2) {
+            const double p0 = projection[c], p1 = projection[c + 1];
+            const double* q0 = set.basis + c * n + start;
+            const double* q1 = q0 + n;
+            for (std::size_t i = 0; i < len; ++i) rj[i] = from[i] - (p0 * q0[i] + p1 * q1[i]);
+            from = rj;
+        }
+        for (; c < rank; ++c) {
+            const double p0 = projection[c];
+            const double* q0 = set.basis + c * n + start;
+            for (std::size_t i = 0; i < len; ++i) rj[i] = from[i] - p0 * q0[i];
+            from = rj;
+        }
+        const double* in = set.in + start;
+        for (std::size_t i = 0; i < len; ++i) rj[i] *= in[i];
+        std::fill(rj + len, rj + padded, 0.0);
+    }
+    const double* leverage = set.leverage + start;
+    for (std::size_t i = 0; i < len; ++i) h[i] = leverage[i] + variant.inverse[0] * r[i] * r[i];
+    std::fill(h + len, h + padded, 0.0);
+    for (std::size_t a = 1; a < m; ++a)
+        for (std::size_t b = 0; b <= a; ++b) {
+            const double coefficient = (a == b ? 1.0 : 2.0) * variant.inverse[b * m + a];
+            const double* ra = r + a * kRows;
+            const double* rb = r + b * kRows;
+            for (std::size_t i = 0; i < len; ++i) h[i] += coefficient * ra[i] * rb[i];
+        }
+
+}
+
 }  // namespace
 
 __attribute__((target_clones("avx512f", "avx2", "default")))
 void hc3_meats(const Hc3Set& set, std::size_t m, Hc3Variant* variants, std::size_t count) {
-    const std::size_t n = set.n, rank = set.rank, traits = set.traits;
+    const std::size_t n = set.n, traits = set.traits;
     thread_local std::vector<double> scratch;
     scratch.resize((m + 2) * kRows);
     double* r = scratch.data();  // m x kRows
@@ -53,51 +153,14 @@ void hc3_meats(const Hc3Set& set, std::size_t m, Hc3Variant* variants, std::size
         const std::size_t padded = (len + kLanes - 1) / kLanes * kLanes;
         for (std::size_t v = 0; v < count; ++v) {
             const Hc3Variant& variant = variants[v];
-            for (std::size_t j = 0; j < m; ++j) {
-                // r_j = v_j - Q p_j on the set's rows (0 on the others), up to four basis columns per pass over the
-                // chunk (fewer loads and stores of r).
-                double* rj = r + j * kRows;
-                const double* from = variant.columns + j * n + start;
-                const double* projection = variant.projection + j * rank;
-                std::size_t c = 0;
-                for (; c + 4 <= rank; c += 4) {
-                    const double p0 = projection[c], p1 = projection[c + 1], p2 = projection[c + 2],
-                                 p3 = projection[c + 3];
-                    const double* q0 = set.basis + c * n + start;
-                    const double* q1 = q0 + n;
-                    const double* q2 = q1 + n;
-                    const double* q3 = q2 + n;
-                    for (std::size_t i = 0; i < len; ++i)
-                        rj[i] = from[i] - (p0 * q0[i] + p1 * q1[i] + p2 * q2[i] + p3 * q3[i]);
-                    from = rj;
-                }
-                for (; c + 2 <= rank; c += 2) {
-                    const double p0 = projection[c], p1 = projection[c + 1];
-                    const double* q0 = set.basis + c * n + start;
-                    const double* q1 = q0 + n;
-                    for (std::size_t i = 0; i < len; ++i) rj[i] = from[i] - (p0 * q0[i] + p1 * q1[i]);
-                    from = rj;
-                }
-                for (; c < rank; ++c) {
-                    const double p0 = projection[c];
-                    const double* q0 = set.basis + c * n + start;
-                    for (std::size_t i = 0; i < len; ++i) rj[i] = from[i] - p0 * q0[i];
-                    from = rj;
-                }
-                const double* in = set.in + start;
-                for (std::size_t i = 0; i < len; ++i) rj[i] *= in[i];
-                std::fill(rj + len, rj + padded, 0.0);
+            if (m == 2) {
+                residualize_two(set, variant, start, len, r, r + kRows, h);
+                std::fill(r + len, r + padded, 0.0);
+                std::fill(r + kRows + len, r + kRows + padded, 0.0);
+                std::fill(h + len, h + padded, 0.0);
+            } else {
+                residualize_any(set, variant, m, start, len, padded, r, h);
             }
-            const double* leverage = set.leverage + start;
-            for (std::size_t i = 0; i < len; ++i) h[i] = leverage[i] + variant.inverse[0] * r[i] * r[i];
-            std::fill(h + len, h + padded, 0.0);
-            for (std::size_t a = 1; a < m; ++a)
-                for (std::size_t b = 0; b <= a; ++b) {
-                    const double coefficient = (a == b ? 1.0 : 2.0) * variant.inverse[b * m + a];
-                    const double* ra = r + a * kRows;
-                    const double* rb = r + b * kRows;
-                    for (std::size_t i = 0; i < len; ++i) h[i] += coefficient * ra[i] * rb[i];
-                }
             double* sums = lanes.data() + v * per_variant;
             double* highest = sums + traits * pairs * kLanes;
             double top[kLanes];  // local, so that it stays in registers

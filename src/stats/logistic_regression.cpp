@@ -7,8 +7,6 @@
 #include <cblas.h>
 #include <lapacke.h>
 
-#include "linalg/genotype_kernels.hpp"
-
 namespace ridgeway {
 
 namespace {
@@ -46,11 +44,6 @@ void evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vect
     Matrix& weighted = scratch.weighted;
     std::vector<double>& residual = scratch.residual;
     residual.resize(n);
-    // Without a penalty and with few columns, X'WX comes from one pass over X with the weights (column_gram), not
-    // from W^1/2 X, which only Firth's hat values need.
-    const bool direct_gram = penalty == LogisticPenalty::none && p > 0 && p <= kGramColumns;
-    std::vector<double>& weights = scratch.weights;
-    weights.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         // One exponential gives both mu and log(1 + e^eta).
         const double decay = std::exp(-std::abs(eta[i]));
@@ -59,18 +52,11 @@ void evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vect
         e.fitted[i] = mu;
         e.log_likelihood += data.y[i] * eta[i] - (std::max(eta[i], 0.0) + std::log1p(decay));
         residual[i] = data.y[i] - mu;
-        weights[i] = mu * (1.0 - mu);
+        const double root_w = std::sqrt(mu * (1.0 - mu));
+        for (std::size_t j = 0; j < p; ++j) weighted(i, j) = root_w * data.x(i, j);
     }
     if (e.factor.rows() != p) e.factor = Matrix(p, p);
-    if (direct_gram) {
-        column_gram(data.x.data(), p, n, weights.data(), e.factor.data());
-    } else {
-        for (std::size_t i = 0; i < n; ++i) {
-            const double root_w = std::sqrt(weights[i]);
-            for (std::size_t j = 0; j < p; ++j) weighted(i, j) = root_w * data.x(i, j);
-        }
-        cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, p, n, 1.0, weighted.data(), n, 0.0, e.factor.data(), p);
-    }
+    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, p, n, 1.0, weighted.data(), n, 0.0, e.factor.data(), p);
     if (LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', p, e.factor.data(), p) != 0) return;
     for (std::size_t j = 0; j < p; ++j)
         if (!(e.factor(j, j) > 1e-150)) return;

@@ -33,7 +33,7 @@ enum class LogisticPenalty { none, firth };
 // keeps one and passes it to every fit: fresh n x p buffers per fit cost more in page faults than the arithmetic.
 struct LogisticWorkspace {
     Matrix weighted;  // W^1/2 X, then W^1/2 X L^-T
-    std::vector<double> eta, residual, weights, change, current_fitted, candidate_fitted;
+    std::vector<double> eta, residual, change, current_fitted, candidate_fitted;
 };
 
 // `start` may be empty (zeros), except with `fixed`, whose values it holds. Fails (converged = false) on divergence

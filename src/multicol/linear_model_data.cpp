@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include <lapacke.h>
 
@@ -40,6 +39,12 @@ void downdate(const Matrix& basis, LinearSampleSet& set) {
     }
 }
 
+bool same_rows(const std::vector<std::uint8_t>& in, const SampleSubset& subset) {
+    for (std::size_t i = 0; i < in.size(); ++i)
+        if ((in[i] != 0) != (subset.in[i] != 0)) return false;
+    return true;
+}
+
 }  // namespace
 
 LinearModelData prepare_linear_model(const Matrix& traits, const Matrix& covariates) {
@@ -60,12 +65,13 @@ LinearModelData prepare_linear_model(const Matrix& traits, const Matrix& covaria
     for (std::size_t c = 0; c < r; ++c)
         for (std::size_t k = 0; k < union_rows.size(); ++k) data.basis(union_rows[k], c) = local(k, c);
     data.all = make_subset(any);
-    std::map<std::vector<std::uint8_t>, std::size_t> set_index;
     for (std::size_t t = 0; t < p; ++t) {
         std::vector<std::uint8_t> in(n);
         for (std::size_t i = 0; i < n; ++i) in[i] = !std::isnan(traits(i, t));
-        auto [it, added] = set_index.emplace(in, data.sets.size());
-        if (added) {
+        // The set of the traits with the same samples (few sets: a linear search).
+        std::size_t index = 0;
+        while (index < data.sets.size() && !same_rows(in, data.sets[index].subset)) ++index;
+        if (index == data.sets.size()) {
             LinearSampleSet set;
             for (std::size_t i = 0; i < n; ++i) {
                 set.rows += in[i];
@@ -75,9 +81,9 @@ LinearModelData prepare_linear_model(const Matrix& traits, const Matrix& covaria
             downdate(data.basis, set);
             data.sets.push_back(std::move(set));
         }
-        LinearSampleSet& set = data.sets[it->second];
+        LinearSampleSet& set = data.sets[index];
         set.traits.push_back(t);
-        data.set_of[t] = it->second;
+        data.set_of[t] = index;
         // The trait's residual over its own samples, on their own basis of the covariates.
         std::vector<std::size_t> rows;
         for (std::size_t i = 0; i < n; ++i)

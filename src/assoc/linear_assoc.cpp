@@ -1,6 +1,7 @@
 #include "assoc/linear_assoc.hpp"
 
 #include <cmath>
+#include <limits>
 #include <memory>
 
 #include <fmt/format.h>
@@ -9,6 +10,8 @@
 #include "assoc/trait_set.hpp"
 #include "core/error.hpp"
 #include "core/run_log.hpp"
+#include "linalg/orthonormal_basis.hpp"
+#include "samples/rank_normal.hpp"
 #include "sexchrom/x_test_design.hpp"
 #include "step1/trait_scaling.hpp"
 
@@ -42,6 +45,29 @@ void set_null_ss(const ScaledTraits& scaled, const LocoPredictions& predictions,
     }
 }
 
+// --apply-rerint[-cov]: each trait replaced by the rank-based inverse normal transform of its residual on the
+// covariates over its own samples. With `unadjusted` (regenie's --apply-rerint) the null residual sum of squares of
+// the normal statistic is that of the transformed residual itself, else (--apply-rerint-cov) that of its residual
+// on the covariates, which prepare_traits computes.
+std::shared_ptr<TraitSet> rank_normal_residual_traits(const RunDesign& design, const Cohort& cohort, bool unadjusted) {
+    Matrix transformed(design.traits.rows(), design.traits.cols(), std::numeric_limits<double>::quiet_NaN());
+    std::vector<double> sums_of_squares;
+    for (std::size_t t = 0; t < transformed.cols(); ++t) {
+        OwnRowsResidual residual = residual_over_own_rows(design.covariates(cohort), design.traits.column(t));
+        rank_inverse_normal(residual.values.data(), residual.values.size());
+        double ss = 0;
+        for (std::size_t k = 0; k < residual.rows.size(); ++k) {
+            transformed(residual.rows[k], t) = residual.values[k];
+            ss += residual.values[k] * residual.values[k];
+        }
+        sums_of_squares.push_back(ss);
+    }
+    auto traits = std::make_shared<TraitSet>(prepare_traits(transformed, design.covariates(cohort)));
+    if (unadjusted)
+        for (std::size_t t = 0; t < traits->n_traits(); ++t) traits->corrections[t].null_ss = sums_of_squares[t];
+    return traits;
+}
+
 }  // namespace
 
 BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings& settings, const VariantBlock& run,
@@ -56,8 +82,13 @@ BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings&
         adjusted = traits_without_chromosome(cohort, scaled, *settings.predictions, column);
     }
     const RunDesign design = run_design(std::move(adjusted), cohort, run.x_nonpar, log);
-    auto traits = std::make_shared<TraitSet>(prepare_traits(design.traits, design.covariates(cohort)));
-    if (settings.predictions) set_null_ss(scaled, *settings.predictions, column, design.traits, *traits);
+    std::shared_ptr<TraitSet> traits;
+    if (settings.residual_rint != ResidualRint::none) {
+        traits = rank_normal_residual_traits(design, cohort, settings.residual_rint == ResidualRint::unadjusted);
+    } else {
+        traits = std::make_shared<TraitSet>(prepare_traits(design.traits, design.covariates(cohort)));
+        if (settings.predictions) set_null_ss(scaled, *settings.predictions, column, design.traits, *traits);
+    }
     if (first_run) {
         log.info(fmt::format("{} traits; covariate basis rank {} (intercept included)", cohort.trait_names.size(),
                               traits->rank));
@@ -65,6 +96,11 @@ BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings&
                      ? "--test-stat t: t test with N - K - 1 degrees of freedom, as plink2 --glm"
                      : "--test-stat normal: regenie's step-2 statistic (null-model residual variance over N - K, "
                        "normal reference; missing calls take the mean call)");
+        if (settings.residual_rint != ResidualRint::none)
+            log.info(fmt::format("--apply-rerint{}: each trait replaced by the rank-based inverse normal transform of its "
+                                 "residual on the covariates{} (Blom's offset), then tested with the covariates",
+                                 settings.residual_rint == ResidualRint::covariates ? "-cov" : "",
+                                 settings.predictions ? " after subtracting the LOCO prediction" : ""));
         for (std::size_t t = 0; t < traits->n_traits(); ++t)
             if (!traits->corrections[t].usable)
                 log.warn("the covariates are collinear on the samples with a value for " + cohort.trait_names[t] +

@@ -6,6 +6,7 @@
 // any trait value, as regenie does.
 #include <vector>
 
+#include "assoc/additive_summary.hpp"
 #include "assoc/block_test.hpp"
 #include "assoc/trait_set.hpp"
 #include "assoc/variant_filters.hpp"
@@ -17,7 +18,7 @@ class LinearBlockTest final : public BlockTest {
 public:
     LinearBlockTest(const TraitSet& traits, VariantFilters filters, LinearStatistic statistic = LinearStatistic::t);
 
-    void run(const GenotypeBlock& block, BlockResults& out) override;
+    void run(const TestedBlock& block, BlockResults& out) override;
 
 private:
     // `calls` tell which genotypes are missing; `values` are the genotypes (calls or dosages, missing as 0).
@@ -35,6 +36,9 @@ private:
     // Scratch for one test, kept to avoid allocations per variant and trait.
     std::vector<std::size_t> extra_rows_;
     std::vector<double> rhs_, solved_;
+    // Another model than the additive: each trait's rows (0 with a value, -1 without) and the additive sums.
+    std::vector<std::vector<std::int8_t>> trait_rows_;
+    AdditiveSummary additive_;
 };
 
 }  // namespace ridgeway

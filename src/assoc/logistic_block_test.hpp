@@ -5,6 +5,7 @@
 // approximation. A fit that fails gives a row with its reason, never an abort.
 #include <vector>
 
+#include "assoc/additive_summary.hpp"
 #include "assoc/block_test.hpp"
 #include "assoc/logistic_null.hpp"
 #include "assoc/step2.hpp"
@@ -16,7 +17,7 @@ class LogisticBlockTest final : public BlockTest {
 public:
     LogisticBlockTest(const LogisticNullSet& nulls, VariantFilters filters, CaseControlSettings settings);
 
-    void run(const GenotypeBlock& block, BlockResults& out) override;
+    void run(const TestedBlock& block, BlockResults& out) override;
 
 private:
     // One variant's genotype: `calls` tell which are missing, `values` are the calls or dosages (missing as 0).
@@ -60,6 +61,7 @@ private:
     std::vector<std::size_t> exact_rows_;
     std::vector<std::size_t> homozygotes_;
     bool homozygotes_are_a1_ = true;
+    AdditiveSummary additive_;  // another model than the additive: the filters' sums
 };
 
 }  // namespace ridgeway

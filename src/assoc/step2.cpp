@@ -77,6 +77,10 @@ TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const Assoc
                                        : cc.approximate_firth           ? "approximate Firth regression"
                                                                         : "Firth regression",
                                        cc.p_threshold);
+    if (settings.genetic_model != GeneticModel::additive)
+        analysis.method += ", " + describe_genetic_model(settings.genetic_model);
+    if (settings.residual_rint != ResidualRint::none)
+        analysis.method += ", on the rank-based inverse normal transform of the trait's covariate residual";
     if (settings.predictions) analysis.method += ", conditioned on the step-1 leave-one-chromosome-out predictions";
     return analysis;
 }
@@ -88,8 +92,8 @@ using ResultSink = std::function<void(std::size_t first, const BlockResults& blo
 class AssocPass {
 public:
     AssocPass(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
-              int threads, ResultSink sink)
-        : genotypes_(genotypes), cohort_(cohort), variants_(variants), threads_(std::max(1, threads)),
+              int threads, GeneticModel model, ResultSink sink)
+        : genotypes_(genotypes), cohort_(cohort), variants_(variants), threads_(std::max(1, threads)), model_(model),
           sink_(std::move(sink)) {}
 
     // Tests variants [run.first, run.first + run.count) with the tests `make_test` makes.
@@ -100,6 +104,7 @@ private:
     const Cohort& cohort_;
     const std::vector<std::size_t>& variants_;
     const std::size_t threads_;
+    const GeneticModel model_;
     ResultSink sink_;
     std::size_t blocks_done_ = 0;
 };
@@ -110,7 +115,7 @@ void AssocPass::test_run(const VariantBlock& run, const BlockTestFactory& make_t
     const std::size_t wave = threads_ * 4;
     std::vector<std::unique_ptr<BlockTest>> tests;
     for (std::size_t t = 0; t < threads_; ++t) tests.push_back(make_test());
-    std::vector<GenotypeBlock> blocks(threads_);
+    std::vector<GenotypeBlock> blocks(threads_), coded(model_ == GeneticModel::additive ? 0 : threads_);
     // Two sets of results: the workers fill one wave while this thread writes the previous one.
     std::vector<BlockResults> results(wave), previous(wave);
     std::size_t previous_first_block = 0, previous_count = 0;
@@ -127,7 +132,14 @@ void AssocPass::test_run(const VariantBlock& run, const BlockTestFactory& make_t
                 std::size_t first = run.first + (first_block + k) * block_size;
                 std::size_t count = std::min(block_size, run.first + run.count - first);
                 genotypes_.read(std::span(variants_).subspan(first, count), cohort_.sample_indices, blocks[thread]);
-                tests[thread]->run(blocks[thread], results[k]);
+                if (coded.empty()) {
+                    tests[thread]->run(TestedBlock(blocks[thread]), results[k]);
+                    continue;
+                }
+                // The one place the genetic model enters: every test, statistic and correction sees its coding.
+                coded[thread] = blocks[thread];
+                recode_block(coded[thread], model_);
+                tests[thread]->run(TestedBlock(coded[thread], blocks[thread]), results[k]);
             }
         };
         run_in_parallel(threads_, run_blocks, write_previous);
@@ -174,6 +186,7 @@ ResultRecorder::ResultRecorder(const GenotypeSource& genotypes, const Cohort& co
                                               .t_distribution = !cohort.binary &&
                                                                 settings.linear_statistic == LinearStatistic::t,
                                               .info = genotypes.has_dosages(),
+                                              .model_test = genetic_model_test(settings.genetic_model),
                                               .index = index,
                                               .gzip = settings.gzip,
                                               .analysis = describe_analysis(cohort, t, settings)},
@@ -255,13 +268,17 @@ void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const 
     require_memory(settings.memory_mib, step2_bytes(cohort, settings),
                    fmt::format("step 2 for {} samples, {} traits and {} threads", cohort.sample_indices.size(),
                                cohort.trait_names.size(), settings.threads));
-    AssocPass pass(genotypes, cohort, variants, settings.threads, sink);
+    AssocPass pass(genotypes, cohort, variants, settings.threads, settings.genetic_model, sink);
     const std::size_t block_size = block_size_for(cohort.sample_indices.size());
     std::size_t total_blocks = 0;
     const auto runs = test_runs(genotypes, variants, settings.predictions != nullptr, settings.sex_chromosomes, first,
                                 count);
     for (const auto& run : runs) total_blocks += (run.count + block_size - 1) / block_size;
     if (settings.predictions) log.info("Conditioning on the step-1 leave-one-chromosome-out predictions");
+    if (settings.genetic_model != GeneticModel::additive)
+        log.info(fmt::format("--test {}: the {}; allele frequencies, INFO and the variant filters stay those of the "
+                             "additive coding", genetic_model_name(settings.genetic_model),
+                             describe_genetic_model(settings.genetic_model)));
     Progress progress("Association: variant block", total_blocks);
     std::size_t tested = 0;
     for (const auto& run : runs) {

@@ -25,9 +25,10 @@ LocoPredictions read_written_predictions(const std::vector<std::string>& loco_pa
 // Distributed (distributed_run.hpp): step 1 over the ranks, rank 0 writing the .loco files; then rank 0 reads them
 // back as one process does and broadcasts those predictions, so every rank tests its part of step 2 with them.
 void run_distributed_gwas(Communicator& communicator, AssocSettings& settings, Step1Settings& step1,
-                          const StudyInputs& inputs, const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
+                          StudyInputs& inputs, const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
     const std::vector<std::string> loco_paths =
         run_distributed_step1(communicator, step1, inputs, settings.out_prefix, log, outputs);
+    drop_haploid_variants(settings.genetic_model, *inputs.sex_chromosomes, inputs.cohort, inputs.variants, log);
     const TransferTally before_broadcast = communicator.tally();
     LocoPredictions predictions;
     if (communicator.rank() == 0)
@@ -52,6 +53,8 @@ void run_gwas_command(const ParsedOptions& options, Communicator& communicator, 
     if (communicator.size() > 1)
         return run_distributed_gwas(communicator, settings, step1, inputs, options, log, outputs);
     const std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);
+    // Step 1 fits every variant, additively; step 2 tests those the genetic model applies to.
+    drop_haploid_variants(settings.genetic_model, *inputs.sex_chromosomes, inputs.cohort, inputs.variants, log);
     LocoPredictions predictions = read_written_predictions(loco_paths, settings.out_prefix, inputs, step1.gzip_loco);
     settings.predictions = &predictions;
     report_results(run_step2(*inputs.genotypes, inputs.cohort, inputs.variants, settings, outputs, log), options, log,

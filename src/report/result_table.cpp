@@ -51,10 +51,12 @@ std::string trait_from_path(const std::string& path) {
     return name;
 }
 
-// The TEST column of PLINK 2 and regenie holds ADD for the variant's additive effect (other rows are covariates or
-// other models); ridgeway's names the test behind P.
+// The TEST column of PLINK 2 and regenie holds the variant's effect as ADD, or DOM and REC under the dominant and
+// recessive models (other rows are covariates or other terms); ridgeway's names the test behind P.
 bool is_corrected_test(std::string_view test) { return test == "FIRTH" || test == "SPA"; }
-bool is_variant_test(std::string_view test) { return test == "ADD" || test == "SCORE" || is_corrected_test(test); }
+bool is_variant_test(std::string_view test) {
+    return test == "ADD" || test == "DOM" || test == "REC" || test == "SCORE" || is_corrected_test(test);
+}
 
 // Notes a corrected row: its bit, and its correction's name among those of the table.
 void mark_corrected(ResultTable& table, std::string_view test) {

@@ -310,6 +310,25 @@ awk '{ $5 = 0; print }' good.fam > nosex.fam
 expect 5 "300 non-PAR chromosome X variants (--par-region hg38) but no sample's sex is known" "${assoc[@]}" \
   --bfile nosex
 
+# Genetic models and rank-based inverse normal transforms: contradicting or unavailable choices.
+expect 2 "--test genotypic is not available" "${assoc[@]}" --bfile good --test genotypic
+expect 2 "--test codominant: expected additive, dominant or recessive" "${assoc[@]}" --bfile good --test codominant
+expect 2 "--test" step1 --bfile good --pheno good.pheno --pheno-name Q1 --test dominant
+expect 2 "--apply-rint transforms quantitative traits; not with --bt" assoc --bfile good --pheno good.pheno \
+  --pheno-name B1 --bt --apply-rint
+expect 2 "--apply-rint transforms quantitative traits; not with --bt" step1 --bfile good --pheno good.pheno \
+  --pheno-name B1 --bt --apply-rint
+expect 2 "--apply-rerint and --apply-rerint-cov transform quantitative traits; not with --bt" assoc --bfile good \
+  --pheno good.pheno --pheno-name B1 --bt --apply-rerint
+expect 2 "--apply-rerint and --apply-rerint-cov exclude each other" "${assoc[@]}" --bfile good --apply-rerint \
+  --apply-rerint-cov
+expect 2 "--apply-rint transforms the traits, --apply-rerint and --apply-rerint-cov their covariate residuals: give one" \
+  "${assoc[@]}" --bfile good --apply-rint --apply-rerint-cov
+expect 2 "--apply-rerint" step1 --bfile good --pheno good.pheno --pheno-name Q1 --apply-rerint
+awk '{ $5 = 1 + NR % 2; print }' good.fam > allx.fam && cp nosex.bim allx.bim && cp good.bed allx.bed
+expect 5 "--test recessive: 300 non-PAR chromosome X variants left out (males carry one copy there" "${assoc[@]}" \
+  --bfile allx --test recessive
+
 # A finished result survives a failed rerun under the same --out.
 "$ridgeway" "${assoc[@]}" --bfile good --out keep >/dev/null
 before=$(md5sum keep.Q1.linear.tsv.gz keep.Q1.linear.tsv.gz.tbi keep.log)

@@ -27,7 +27,7 @@ public:
     RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs)
         : final_(spec.out_prefix + "_" + spec.trait + ".regenie" + gzip_suffix(spec.gzip)), temporary_(outputs.add(final_)),
           file_(temporary_, spec.gzip, final_), binary_(spec.binary), info_(spec.info),
-          t_distribution_(spec.t_distribution) {
+          t_distribution_(spec.t_distribution), model_test_(spec.model_test) {
         const std::string header = std::string("CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ ") +
                                    (binary_ ? "A1FREQ_CASES A1FREQ_CONTROLS " : "") + (info_ ? "INFO " : "") +
                                    (binary_ ? "N N_CASES N_CONTROLS " : "N ") + "TEST BETA SE CHISQ LOG10P EXTRA\n";
@@ -41,9 +41,9 @@ public:
             line += fmt::format("{} {} ", format_number(result.a1_freq_cases), format_number(result.a1_freq_controls));
         if (info_) line += format_number(result.info) + " ";
         if (binary_)
-            line += fmt::format("{} {} {} ADD ", result.n, result.n_cases, result.n_controls);
+            line += fmt::format("{} {} {} {} ", result.n, result.n_cases, result.n_controls, model_test_);
         else
-            line += fmt::format("{} ADD ", result.n);
+            line += fmt::format("{} {} ", result.n, model_test_);
         const bool corrected = result.test == TestKind::firth || result.test == TestKind::spa;
         if (result.error == ErrorCode::none)
             line += fmt::format("{} {} {} {} {}\n", format_number(result.beta), format_number(result.se),
@@ -69,6 +69,7 @@ private:
     std::string final_, temporary_;
     TextOutput file_;
     bool binary_, info_, t_distribution_;
+    const char* model_test_;
 };
 
 }  // namespace

@@ -14,9 +14,10 @@ Subcommands:
                                   covariates), the SE ratio of --apply-rerint to --apply-rerint-cov under --test-stat
                                   normal
   compare A.tsv.gz B.tsv.gz [SE_RATIO]
-                                  two result files, variant by variant: same N and ERRCODE, BETA and P within 1e-5
-                                  relative (one unit of the 6th printed digit, for values computed from transforms
-                                  that agree to 1e-13), SE of A over SE of B equal to SE_RATIO (default 1) likewise
+                                  two result files, variant by variant: same N and ERRCODE, BETA, SE and P within
+                                  1e-5 relative (one unit of the 6th printed digit, for values computed from
+                                  transforms that agree to 1e-13); with SE_RATIO, BETA, SE of A over SE of B and
+                                  Z_STAT of B over Z_STAT of A equal to it likewise
 """
 import gzip
 import sys
@@ -76,7 +77,7 @@ def loco(prefix, trait_index, chromosome, ids):
             fields = line.split()
             if fields[0] == chromosome:
                 by_id = dict(zip(header, map(float, fields[1:])))
-                return np.array([by_id[f"{fid}_{iid}"] for fid, iid in ids])
+                return np.array([by_id.get(f"{fid}_{iid}", np.nan) for fid, iid in ids])
     raise SystemExit(f"no chromosome {chromosome} in {prefix}_{trait_index + 1}.loco")
 
 
@@ -96,7 +97,8 @@ def main(command, *args):
         worst = np.nanmax(np.abs(mine - expected))
         # Both sides are double precision: the ranks are exact and the quantile functions agree to a few 1e-16.
         assert worst <= 1e-12, f"largest difference from scipy {worst}"
-        print(f"{(~np.isnan(values)).sum()} values ({len(values) - len(set(values[~np.isnan(values)]))} tied), "
+        _, counts = np.unique(values[~np.isnan(values)], return_counts=True)
+        print(f"{(~np.isnan(values)).sum()} values ({counts[counts > 1].sum()} sharing their value with others), "
               f"{np.isnan(values).sum()} missing: largest difference from scipy {worst:.1e}")
     elif command == "traits":
         lines = [line.split() for line in open("EUR_subset.pheno2.covars")][1:]
@@ -133,17 +135,20 @@ def main(command, *args):
         a, b = (rows(path) for path in args[:2])
         assert a.keys() == b.keys(), "different variants"
         worst = 0.0
+        # With a ratio the statistic changes by its inverse, and P with it.
+        columns = (("BETA", 1.0), ("SE", 1.0), ("P", 1.0)) if ratio == 1.0 else \
+            (("BETA", 1.0), ("SE", ratio), ("Z_STAT", 1 / ratio))
         for variant, x in a.items():
             y = b[variant]
             assert x["N"] == y["N"] and x["ERRCODE"] == y["ERRCODE"], f"{variant}: {x} vs {y}"
             if x["ERRCODE"] != ".":
                 continue
-            for column, factor in (("BETA", 1.0), ("P", 1.0), ("SE", ratio)):
+            for column, factor in columns:
                 u, v = float(x[column]), float(y[column]) * factor
                 d = abs(u - v) / max(abs(u), abs(v), 1e-300)
                 worst = max(worst, d)
                 assert d <= 1e-5, f"{variant}: {column} {x[column]} vs {y[column]} (x {factor})"
-        print(f"{len(a)} variants: BETA, SE and P agree within {worst:.1e} relative")
+        print(f"{len(a)} variants: {', '.join(c for c, _ in columns)} agree within {worst:.1e} relative")
     else:
         raise SystemExit(__doc__)
 

@@ -3,7 +3,7 @@
 # rank, and norm.ppf((rank - 3/8) / (n + 1/4))) on 1000 Genomes Europeans (Debian's bolt-lmm-example):
 # - the transform itself (the rank_normal driver, built beside fit_logistic) on values with ties and missing ones;
 # - assoc and gwas (step 1 and step 2) with --apply-rint equal the same commands on the traits transformed by scipy,
-#   for PHENO and a copy rounded to 0.1 (ties) with more missing values;
+#   for PHENO and a copy rounded to 0.1 (ties) with more missing values (chromosome 22; gwas on 21 and 22);
 # - assoc --apply-rerint equals assoc on the covariate residuals transformed by scipy (t test), and so does
 #   --apply-rerint-cov with --test-stat normal; --apply-rerint's normal statistic differs only by the SE factor
 #   sqrt(z'z / residual sum of squares of z), z the transformed residual; with step-1 predictions (--pred) the
@@ -25,7 +25,7 @@ echo -n "rank_normal against scipy: "
 "${oracle[@]}" traits traits.pheno
 "${oracle[@]}" rint traits.pheno rint.pheno
 inputs=(--bfile EUR_subset --covar EUR_subset.pheno2.covars --covar-name QCOV1-QCOV2,CAT_COV --threads 2)
-common=("${inputs[@]}" --no-report)
+common=("${inputs[@]}" --no-report --chr 22)  # gwas and step 1 add chromosome 21
 "$ridgeway" assoc "${common[@]}" --pheno traits.pheno --apply-rint --out mine >/dev/null
 grep -q -- "--apply-rint: 2 traits replaced by the rank-based inverse normal transform" mine.log
 "$ridgeway" assoc "${common[@]}" --pheno rint.pheno --out scipy >/dev/null
@@ -33,8 +33,8 @@ for trait in PHENO TIED; do
   echo -n "assoc --apply-rint, $trait: "
   "${oracle[@]}" compare mine.$trait.linear.tsv.gz scipy.$trait.linear.tsv.gz
 done
-"$ridgeway" gwas "${common[@]}" --chr 21-22 --pheno traits.pheno --apply-rint --out gmine >/dev/null
-"$ridgeway" gwas "${common[@]}" --chr 21-22 --pheno rint.pheno --out gscipy >/dev/null
+"$ridgeway" gwas "${inputs[@]}" --no-report --chr 21-22 --pheno traits.pheno --apply-rint --out gmine >/dev/null
+"$ridgeway" gwas "${inputs[@]}" --no-report --chr 21-22 --pheno rint.pheno --out gscipy >/dev/null
 echo -n "gwas --apply-rint, TIED: "
 "${oracle[@]}" compare gmine.TIED.linear.tsv.gz gscipy.TIED.linear.tsv.gz
 
@@ -56,9 +56,9 @@ for trait in PHENO TIED; do
 done
 
 "$ridgeway" step1 "${inputs[@]}" --chr 21-22 --pheno traits.pheno --out s1 >/dev/null
-"$ridgeway" assoc "${common[@]}" --chr 22 --pheno traits.pheno --pred s1_pred.list --apply-rerint --out pmine >/dev/null
+"$ridgeway" assoc "${common[@]}" --pheno traits.pheno --pred s1_pred.list --apply-rerint --out pmine >/dev/null
 "${oracle[@]}" rerint traits.pheno loco22.pheno s1 22 >/dev/null
-"$ridgeway" assoc "${common[@]}" --chr 22 --pheno loco22.pheno --out pscipy >/dev/null
+"$ridgeway" assoc "${common[@]}" --pheno loco22.pheno --out pscipy >/dev/null
 for trait in PHENO TIED; do
   echo -n "assoc --pred --apply-rerint, $trait: "
   "${oracle[@]}" compare pmine.$trait.linear.tsv.gz pscipy.$trait.linear.tsv.gz

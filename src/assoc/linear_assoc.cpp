@@ -45,24 +45,40 @@ void set_null_ss(const ScaledTraits& scaled, const LocoPredictions& predictions,
     }
 }
 
-// --apply-rerint[-cov]: each trait replaced by the rank-based inverse normal transform of its residual on the
-// covariates over its own samples. With `unadjusted` (regenie's --apply-rerint) the null residual sum of squares of
-// the normal statistic is that of the transformed residual itself, else (--apply-rerint-cov) that of its residual
-// on the covariates, which prepare_traits computes.
-std::shared_ptr<TraitSet> rank_normal_residual_traits(const RunDesign& design, const Cohort& cohort, bool unadjusted) {
-    Matrix transformed(design.traits.rows(), design.traits.cols(), std::numeric_limits<double>::quiet_NaN());
-    std::vector<double> sums_of_squares;
-    for (std::size_t t = 0; t < transformed.cols(); ++t) {
-        OwnRowsResidual residual = residual_over_own_rows(design.covariates(cohort), design.traits.column(t));
-        rank_inverse_normal(residual.values.data(), residual.values.size());
-        double ss = 0;
-        for (std::size_t k = 0; k < residual.rows.size(); ++k) {
-            transformed(residual.rows[k], t) = residual.values[k];
-            ss += residual.values[k] * residual.values[k];
+// The residuals --apply-rerint[-cov] rank, per trait over the run's samples (NaN elsewhere): without predictions
+// each trait's residual on the run's covariates over its own samples; with them regenie's null residual, the
+// trait's scaled covariate residual minus the LOCO prediction (ranks ignore the scale).
+Matrix residuals_to_rank(const RunDesign& design, const Cohort& cohort, const ScaledTraits& scaled,
+                         const LocoPredictions* predictions, std::size_t column) {
+    Matrix residuals(design.traits.rows(), design.traits.cols(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t t = 0; t < residuals.cols(); ++t) {
+        const double* trait = design.traits.column(t);
+        if (predictions) {
+            for (std::size_t i = 0; i < residuals.rows(); ++i)
+                if (!std::isnan(trait[i])) residuals(i, t) = scaled.values(i, t) - predictions->values[t](i, column);
+            continue;
         }
+        const OwnRowsResidual residual = residual_over_own_rows(design.covariates(cohort), trait);
+        for (std::size_t k = 0; k < residual.rows.size(); ++k) residuals(residual.rows[k], t) = residual.values[k];
+    }
+    return residuals;
+}
+
+// --apply-rerint[-cov]: each trait replaced by the rank-based inverse normal transform of `residuals`. With
+// `unadjusted` (regenie's --apply-rerint) the null residual sum of squares of the normal statistic is that of the
+// transformed residual itself, else (--apply-rerint-cov) that of its residual on the covariates, which
+// prepare_traits computes.
+std::shared_ptr<TraitSet> rank_normal_residual_traits(Matrix residuals, const RunDesign& design, const Cohort& cohort,
+                                                      bool unadjusted) {
+    std::vector<double> sums_of_squares;
+    for (std::size_t t = 0; t < residuals.cols(); ++t) {
+        double* values = residuals.column(t);
+        rank_inverse_normal(values, residuals.rows());
+        double ss = 0;
+        for (std::size_t i = 0; i < residuals.rows(); ++i) ss += std::isnan(values[i]) ? 0.0 : values[i] * values[i];
         sums_of_squares.push_back(ss);
     }
-    auto traits = std::make_shared<TraitSet>(prepare_traits(transformed, design.covariates(cohort)));
+    auto traits = std::make_shared<TraitSet>(prepare_traits(residuals, design.covariates(cohort)));
     if (unadjusted)
         for (std::size_t t = 0; t < traits->n_traits(); ++t) traits->corrections[t].null_ss = sums_of_squares[t];
     return traits;
@@ -84,7 +100,9 @@ BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings&
     const RunDesign design = run_design(std::move(adjusted), cohort, run.x_nonpar, log);
     std::shared_ptr<TraitSet> traits;
     if (settings.residual_rint != ResidualRint::none) {
-        traits = rank_normal_residual_traits(design, cohort, settings.residual_rint == ResidualRint::unadjusted);
+        traits = rank_normal_residual_traits(
+            residuals_to_rank(design, cohort, scaled, settings.predictions, column), design, cohort,
+            settings.residual_rint == ResidualRint::unadjusted);
     } else {
         traits = std::make_shared<TraitSet>(prepare_traits(design.traits, design.covariates(cohort)));
         if (settings.predictions) set_null_ss(scaled, *settings.predictions, column, design.traits, *traits);
@@ -97,10 +115,10 @@ BlockTestFactory prepare_linear_tests(const Cohort& cohort, const AssocSettings&
                      : "--test-stat normal: regenie's step-2 statistic (null-model residual variance over N - K, "
                        "normal reference; missing calls take the mean call)");
         if (settings.residual_rint != ResidualRint::none)
-            log.info(fmt::format("--apply-rerint{}: each trait replaced by the rank-based inverse normal transform of its "
-                                 "residual on the covariates{} (Blom's offset), then tested with the covariates",
+            log.info(fmt::format("--apply-rerint{}: each trait replaced by the rank-based inverse normal transform of "
+                                 "its residual on the covariates{} (Blom's offset), then tested with the covariates",
                                  settings.residual_rint == ResidualRint::covariates ? "-cov" : "",
-                                 settings.predictions ? " after subtracting the LOCO prediction" : ""));
+                                 settings.predictions ? " minus the LOCO prediction" : ""));
         for (std::size_t t = 0; t < traits->n_traits(); ++t)
             if (!traits->corrections[t].usable)
                 log.warn("the covariates are collinear on the samples with a value for " + cohort.trait_names[t] +

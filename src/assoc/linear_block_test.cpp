@@ -35,17 +35,13 @@ void LinearBlockTest::run(const TestedBlock& tested, BlockResults& out) {
     out.kept.assign(b, false);
     out.results.assign(b * p, AssocResult{});
     GenotypeSums sums[kTogether];
-    if (tested.recoded() && trait_rows_.empty())
-        for (const TraitCorrection& correction : traits_.corrections) {
-            trait_rows_.emplace_back(n, std::int8_t{0});
-            for (std::size_t row : correction.missing) trait_rows_.back()[row] = -1;
-        }
+    if (tested.recoded()) additive_.resize(kTogether);
     for (std::size_t first = 0; first < b; first += kTogether) {
         const double* kept_values[kTogether];
         std::size_t kept_variants[kTogether], n_kept = 0;
         for (std::size_t v = first; v < std::min(first + kTogether, b); ++v) {
             sum_genotypes(block, v, sums[n_kept], values_.column(n_kept));
-            const GenotypeSums& judged = tested.recoded() ? additive_.sums(tested.additive, v) : sums[n_kept];
+            const GenotypeSums& judged = tested.recoded() ? additive_[n_kept].sums(tested.additive, v) : sums[n_kept];
             out.kept[v] = passes_filters(filters_, judged, n);
             if (!out.kept[v]) continue;
             kept_values[n_kept] = values_.column(n_kept);
@@ -63,7 +59,7 @@ void LinearBlockTest::run(const TestedBlock& tested, BlockResults& out) {
                 test_trait(t, calls, kept_values[k], sums[k], mean, products_.data() + k * rhs.cols(),
                            out.results[v * p + t]);
                 if (tested.recoded())
-                    AdditiveSummary::report(tested.additive, v, trait_rows_[t].data(), false, out.results[v * p + t]);
+                    additive_[k].report(traits_.corrections[t].missing, nullptr, out.results[v * p + t]);
             }
         }
     }

@@ -36,9 +36,8 @@ private:
     // Scratch for one test, kept to avoid allocations per variant and trait.
     std::vector<std::size_t> extra_rows_;
     std::vector<double> rhs_, solved_;
-    // Another model than the additive: each trait's rows (0 with a value, -1 without) and the additive sums.
-    std::vector<std::vector<std::int8_t>> trait_rows_;
-    AdditiveSummary additive_;
+    // Another model than the additive: per variant of a pass, the filters' sums and the reported frequencies.
+    std::vector<AdditiveSummary> additive_;
 };
 
 }  // namespace ridgeway

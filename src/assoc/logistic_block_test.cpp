@@ -32,12 +32,19 @@ void LogisticBlockTest::run(const TestedBlock& tested, BlockResults& out) {
     out.kept.assign(b, false);
     out.results.assign(b * p, AssocResult{});
     GenotypeSums sums[kTogether];
+    if (tested.recoded() && additive_.empty()) {
+        additive_.resize(kTogether);
+        for (const std::vector<std::int8_t>& status : nulls_.status) {
+            left_out_.push_back(rows_with_status(status, -1));
+            cases_.push_back(rows_with_status(status, 1));
+        }
+    }
     for (std::size_t first = 0; first < b; first += kTogether) {
         const double* kept_values[kTogether];
         std::size_t kept_variants[kTogether], n_kept = 0;
         for (std::size_t v = first; v < std::min(first + kTogether, b); ++v) {
             sum_genotypes(block, v, sums[n_kept], values_.column(n_kept));
-            const GenotypeSums& judged = tested.recoded() ? additive_.sums(tested.additive, v) : sums[n_kept];
+            const GenotypeSums& judged = tested.recoded() ? additive_[n_kept].sums(tested.additive, v) : sums[n_kept];
             out.kept[v] = passes_filters(filters_, judged, n);
             if (!out.kept[v]) continue;
             kept_values[n_kept] = values_.column(n_kept);
@@ -51,8 +58,7 @@ void LogisticBlockTest::run(const TestedBlock& tested, BlockResults& out) {
             if (!genotype.sums.dosages) find_homozygotes(genotype.calls, n, genotype.sums);
             for (std::size_t t = 0; t < p; ++t) {
                 test_trait(t, genotype, products_.data() + k * columns.cols(), out.results[v * p + t]);
-                if (tested.recoded())
-                    AdditiveSummary::report(tested.additive, v, nulls_.status[t].data(), true, out.results[v * p + t]);
+                if (tested.recoded()) additive_[k].report(left_out_[t], &cases_[t], out.results[v * p + t]);
             }
         }
     }

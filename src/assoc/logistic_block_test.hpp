@@ -61,7 +61,9 @@ private:
     std::vector<std::size_t> exact_rows_;
     std::vector<std::size_t> homozygotes_;
     bool homozygotes_are_a1_ = true;
-    AdditiveSummary additive_;  // another model than the additive: the filters' sums
+    // Another model than the additive: per variant of a pass, the filters' sums and the reported frequencies.
+    std::vector<AdditiveSummary> additive_;
+    std::vector<std::vector<std::size_t>> left_out_, cases_;  // per trait: rows without a value, case rows
 };
 
 }  // namespace ridgeway

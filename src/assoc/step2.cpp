@@ -43,13 +43,15 @@ bool sorted_for_index(const GenotypeSource& genotypes, const std::vector<std::si
 }
 
 // What step 2 allocates besides what the process holds: the prepared traits of a run (twice while the next is
-// built), per thread a block of calls and its dosages, two waves of results, and the writers' buffers.
+// built), per thread a block of calls and its dosages (and its recoded copy under another genetic model than the
+// additive), two waves of results, and the writers' buffers.
 std::size_t step2_bytes(const Cohort& cohort, const AssocSettings& settings) {
     const std::size_t n = cohort.sample_indices.size(), p = cohort.trait_names.size();
     const std::size_t rank = cohort.covariates.cols() + 1, threads = static_cast<std::size_t>(std::max(1, settings.threads));
     const std::size_t prepared = cohort.binary ? n * p * (3 * rank + 14) * 8 : n * (rank + 2 * p) * 8 + p * rank * rank * 16;
     const std::size_t block = block_size_for(n);
-    const std::size_t per_thread = block * n + 8 * n * kDotVariants * 2;
+    const std::size_t copies = settings.genetic_model == GeneticModel::additive ? 1 : 2;
+    const std::size_t per_thread = copies * block * n + 8 * n * kDotVariants * 2;
     const std::size_t results = 2 * threads * 4 * block * p * sizeof(AssocResult);
     return 2 * prepared + threads * per_thread + results + p * (std::size_t{3} << 16);
 }

@@ -8,11 +8,11 @@ Subcommands:
   traits OUT                      FID IID PHENO TIED: PHENO, and PHENO rounded to 0.1 (ties) with more missing values
   rint TRAITS OUT                 each trait transformed over its cohort samples (--apply-rint's)
   rerint TRAITS OUT [LOCO_PREFIX CHROMOSOME]
-                                  each trait's residual on the covariates (after subtracting the LOCO prediction of
-                                  CHROMOSOME on the trait's scale, from LOCO_PREFIX_<k>.loco) transformed
-                                  (--apply-rerint's); prints per trait sqrt(z'z / residual sum of squares of z on the
-                                  covariates), the SE ratio of --apply-rerint to --apply-rerint-cov under --test-stat
-                                  normal
+                                  each trait's residual on the covariates transformed (--apply-rerint's); with
+                                  LOCO_PREFIX_<k>.loco, regenie's null residual instead: that residual over its
+                                  standard deviation sqrt(e'e / (N - K)) minus the LOCO prediction of CHROMOSOME.
+                                  Prints per trait sqrt(z'z / residual sum of squares of z on the covariates), the SE
+                                  ratio of --apply-rerint to --apply-rerint-cov under --test-stat normal
   compare A.tsv.gz B.tsv.gz [SE_RATIO]
                                   two result files, variant by variant: same N and ERRCODE, BETA, SE and P within
                                   1e-5 relative (one unit of the 6th printed digit, for values computed from
@@ -120,12 +120,12 @@ def main(command, *args):
                 continue
             present = ~np.isnan(y)
             x = design[present]
-            if len(args) > 2:
-                e = residual(x, y[present])
+            e = residual(x, y[present])
+            if len(args) > 2:  # regenie's null residual: the scaled residual minus the LOCO prediction
                 scale = np.sqrt(e @ e / (present.sum() - np.linalg.matrix_rank(x)))
-                y[present] -= scale * loco(args[2], t, args[3], ids)[present]
+                e = e / scale - loco(args[2], t, args[3], ids)[present]
             z = np.full(len(y), np.nan)
-            z[present] = rint(residual(x, y[present]))
+            z[present] = rint(e)
             columns.append(z)
             r = residual(x, z[present])
             print(f"{names[t]} {np.sqrt(z[present] @ z[present] / (r @ r))!r}")

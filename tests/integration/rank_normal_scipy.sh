@@ -7,7 +7,7 @@
 # - assoc --apply-rerint equals assoc on the covariate residuals transformed by scipy (t test), and so does
 #   --apply-rerint-cov with --test-stat normal; --apply-rerint's normal statistic differs only by the SE factor
 #   sqrt(z'z / residual sum of squares of z), z the transformed residual; with step-1 predictions (--pred) the
-#   residual is that of the trait minus its LOCO prediction.
+#   residual ranked is regenie's: the trait's scaled covariate residual minus its LOCO prediction.
 # Results are compared to 1e-5 relative: one unit of their 6th printed digit (the transforms agree to 1e-13).
 set -euo pipefail
 ridgeway=$1 scratch=$2 driver=$3

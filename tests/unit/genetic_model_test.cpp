@@ -64,13 +64,20 @@ TEST(GeneticModel, NamesAndTestColumn) {
 TEST(AdditiveSummary, FrequenciesOfTheAdditiveCallsOverTheTestedRows) {
     const GenotypeBlock block = one_variant({2, 1, 0, kMissingCall, 2, 1});
     const std::vector<std::int8_t> status{1, 0, 0, 1, -1, 1};  // row 4 has no trait value, row 3 no call
+    AdditiveSummary summary;
+    EXPECT_DOUBLE_EQ(summary.sums(block, 0).sum, 6.0);
     AssocResult result;
-    AdditiveSummary::report(block, 0, status.data(), true, result);
+    const std::vector<std::size_t> cases = rows_with_status(status, 1);
+    summary.report(rows_with_status(status, -1), &cases, result);
     EXPECT_DOUBLE_EQ(result.a1_freq, 4.0 / 8.0);
     EXPECT_DOUBLE_EQ(result.a1_freq_cases, 3.0 / 4.0);
     EXPECT_DOUBLE_EQ(result.a1_freq_controls, 1.0 / 4.0);
-    AdditiveSummary summary;
-    EXPECT_DOUBLE_EQ(summary.sums(block, 0).sum, 6.0);
+    // Dosages: INFO too, over the same rows.
+    const GenotypeBlock dosages = one_variant({2, 1, 0, kMissingCall}, {1.8f, 0.9f, 0.2f, kNaN});
+    summary.sums(dosages, 0);
+    summary.report({2}, nullptr, result);
+    EXPECT_NEAR(result.a1_freq, 2.7 / 4.0, 1e-7);
+    EXPECT_NEAR(result.info, mach_r2(2.0, 2.7, 1.8 * 1.8 + 0.9 * 0.9), 1e-6);
 }
 
 // Small cases worked by hand: Blom's offset, mean ranks for ties, NaN untouched, symmetry.

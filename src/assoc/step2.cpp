@@ -81,6 +81,7 @@ TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const Assoc
                                        cc.p_threshold);
     if (settings.genetic_model != GeneticModel::additive)
         analysis.method += ", " + describe_genetic_model(settings.genetic_model);
+    if (settings.traits_rank_normal) analysis.method += ", on the rank-based inverse normal transform of the trait";
     if (settings.residual_rint != ResidualRint::none)
         analysis.method += ", on the rank-based inverse normal transform of the trait's covariate residual";
     if (settings.predictions) analysis.method += ", conditioned on the step-1 leave-one-chromosome-out predictions";

@@ -50,6 +50,7 @@ struct AssocSettings {
     LinearStatistic linear_statistic = LinearStatistic::t;  // quantitative traits (--test-stat)
     GeneticModel genetic_model = GeneticModel::additive;    // --test
     ResidualRint residual_rint = ResidualRint::none;         // quantitative traits (--apply-rerint[-cov])
+    bool traits_rank_normal = false;  // --apply-rint: the cohort's traits were transformed (for the metadata)
     CaseControlSettings case_control;
     std::size_t memory_mib = 0;  // --memory; 0 means no budget
     const SexChromosomes* sex_chromosomes = nullptr;  // non-PAR X variants get their own design; null: none selected

@@ -58,7 +58,8 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
                                                                   : ResidualRint::none;
     if (binary && settings.residual_rint != ResidualRint::none)
         throw Error(ErrorKind::usage, "--apply-rerint and --apply-rerint-cov transform quantitative traits; not with --bt");
-    if (settings.residual_rint != ResidualRint::none && options.flag("--apply-rint"))
+    settings.traits_rank_normal = options.flag("--apply-rint");
+    if (settings.residual_rint != ResidualRint::none && settings.traits_rank_normal)
         throw Error(ErrorKind::usage, "--apply-rint transforms the traits, --apply-rerint and --apply-rerint-cov their "
                                       "covariate residuals: give one");
     if (binary && options.has("--test-stat"))

@@ -11,7 +11,7 @@
 #   --test MODEL equal, byte for byte, those of the additive test of a copy of the .bed recoded to MODEL
 #   (recode_bed.py), and the allele frequencies those of the additive run, on chromosome 22; also in regenie's layout
 #   (TEST DOM/REC);
-# - a split run (--split 3, parts, --merge) gives a single run's bytes;
+# - a split run (--split 3, parts, --merge) and a run with one thread give the bytes of a run with two;
 # - non-PAR chromosome X (make_chrx_eur.py): left out when males are analysed, as plink2 does; with --sex-specific
 #   female the non-PAR variants are tested, against plink2 --keep-females.
 set -euo pipefail
@@ -97,7 +97,10 @@ split_run=("$ridgeway" assoc --bfile EUR_subset --chr 22 "${case_trait[@]}" --te
 for part in 3 1 2; do "${split_run[@]}" --run-part $part --out split >/dev/null; done
 "${split_run[@]}" --merge --out split >/dev/null
 cmp <(zcat split.CASE.logistic.tsv.gz) <(zcat m_spa.CASE.logistic.tsv.gz)
-echo "--split 3 / --run-part / --merge: the single run's bytes"
+"$ridgeway" assoc --bfile EUR_subset --chr 22 --bt --pheno case.pheno --covar EUR_subset.pheno2.covars \
+  --covar-name QCOV1-QCOV2,CAT_COV --threads 1 --no-report --test recessive --spa --out one_thread >/dev/null
+cmp <(zcat one_thread.CASE.logistic.tsv.gz) <(zcat m_spa.CASE.logistic.tsv.gz)
+echo "--split 3 / --run-part / --merge, and --threads 1: the single run's bytes"
 
 # Non-PAR X: left out when males are analysed (plink2 leaves them out too), tested with females only.
 /usr/bin/python3 "$here/make_chrx_eur.py" chrx >/dev/null

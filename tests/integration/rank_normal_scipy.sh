@@ -7,7 +7,8 @@
 # - assoc --apply-rerint equals assoc on the covariate residuals transformed by scipy (t test), and so does
 #   --apply-rerint-cov with --test-stat normal; --apply-rerint's normal statistic differs only by the SE factor
 #   sqrt(z'z / residual sum of squares of z), z the transformed residual; with step-1 predictions (--pred) the
-#   residual ranked is regenie's: the trait's scaled covariate residual minus its LOCO prediction.
+#   residual ranked is regenie's: the trait's scaled covariate residual minus its LOCO prediction; a split run of it
+#   gives the single run's bytes.
 # Results are compared to 1e-5 relative: one unit of their 6th printed digit (the transforms agree to 1e-13).
 set -euo pipefail
 ridgeway=$1 scratch=$2 driver=$3
@@ -63,3 +64,13 @@ for trait in PHENO TIED; do
   echo -n "assoc --pred --apply-rerint, $trait: "
   "${oracle[@]}" compare pmine.$trait.linear.tsv.gz pscipy.$trait.linear.tsv.gz
 done
+
+# A split run of --apply-rerint with predictions gives the single run's bytes.
+split_run=("$ridgeway" assoc "${inputs[@]}" --no-report --chr 21-22 --pheno traits.pheno --pred s1_pred.list
+           --apply-rerint)
+"${split_run[@]}" --out single >/dev/null
+"${split_run[@]}" --split 2 --out split >/dev/null
+for part in 2 1; do "${split_run[@]}" --run-part $part --out split >/dev/null; done
+"${split_run[@]}" --merge --out split >/dev/null
+cmp <(zcat split.TIED.linear.tsv.gz) <(zcat single.TIED.linear.tsv.gz)
+echo "--apply-rerint with --pred, --split 2 / --run-part / --merge: the single run's bytes"

@@ -8,14 +8,13 @@ namespace ridgeway {
 
 void read_multicol_options(const ParsedOptions& options, AssocSettings& settings) {
     MulticolSettings& model = settings.multicol;
-    const std::string test = options.text("--test", "additive");
-    if (test != "additive" && test != "genotypic")
-        throw Error(ErrorKind::usage, "--test " + test + ": expected additive or genotypic");
+    const std::string test = options.text("--test", "additive");  // a known name: assoc_settings parsed it
     if (options.has("--interaction") && options.has("--interaction-snp"))
         throw Error(ErrorKind::usage, "--interaction and --interaction-snp exclude each other: test one interaction at a time");
     const bool interaction = options.has("--interaction") || options.has("--interaction-snp");
-    if (interaction && test == "genotypic")
-        throw Error(ErrorKind::usage, "--test genotypic and --interaction/--interaction-snp exclude each other");
+    if (interaction && test != "additive")
+        throw Error(ErrorKind::usage, "--test " + test + " and --interaction/--interaction-snp exclude each other: "
+                                      "interaction tests take the additive genotype");
     model.model = interaction ? MulticolModel::interaction
                   : test == "genotypic" ? MulticolModel::genotypic
                                         : MulticolModel::none;

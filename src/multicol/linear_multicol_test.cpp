@@ -39,7 +39,8 @@ LinearMulticolTest::LinearMulticolTest(const LinearModelData& data, const Varian
                                        VariantFilters filters, LinearMulticolOptions options)
     : data_(data), columns_(columns), filters_(filters), options_(options) {}
 
-void LinearMulticolTest::run(const GenotypeBlock& block, BlockResults& out) {
+void LinearMulticolTest::run(const TestedBlock& tested, BlockResults& out) {
+    const GenotypeBlock& block = tested.additive;  // interaction and genotypic models take the additive genotype
     const std::size_t n = block.n_samples, b = block.n_variants, p = data_.residual_ss.size();
     const std::size_t rows = columns_.count() + 1;
     if (values_.rows() != n) {

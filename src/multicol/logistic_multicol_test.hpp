@@ -22,7 +22,7 @@ public:
     LogisticMulticolTest(const LogisticNullSet& nulls, const VariantColumns& columns, VariantFilters filters,
                          CaseControlSettings settings);
 
-    void run(const GenotypeBlock& block, BlockResults& out) override;
+    void run(const TestedBlock& block, BlockResults& out) override;
 
 private:
     void test_trait(std::size_t trait, const std::int8_t* calls, const double* values, bool dosages,

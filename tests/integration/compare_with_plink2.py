@@ -75,6 +75,11 @@ def main(ridgeway_path, plink_path, tolerance=1e-4):
             failures.append(f"{theirs['ID']}: log10 P {ours_log10p} vs {theirs_log10p}")
     print(f"{compared} variants compared, {without_result} without a PLINK 2 result; worst BETA difference "
           f"{worst['BETA']:.2e} (of max(|BETA|, SE)), relative SE {worst['SE']:.2e}; worst |log10 P| difference {worst['LOG10P']:.2e}")
+    return verdict(failures, compared)
+
+
+def verdict(failures, compared):
+    """Prints the first failures; the exit status of a comparison (1 when anything failed or nothing was compared)."""
     if compared == 0:
         failures.append("no variant compared")
     for failure in failures[:20]:

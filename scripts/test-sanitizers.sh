@@ -15,8 +15,11 @@
 # and runs in cli.determinism here), the chromosome X gwas at 10,000 samples (its code runs in
 # cli.chrx_1000genomes), the progress lines of batch runs (a gwas long enough for several 10-second lines; the run
 # log's code runs in every test and tests/unit/run_log_test.cpp), regenie's command lines (each run twice under
-# both names; the option parsing runs in every test) and conditional analysis in every step-2 mode (fourteen runs;
-# the conditioning code runs here in cli.conditional_1000genomes and cli.bad_input). This build leaves MPI out (-DRIDGEWAY_MPI=OFF): it is the single-process build,
+# both names; the option parsing runs in every test), conditional analysis in every step-2 mode (fourteen runs;
+# the conditioning code runs here in cli.conditional_1000genomes and cli.bad_input), the interaction tests against
+# PLINK 2 and statsmodels (about a minute each), and --test dominant/recessive and the rank-based
+# inverse normal transforms against PLINK 2 and scipy (their code runs here in tests/unit/genetic_model_test.cpp).
+# This build leaves MPI out (-DRIDGEWAY_MPI=OFF): it is the single-process build,
 # so every change is also built and tested without MPI, and the distributed runs (cli.mpi_runs, which skips here)
 # are tested in the plain build.
 set -euo pipefail
@@ -34,6 +37,6 @@ cd build-sanitize
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 RIDGEWAY_SANITIZED=1
 slow='binary_calibration|plink2_firth_1000genomes|firth_lrt_1000genomes|kill_resume|step1_simulated'
 slow+='|formats_1000genomes|sample_ids_1000genomes|predict_precision|predict_epistasis|split_runs|report'
-slow+='|report_corrections|chrx_gwas|batch_runs|regenie_command_lines'
+slow+='|report_corrections|chrx_gwas|batch_runs|regenie_command_lines|models_1000genomes|rank_normal_scipy'
 slow+='|conditional_modes'
 ctest --output-on-failure -j2 -E "cli\.($slow)" "$@"

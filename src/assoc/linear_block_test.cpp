@@ -25,7 +25,8 @@ double LinearBlockTest::imputation_mean(const std::int8_t* calls, const double* 
     return called > 0 ? sum / called : 0.0;
 }
 
-void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
+void LinearBlockTest::run(const TestedBlock& tested, BlockResults& out) {
+    const GenotypeBlock& block = tested.coded;
     constexpr std::size_t kTogether = kDotVariants;  // variants sharing one pass over [Q | E]
     const std::size_t n = block.n_samples, b = block.n_variants, p = traits_.n_traits();
     const Matrix& rhs = traits_.basis_and_residuals;
@@ -34,12 +35,14 @@ void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
     out.kept.assign(b, false);
     out.results.assign(b * p, AssocResult{});
     GenotypeSums sums[kTogether];
+    if (tested.recoded()) additive_.resize(kTogether);
     for (std::size_t first = 0; first < b; first += kTogether) {
         const double* kept_values[kTogether];
         std::size_t kept_variants[kTogether], n_kept = 0;
         for (std::size_t v = first; v < std::min(first + kTogether, b); ++v) {
             sum_genotypes(block, v, sums[n_kept], values_.column(n_kept));
-            out.kept[v] = passes_filters(filters_, sums[n_kept], n);
+            const GenotypeSums& judged = tested.recoded() ? additive_[n_kept].sums(tested.additive, v) : sums[n_kept];
+            out.kept[v] = passes_filters(filters_, judged, n);
             if (!out.kept[v]) continue;
             kept_values[n_kept] = values_.column(n_kept);
             kept_variants[n_kept++] = v;
@@ -52,9 +55,12 @@ void LinearBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
             const double mean = statistic_ == LinearStatistic::normal && !sums[k].missing.empty()
                                     ? imputation_mean(calls, kept_values[k], sums[k])
                                     : 0.0;
-            for (std::size_t t = 0; t < p; ++t)
+            for (std::size_t t = 0; t < p; ++t) {
                 test_trait(t, calls, kept_values[k], sums[k], mean, products_.data() + k * rhs.cols(),
                            out.results[v * p + t]);
+                if (tested.recoded())
+                    additive_[k].report(traits_.corrections[t].missing, nullptr, out.results[v * p + t]);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 // any trait value, as regenie does.
 #include <vector>
 
+#include "assoc/additive_summary.hpp"
 #include "assoc/block_test.hpp"
 #include "assoc/trait_set.hpp"
 #include "assoc/variant_filters.hpp"
@@ -17,7 +18,7 @@ class LinearBlockTest final : public BlockTest {
 public:
     LinearBlockTest(const TraitSet& traits, VariantFilters filters, LinearStatistic statistic = LinearStatistic::t);
 
-    void run(const GenotypeBlock& block, BlockResults& out) override;
+    void run(const TestedBlock& block, BlockResults& out) override;
 
 private:
     // `calls` tell which genotypes are missing; `values` are the genotypes (calls or dosages, missing as 0).
@@ -35,6 +36,8 @@ private:
     // Scratch for one test, kept to avoid allocations per variant and trait.
     std::vector<std::size_t> extra_rows_;
     std::vector<double> rhs_, solved_;
+    // Another model than the additive: per variant of a pass, the filters' sums and the reported frequencies.
+    std::vector<AdditiveSummary> additive_;
 };
 
 }  // namespace ridgeway

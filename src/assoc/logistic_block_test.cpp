@@ -22,7 +22,8 @@ constexpr std::size_t kRareCarrierFraction = 10;
 LogisticBlockTest::LogisticBlockTest(const LogisticNullSet& nulls, VariantFilters filters, CaseControlSettings settings)
     : nulls_(nulls), filters_(filters), settings_(settings) {}
 
-void LogisticBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
+void LogisticBlockTest::run(const TestedBlock& tested, BlockResults& out) {
+    const GenotypeBlock& block = tested.coded;
     constexpr std::size_t kTogether = kDotVariants;
     const std::size_t n = block.n_samples, b = block.n_variants, p = nulls_.traits.size();
     const Matrix& columns = nulls_.columns;
@@ -31,12 +32,20 @@ void LogisticBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
     out.kept.assign(b, false);
     out.results.assign(b * p, AssocResult{});
     GenotypeSums sums[kTogether];
+    if (tested.recoded() && additive_.empty()) {
+        additive_.resize(kTogether);
+        for (const std::vector<std::int8_t>& status : nulls_.status) {
+            left_out_.push_back(rows_with_status(status, -1));
+            cases_.push_back(rows_with_status(status, 1));
+        }
+    }
     for (std::size_t first = 0; first < b; first += kTogether) {
         const double* kept_values[kTogether];
         std::size_t kept_variants[kTogether], n_kept = 0;
         for (std::size_t v = first; v < std::min(first + kTogether, b); ++v) {
             sum_genotypes(block, v, sums[n_kept], values_.column(n_kept));
-            out.kept[v] = passes_filters(filters_, sums[n_kept], n);
+            const GenotypeSums& judged = tested.recoded() ? additive_[n_kept].sums(tested.additive, v) : sums[n_kept];
+            out.kept[v] = passes_filters(filters_, judged, n);
             if (!out.kept[v]) continue;
             kept_values[n_kept] = values_.column(n_kept);
             kept_variants[n_kept++] = v;
@@ -47,8 +56,10 @@ void LogisticBlockTest::run(const GenotypeBlock& block, BlockResults& out) {
             const std::size_t v = kept_variants[k];
             const Genotype genotype{block.variant(v), kept_values[k], sums[k]};
             if (!genotype.sums.dosages) find_homozygotes(genotype.calls, n, genotype.sums);
-            for (std::size_t t = 0; t < p; ++t)
+            for (std::size_t t = 0; t < p; ++t) {
                 test_trait(t, genotype, products_.data() + k * columns.cols(), out.results[v * p + t]);
+                if (tested.recoded()) additive_[k].report(left_out_[t], &cases_[t], out.results[v * p + t]);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 // approximation. A fit that fails gives a row with its reason, never an abort.
 #include <vector>
 
+#include "assoc/additive_summary.hpp"
 #include "assoc/block_test.hpp"
 #include "assoc/logistic_null.hpp"
 #include "assoc/step2.hpp"
@@ -17,7 +18,7 @@ class LogisticBlockTest final : public BlockTest {
 public:
     LogisticBlockTest(const LogisticNullSet& nulls, VariantFilters filters, CaseControlSettings settings);
 
-    void run(const GenotypeBlock& block, BlockResults& out) override;
+    void run(const TestedBlock& block, BlockResults& out) override;
 
 private:
     // One variant's genotype: `calls` tell which are missing, `values` are the calls or dosages (missing as 0).
@@ -68,6 +69,9 @@ private:
     } firth_;
     std::vector<std::size_t> homozygotes_;
     bool homozygotes_are_a1_ = true;
+    // Another model than the additive: per variant of a pass, the filters' sums and the reported frequencies.
+    std::vector<AdditiveSummary> additive_;
+    std::vector<std::vector<std::size_t>> left_out_, cases_;  // per trait: rows without a value, case rows
 };
 
 }  // namespace ridgeway

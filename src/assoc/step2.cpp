@@ -46,13 +46,15 @@ bool sorted_for_index(const GenotypeSource& genotypes, const std::vector<std::si
 }
 
 // What step 2 allocates besides what the process holds: the prepared traits of a run (twice while the next is
-// built), per thread a block of calls and its dosages, two waves of results, and the writers' buffers.
+// built), per thread a block of calls and its dosages (and its recoded copy under another genetic model than the
+// additive), two waves of results, and the writers' buffers.
 std::size_t step2_bytes(const Cohort& cohort, const AssocSettings& settings) {
     const std::size_t n = cohort.sample_indices.size(), p = cohort.trait_names.size();
     const std::size_t rank = cohort.covariates.cols() + 1, threads = static_cast<std::size_t>(std::max(1, settings.threads));
     const std::size_t prepared = cohort.binary ? n * p * (3 * rank + 14) * 8 : n * (rank + 2 * p) * 8 + p * rank * rank * 16;
     const std::size_t block = block_size_for(n);
-    const std::size_t per_thread = block * n + 8 * n * kDotVariants * 2;
+    const std::size_t copies = settings.genetic_model == GeneticModel::additive ? 1 : 2;
+    const std::size_t per_thread = copies * block * n + 8 * n * kDotVariants * 2;
     const std::size_t results = 2 * threads * 4 * block * p * rows_per_result(settings.multicol) * sizeof(AssocResult);
     return 2 * prepared + threads * per_thread + results + p * (std::size_t{3} << 16);
 }
@@ -81,6 +83,11 @@ TraitAnalysis describe_analysis(const Cohort& cohort, std::size_t t, const Assoc
                                                                         : "Firth regression",
                                        cc.p_threshold);
     if (settings.multicol.active()) analysis.method = describe_multicol(settings, cohort.binary);
+    if (settings.genetic_model != GeneticModel::additive)
+        analysis.method += ", " + describe_genetic_model(settings.genetic_model);
+    if (settings.traits_rank_normal) analysis.method += ", on the rank-based inverse normal transform of the trait";
+    if (settings.residual_rint != ResidualRint::none)
+        analysis.method += ", on the rank-based inverse normal transform of the trait's covariate residual";
     if (settings.predictions)
         analysis.method += settings.predictions->is_whole_genome()
                                ? ", conditioned on the step-1 whole-genome predictions"
@@ -118,7 +125,7 @@ public:
     AssocPass(const GenotypeSource& genotypes, const Cohort& cohort, const std::vector<std::size_t>& variants,
               const AssocSettings& settings, ResultSink sink)
         : genotypes_(genotypes), cohort_(cohort), variants_(variants), settings_(settings),
-          threads_(std::max(1, settings.threads)), sink_(std::move(sink)) {}
+          threads_(std::max(1, settings.threads)), model_(settings.genetic_model), sink_(std::move(sink)) {}
 
     // Tests variants [run.first, run.first + run.count) with the tests `make_test` makes.
     void test_run(const VariantBlock& run, const BlockTestFactory& make_test, Progress& progress);
@@ -129,6 +136,7 @@ private:
     const std::vector<std::size_t>& variants_;
     const AssocSettings& settings_;
     const std::size_t threads_;
+    const GeneticModel model_;
     ResultSink sink_;
     std::size_t blocks_done_ = 0;
 };
@@ -139,7 +147,7 @@ void AssocPass::test_run(const VariantBlock& run, const BlockTestFactory& make_t
     const std::size_t wave = threads_ * 4;
     std::vector<std::unique_ptr<BlockTest>> tests;
     for (std::size_t t = 0; t < threads_; ++t) tests.push_back(make_test());
-    std::vector<GenotypeBlock> blocks(threads_);
+    std::vector<GenotypeBlock> blocks(threads_), coded(model_ == GeneticModel::additive ? 0 : threads_);
     // Two sets of results: the workers fill one wave while this thread writes the previous one.
     std::vector<BlockResults> results(wave), previous(wave);
     std::size_t previous_first_block = 0, previous_count = 0;
@@ -157,7 +165,14 @@ void AssocPass::test_run(const VariantBlock& run, const BlockTestFactory& make_t
                 std::size_t count = std::min(block_size, run.first + run.count - first);
                 const auto block_variants = std::span(variants_).subspan(first, count);
                 genotypes_.read(block_variants, cohort_.sample_indices, blocks[thread]);
-                tests[thread]->run(blocks[thread], results[k]);
+                if (coded.empty()) {
+                    tests[thread]->run(TestedBlock(blocks[thread]), results[k]);
+                } else {
+                    // The one place the genetic model enters: every test, statistic and correction sees its coding.
+                    coded[thread] = blocks[thread];
+                    recode_block(coded[thread], model_);
+                    tests[thread]->run(TestedBlock(coded[thread], blocks[thread]), results[k]);
+                }
                 mark_conditioning(settings_.conditioning_variants, block_variants, results[k]);
             }
         };
@@ -206,6 +221,7 @@ ResultRecorder::ResultRecorder(const GenotypeSource& genotypes, const Cohort& co
                                               .t_distribution = !cohort.binary &&
                                                                 settings.linear_statistic == LinearStatistic::t,
                                               .info = genotypes.has_dosages(),
+                                              .model_test = genetic_model_test(settings.genetic_model),
                                               .index = index,
                                               .gzip = settings.gzip,
                                               .analysis = describe_analysis(cohort, t, settings),
@@ -300,6 +316,10 @@ void test_variants(const GenotypeSource& genotypes, const Cohort& cohort, const 
     if (settings.predictions)
         log.info(settings.predictions->is_whole_genome() ? "Conditioning on the step-1 whole-genome predictions"
                                                          : "Conditioning on the step-1 leave-one-chromosome-out predictions");
+    if (settings.genetic_model != GeneticModel::additive)
+        log.info(fmt::format("--test {}: the {}; allele frequencies, INFO and the variant filters stay those of the "
+                             "additive coding", genetic_model_name(settings.genetic_model),
+                             describe_genetic_model(settings.genetic_model)));
     Progress progress("Association: variant block", total_blocks);
     std::size_t tested = 0;
     for (const auto& run : runs) {

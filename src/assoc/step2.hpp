@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "assoc/genetic_model.hpp"
 #include "assoc/step2_part_file.hpp"
 #include "assoc/variant_filters.hpp"
 #include "io/genotype_source.hpp"
@@ -26,6 +27,13 @@ class RunLog;
 
 enum class Correction { none, firth, spa };
 
+// --apply-rerint and --apply-rerint-cov (quantitative traits): each trait replaced, per run of tests, by the rank-based
+// inverse normal transform of its covariate residual (minus the LOCO prediction with step-1 predictions), which the
+// tests then fit with the covariates as any trait. They differ only in the null residual variance of --test-stat
+// normal: regenie's --apply-rerint takes the transformed residual as it is, --apply-rerint-cov projects the
+// covariates out of it again (the t test always fits them, so there the two are one test).
+enum class ResidualRint { none, unadjusted, covariates };
+
 struct CaseControlSettings {
     Correction correction = Correction::none;
     bool approximate_firth = false;  // --approx: covariate effects held at the null fit
@@ -41,6 +49,9 @@ struct AssocSettings {
     int threads = 1;
     const LocoPredictions* predictions = nullptr;  // step-1 predictions, aligned with the cohort's rows and traits
     LinearStatistic linear_statistic = LinearStatistic::t;  // quantitative traits (--test-stat)
+    GeneticModel genetic_model = GeneticModel::additive;    // --test
+    ResidualRint residual_rint = ResidualRint::none;         // quantitative traits (--apply-rerint[-cov])
+    bool traits_rank_normal = false;  // --apply-rint: the cohort's traits were transformed (for the metadata)
     CaseControlSettings case_control;
     std::size_t memory_mib = 0;  // --memory; 0 means no budget
     const SexChromosomes* sex_chromosomes = nullptr;  // non-PAR X variants get their own design; null: none selected

@@ -57,6 +57,20 @@ AssocSettings assoc_settings(const ParsedOptions& options) {
     const bool binary = options.flag("--bt");
     if (!binary && (cc.correction != Correction::none || options.has("--pThresh")))
         throw Error(ErrorKind::usage, "--firth, --spa and --pThresh apply to case/control traits; add --bt");
+    // The genotypic model is two columns per variant (src/multicol); the others recode the additive test's genotype.
+    const GeneticModel model = parse_genetic_model(options.text("--test", "additive"));
+    settings.genetic_model = model == GeneticModel::genotypic ? GeneticModel::additive : model;
+    if (options.flag("--apply-rerint") && options.flag("--apply-rerint-cov"))
+        throw Error(ErrorKind::usage, "--apply-rerint and --apply-rerint-cov exclude each other");
+    settings.residual_rint = options.flag("--apply-rerint")       ? ResidualRint::unadjusted
+                             : options.flag("--apply-rerint-cov") ? ResidualRint::covariates
+                                                                  : ResidualRint::none;
+    if (binary && settings.residual_rint != ResidualRint::none)
+        throw Error(ErrorKind::usage, "--apply-rerint and --apply-rerint-cov transform quantitative traits; not with --bt");
+    settings.traits_rank_normal = options.flag("--apply-rint");
+    if (settings.residual_rint != ResidualRint::none && settings.traits_rank_normal)
+        throw Error(ErrorKind::usage, "--apply-rint transforms the traits, --apply-rerint and --apply-rerint-cov their "
+                                      "covariate residuals: give one");
     if (binary && options.has("--test-stat"))
         throw Error(ErrorKind::usage, "--test-stat chooses the test of quantitative traits; case/control traits get the "
                                       "score test (normal reference), corrected by --firth or --spa");
@@ -137,6 +151,7 @@ void run_assoc_command(const ParsedOptions& options, Communicator& communicator,
     AssocSettings settings = assoc_settings(options);
     StudyInputs inputs = load_study(options, log);
     settings.sex_chromosomes = inputs.sex_chromosomes.get();
+    drop_haploid_variants(settings.genetic_model, *inputs.sex_chromosomes, inputs.cohort, inputs.variants, log);
     if (auto conditioning = load_conditioning(options, inputs, log)) {
         inputs.cohort = std::move(conditioning->cohort);
         settings.conditioning_variants = std::move(conditioning->variants);

@@ -39,6 +39,7 @@ void run_distributed_gwas(Communicator& communicator, AssocSettings& settings, S
                           const ParsedOptions& options, RunLog& log, OutputSet& outputs) {
     const std::vector<std::string> loco_paths =
         run_distributed_step1(communicator, step1, inputs, settings.out_prefix, log, outputs);
+    drop_haploid_variants(settings.genetic_model, *inputs.sex_chromosomes, inputs.cohort, inputs.variants, log);
     const TransferTally before_broadcast = communicator.tally();
     LocoPredictions predictions;
     if (communicator.rank() == 0)
@@ -67,6 +68,8 @@ void run_gwas_command(const ParsedOptions& options, Communicator& communicator, 
     if (communicator.size() > 1)
         return run_distributed_gwas(communicator, settings, step1, inputs, conditioning, options, log, outputs);
     const std::vector<std::string> loco_paths = run_step1_and_write(step1, settings.out_prefix, inputs, log, outputs);
+    // Step 1 fits every variant, additively; step 2 tests those the genetic model applies to.
+    drop_haploid_variants(settings.genetic_model, *inputs.sex_chromosomes, inputs.cohort, inputs.variants, log);
     LocoPredictions predictions = read_written_predictions(loco_paths, settings.out_prefix, inputs, step1.gzip_loco);
     settings.predictions = &predictions;
     use_conditioning(conditioning, inputs, settings);

@@ -8,18 +8,16 @@ namespace ridgeway {
 
 void read_multicol_options(const ParsedOptions& options, AssocSettings& settings) {
     MulticolSettings& model = settings.multicol;
-    const std::string test = options.text("--test", "additive");
-    if (test != "additive" && test != "genotypic")
-        throw Error(ErrorKind::usage, "--test " + test + ": expected additive or genotypic");
+    const std::string test = options.text("--test", "additive");  // a known name: assoc_settings parsed it
     const bool prs = options.flag("--interaction-prs");
     const int interactions = options.has("--interaction") + options.has("--interaction-snp") + prs;
     if (interactions > 1)
         throw Error(ErrorKind::usage, "--interaction, --interaction-snp and --interaction-prs exclude each other: test "
                                       "one interaction at a time");
     const bool interaction = interactions == 1;
-    if (interaction && test == "genotypic")
-        throw Error(ErrorKind::usage, "--test genotypic and --interaction/--interaction-snp/--interaction-prs exclude "
-                                      "each other");
+    if (interaction && test != "additive")
+        throw Error(ErrorKind::usage, "--test " + test + " and --interaction/--interaction-snp/--interaction-prs "
+                                      "exclude each other: interaction tests take the additive genotype");
     if (prs && !options.has("--pred"))
         throw Error(ErrorKind::usage, "--interaction-prs interacts with the trait's whole-genome step-1 prediction: add "
                                       "--pred (<out>_prs.list of step 1 --print-prs with --use-prs, or its "

@@ -9,6 +9,7 @@
 #include "io/plink1/bed_source.hpp"
 #include "io/vcf/vcf_source.hpp"
 #include "qc/selection.hpp"
+#include "samples/rank_normal.hpp"
 #include "samples/sample_matcher.hpp"
 #include "sexchrom/study_sexes.hpp"
 #include "sexchrom/x_coded_source.hpp"
@@ -91,6 +92,8 @@ StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     if (options.flag("--1") && options.flag("--cc12")) throw Error(ErrorKind::usage, "--1 and --cc12 exclude each other");
     if (!spec.binary && (options.flag("--1") || options.flag("--cc12") || options.has("--min-case-count")))
         throw Error(ErrorKind::usage, "--1, --cc12 and --min-case-count apply to case/control traits; add --bt");
+    if (spec.binary && options.flag("--apply-rint"))
+        throw Error(ErrorKind::usage, "--apply-rint transforms quantitative traits; not with --bt");
     spec.coding.zero_one = options.flag("--1");
     spec.coding.min_count = static_cast<std::size_t>(options.integer("--min-case-count", 10, 1, 1LL << 40));
     if (options.has("--step"))
@@ -115,6 +118,7 @@ StudyInputs load_study(const ParsedOptions& options, RunLog& log) {
     drop_untested_chromosomes(*rules, inputs.variants, log);
     if (options.has("--mind")) apply_mind(*inputs.genotypes, inputs.variants, selection.mind, selected, log);
     inputs.cohort = build_cohort(matcher, selected, spec, log);
+    if (options.flag("--apply-rint")) apply_rint(inputs.cohort, log);
     if (!sexes.sexes.empty())
         for (std::size_t s : inputs.cohort.sample_indices) inputs.cohort.sexes.push_back(sexes.sexes[s]);
     check_x_calls(*inputs.genotypes, *rules, inputs.variants, inputs.cohort.sample_indices, log);

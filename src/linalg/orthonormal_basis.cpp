@@ -54,4 +54,14 @@ void project_out(const Matrix& basis, double* values) {
     }
 }
 
+OwnRowsResidual residual_over_own_rows(const Matrix& covariates, const double* column) {
+    OwnRowsResidual residual;
+    for (std::size_t i = 0; i < covariates.rows(); ++i)
+        if (!std::isnan(column[i])) residual.rows.push_back(i), residual.values.push_back(column[i]);
+    const Matrix basis = intercept_and_covariates_basis(covariates, residual.rows);
+    project_out(basis, residual.values.data());
+    residual.rank = basis.cols();
+    return residual;
+}
+
 }  // namespace ridgeway

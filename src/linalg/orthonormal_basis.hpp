@@ -17,4 +17,12 @@ Matrix intercept_and_covariates_basis(const Matrix& covariates);
 // values <- values - basis basis' values, for an orthonormal basis with one row per value.
 void project_out(const Matrix& basis, double* values);
 
+// One column's residual on an intercept and the covariates over its own rows, those where it is not NaN.
+struct OwnRowsResidual {
+    std::vector<std::size_t> rows;  // increasing
+    std::vector<double> values;     // the residual at each of `rows`
+    std::size_t rank = 0;           // columns of the basis (intercept included)
+};
+OwnRowsResidual residual_over_own_rows(const Matrix& covariates, const double* column);
+
 }  // namespace ridgeway

@@ -45,7 +45,8 @@ LinearMulticolTest::LinearMulticolTest(const LinearModelData& data, const Varian
     : data_(data), columns_(columns), filters_(filters), options_(options),
       group_(std::max<std::size_t>(1, kDotVariants / columns.count())) {}
 
-void LinearMulticolTest::run(const GenotypeBlock& block, BlockResults& out) {
+void LinearMulticolTest::run(const TestedBlock& tested, BlockResults& out) {
+    const GenotypeBlock& block = tested.additive;  // interaction and genotypic models take the additive genotype
     const std::size_t n = block.n_samples, b = block.n_variants, p = data_.residual_ss.size(), m = columns_.count();
     if (values_.rows() != n) {
         values_ = Matrix(n, group_);

@@ -27,7 +27,7 @@ public:
     LinearMulticolTest(const LinearModelData& data, const VariantColumns& columns, VariantFilters filters,
                        LinearMulticolOptions options);
 
-    void run(const GenotypeBlock& block, BlockResults& out) override;
+    void run(const TestedBlock& block, BlockResults& out) override;
 
 private:
     // The variants `kept` (of the block) over one sample set; values_ holds their genotypes.

@@ -74,7 +74,8 @@ LogisticMulticolTest::LogisticMulticolTest(const LogisticNullSet& nulls, const V
     }
 }
 
-void LogisticMulticolTest::run(const GenotypeBlock& block, BlockResults& out) {
+void LogisticMulticolTest::run(const TestedBlock& tested, BlockResults& out) {
+    const GenotypeBlock& block = tested.additive;  // interaction and genotypic models take the additive genotype
     const std::size_t n = block.n_samples, b = block.n_variants, p = nulls_.traits.size();
     const std::size_t rows = columns_.count() + 1;
     if (values_.rows() != n) {

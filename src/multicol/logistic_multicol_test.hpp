@@ -27,7 +27,7 @@ public:
     LogisticMulticolTest(const LogisticNullSet& nulls, const VariantColumns& columns, VariantFilters filters,
                          CaseControlSettings settings);
 
-    void run(const GenotypeBlock& block, BlockResults& out) override;
+    void run(const TestedBlock& block, BlockResults& out) override;
 
 private:
     // Per trait, what its variants' products are taken with.

@@ -51,8 +51,9 @@ std::string trait_from_path(const std::string& path) {
     return name;
 }
 
-// The TEST column of PLINK 2 and regenie holds ADD for the variant's additive effect (other rows are covariates or
-// other models); ridgeway's names the test behind P, or with several terms per variant the term (METHOD the test).
+// The TEST column of PLINK 2 and regenie holds the variant's effect as ADD, or DOM and REC under the dominant and
+// recessive models (other rows are covariates or other terms); ridgeway's names the test behind P, or with several
+// terms per variant the term (METHOD the test).
 bool is_corrected_test(std::string_view test) { return test == "FIRTH" || test == "SPA"; }
 // An interaction model's rows (regenie's and ridgeway's ADD-INT_*) are shown by their joint test, ADD-INT_kDF.
 bool is_joint_interaction(std::string_view test) {
@@ -61,7 +62,8 @@ bool is_joint_interaction(std::string_view test) {
     return !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
 }
 bool is_variant_test(std::string_view test) {
-    return test == "ADD" || test == "SCORE" || is_corrected_test(test) || is_joint_interaction(test);
+    return test == "ADD" || test == "DOM" || test == "REC" || test == "SCORE" || is_corrected_test(test) ||
+           is_joint_interaction(test);
 }
 
 // Notes a corrected row: its bit, and its correction's name among those of the table.

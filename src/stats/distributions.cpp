@@ -279,6 +279,14 @@ double normal_quantile_two_sided(double log_p) {
     return z;
 }
 
+double normal_quantile(double q) {
+    if (!(q > 0 && q < 1)) return kNaN;
+    if (q == 0.5) return 0.0;
+    // The lower tail below 1/2 is half the two-sided p-value of |z|; computing it from the smaller tail keeps its
+    // digits.
+    return q < 0.5 ? -normal_quantile_two_sided(std::log(2 * q)) : normal_quantile_two_sided(std::log(2 * (1 - q)));
+}
+
 std::string format_p_from_log10(double log10_p) {
     if (std::isnan(log10_p)) return "NA";
     if (log10_p == -kInf) return "0";

@@ -21,6 +21,8 @@ double chisq_quantile_upper(double log_p, unsigned df);
 double log_p_upper_normal(double z);
 // The |z| whose two-sided normal p-value is e^log_p (log_p <= 0): turns any p-value into a 1-df chi-square z^2.
 double normal_quantile_two_sided(double log_p);
+// The standard normal quantile Phi^-1(q) for 0 < q < 1 (from normal_quantile_two_sided, so as precise).
+double normal_quantile(double q);
 
 // A p-value given as log10 p, with 6 significant digits like printf "%.6g" ("7.94328e-401"); "0" for p = 0
 // and "NA" for NaN.

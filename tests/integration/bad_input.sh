@@ -149,8 +149,10 @@ expect 2 "--interaction SITE: not a covariate of the analysis (covariates: AGE, 
 expect 2 "--interaction-snp rs_absent: no variant with this ID in" "${assoc[@]}" --bfile good --interaction-snp rs_absent
 expect 2 "--interaction, --interaction-snp and --interaction-prs exclude each other" "${assoc[@]}" --bfile good \
   "${covars[@]}" --interaction AGE --interaction-snp "$(awk 'NR == 1 { print $2 }' good.bim)"
-expect 2 "--test genotypic and --interaction/--interaction-snp/--interaction-prs exclude each other" "${assoc[@]}" \
-  --bfile good "${covars[@]}" --interaction AGE --test genotypic
+expect 2 "--test genotypic and --interaction/--interaction-snp/--interaction-prs exclude each other: interaction tests" \
+  "${assoc[@]}" --bfile good "${covars[@]}" --interaction AGE --test genotypic
+expect 2 "--test dominant and --interaction/--interaction-snp/--interaction-prs exclude each other" "${assoc[@]}" \
+  --bfile good "${covars[@]}" --interaction AGE --test dominant
 # --interaction-prs: the predictions must be given, for one trait, with a whole-genome value for every analysed sample.
 with_pred pred_1.loco
 expect 2 "--interaction-prs interacts with the trait's whole-genome step-1 prediction: add --pred" "${assoc[@]}" \
@@ -169,7 +171,6 @@ awk '{ if (NR > 1) $5 = "NA"; print }' pred_1.loco > na.loco && with_pred na.loc
 expect 5 "--interaction-prs: na.loco.list has no prediction (NA) of Q1 for sample S4 S4 (FID IID), which has a value" \
   "${assoc[@]}" --bfile good --interaction-prs --pred na.loco.list
 expect 2 "--interaction-prs" gwas --bfile good --pheno good.pheno --pheno-name Q1 --interaction-prs
-expect 2 "--test dominant: expected additive or genotypic" "${assoc[@]}" --bfile good --test dominant
 expect 2 "--no-robust applies to --interaction, --interaction-snp and --test genotypic" "${assoc[@]}" --bfile good --no-robust
 expect 2 "--no-robust applies to quantitative traits" assoc --bt --bfile good --pheno good.pheno --pheno-name B1 \
   --test genotypic --no-robust
@@ -399,6 +400,25 @@ expect 4 "fit_1.prs, line 2: row 0 is a whole-genome prediction (a .prs file of 
 awk 'NR > 1 { if (NR % 2) $3 = "NA"; else $4 = "NA" } { print }' good.pheno > disjoint.pheno
 expect 5 "no sample has every trait's value (--strict) and complete covariates" assoc --bfile good \
   --pheno disjoint.pheno --pheno-name Q1,Q2 --strict
+
+# Genetic models and rank-based inverse normal transforms: contradicting or unavailable choices.
+expect 2 "--test codominant: expected additive, dominant, recessive or genotypic" "${assoc[@]}" --bfile good --test codominant
+expect 2 "--test" step1 --bfile good --pheno good.pheno --pheno-name Q1 --test dominant
+expect 2 "--apply-rint transforms quantitative traits; not with --bt" assoc --bfile good --pheno good.pheno \
+  --pheno-name B1 --bt --apply-rint
+expect 2 "--apply-rint transforms quantitative traits; not with --bt" step1 --bfile good --pheno good.pheno \
+  --pheno-name B1 --bt --apply-rint
+expect 2 "--apply-rerint and --apply-rerint-cov transform quantitative traits; not with --bt" assoc --bfile good \
+  --pheno good.pheno --pheno-name B1 --bt --apply-rerint
+expect 2 "--apply-rerint and --apply-rerint-cov exclude each other" "${assoc[@]}" --bfile good --apply-rerint \
+  --apply-rerint-cov
+expect 2 "--apply-rint transforms the traits, --apply-rerint and --apply-rerint-cov their covariate residuals: give one" \
+  "${assoc[@]}" --bfile good --apply-rint --apply-rerint-cov
+expect 2 "--apply-rerint" step1 --bfile good --pheno good.pheno --pheno-name Q1 --apply-rerint
+awk '{ $5 = 1 + NR % 2; print }' good.fam > allx.fam && cp nosex.bim allx.bim && cp good.bed allx.bed
+plink2 --bfile allx --set-hh-missing --make-bed --out allxh >/dev/null  # no heterozygous male, so no warning
+expect 5 "--test recessive: 300 non-PAR chromosome X variants left out (males carry one copy there" "${assoc[@]}" \
+  --bfile allxh --test recessive
 
 # A finished result survives a failed rerun under the same --out.
 "$ridgeway" "${assoc[@]}" --bfile good --out keep >/dev/null

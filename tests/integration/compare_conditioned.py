@@ -14,25 +14,14 @@ lies within rounding of the threshold). The conditioning variants' rows must car
 genotype is a covariate: VIF_TOO_HIGH) in the second.
 Usage: compare_conditioned.py CONDITIONED.tsv.gz COVARIATES.tsv.gz ID[,ID...]
 """
-import gzip
-import math
 import sys
 
-
-def read_rows(path):
-    with gzip.open(path, "rt") as handle:
-        header = handle.readline().lstrip("#").rstrip("\n").split("\t")
-        return [dict(zip(header, line.rstrip("\n").split("\t"))) for line in handle]
-
-
-def log10_of_printed(text):
-    mantissa, _, exponent = text.lower().partition("e")
-    return math.log10(float(mantissa)) + (int(exponent) if exponent else 0)
+from compare_with_plink2 import log10_of_printed, read_rows, verdict
 
 
 def main(conditioned_path, covariates_path, ids):
     conditioning = set(ids.split(","))
-    ours, theirs = read_rows(conditioned_path), read_rows(covariates_path)
+    ours, theirs = list(read_rows(conditioned_path)), list(read_rows(covariates_path))
     assert [r["ID"] for r in ours] == [r["ID"] for r in theirs], "the two files list different variants"
     failures, compared, worst = [], 0, 0.0
     for mine, other in zip(ours, theirs):
@@ -66,11 +55,7 @@ def main(conditioned_path, covariates_path, ids):
         compared += 1
     print(f"{compared} variants compared; {len(conditioning)} conditioning variants marked; worst relative "
           f"difference {worst:.1e}")
-    if compared == 0:
-        failures.append("no variant compared")
-    for failure in failures[:20]:
-        print("FAIL", failure)
-    return 1 if failures else 0
+    return verdict(failures, compared)
 
 
 if __name__ == "__main__":

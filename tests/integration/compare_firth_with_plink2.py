@@ -6,9 +6,10 @@ printed digits, by up to 1e-3 in the log odds ratio. So the comparison has two p
      same set of variants with results; N, cases and controls equal;
   2. the 25 variants where the two differ most: an independent Firth solver (logistic_oracle.py, BFGS to a
      modified score below 1e-5) agrees with ridgeway to 1e-6 and so shows the difference to be PLINK 2's.
-With BFILE and CONDITION_IDS (comma-separated), the genotypes come from BFILE and the variants named are covariates
-too (a sample missing one of them is left out), as plink2 --condition-list fits them.
-Usage: compare_firth_with_plink2.py RIDGEWAY.tsv.gz PLINK.glm.firth TEST_FOLDER [BFILE [CONDITION_IDS]]"""
+Trailing NAME=VALUE arguments: bfile=BFILE and condition=IDS (comma-separated) take the genotypes from BFILE and
+make the variants named covariates too (a sample missing one of them is left out), as plink2 --condition-list fits
+them; model=MODEL (dominant or recessive, plink2 --glm's modifier and ridgeway's --test) codes the genotypes so.
+Usage: compare_firth_with_plink2.py RIDGEWAY.tsv.gz PLINK.glm.firth TEST_FOLDER [bfile=B] [condition=IDS] [model=M]"""
 import sys
 
 import numpy as np
@@ -19,6 +20,9 @@ import plink2_firth_rows  # noqa: E402
 
 
 ours, theirs = plink2_firth_rows.read_pair(sys.argv[1], sys.argv[2])
+named = dict(argument.split("=", 1) for argument in sys.argv[4:])
+model = named.get("model", "additive")
+coding = {"additive": lambda g: g, "dominant": lambda g: np.minimum(g, 1), "recessive": lambda g: np.maximum(g - 1, 0)}
 both, differences = 0, []
 for d_beta, d_se, d_p, variant in plink2_firth_rows.differences(ours, theirs):
     assert d_beta <= 2e-3 and d_se <= 1e-3 and d_p <= 3e-3, \
@@ -31,13 +35,14 @@ print(f"{both} variants with Firth results in both; {exact} agree to plink2's pr
       f"largest log OR difference {differences[0][0]:.2e}")
 
 # Part 2: the independent solver on the variants where the two disagree most.
-bfile = sys.argv[4] if len(sys.argv) > 4 else "EUR_subset"
-conditions = sys.argv[5].split(",") if len(sys.argv) > 5 else []
+bfile = named.get("bfile", "EUR_subset")
+conditions = named["condition"].split(",") if "condition" in named else []
 fam = [line.split() for line in open(bfile + ".fam")]
 case = {f[1]: f[2] for f in (line.split() for line in open("case.pheno")) if f[1] != "IID"}
 covariates = {f[1]: f[3:6] for f in (line.split() for line in open("covars.numeric")) if f[1] != "IID"}
 worst = [variant for _, variant in differences[:25]]
-genotypes = logistic_oracle.read_bed(bfile, worst + conditions)
+genotypes = {variant: coding[model](g) if variant in worst else g
+             for variant, g in logistic_oracle.read_bed(bfile, worst + conditions).items()}
 largest = 0.0
 for variant in worst:
     x, y = [], []

@@ -4,7 +4,8 @@
 Tolerances: PLINK 2 prints 6 significant digits, so a rounding error of at most 5e-6 relative is expected; SE must
 agree to a relative 1e-4, BETA to 1e-4 of the larger of |BETA| and SE (a beta near zero is known only to a fraction
 of its standard error: with dosages PLINK 2's arithmetic differs from ridgeway's by up to 3e-5 SE), log10 P to an
-absolute 1e-4, and N must equal OBS_CT exactly. Every variant PLINK 2 leaves without a result (NA) must carry an
+absolute 1e-4, and N must equal OBS_CT exactly; A1FREQ must match A1_FREQ to 1e-5 relative (two roundings to 6
+digits) when PLINK 2 printed it (cols=+a1freq). Every variant PLINK 2 leaves without a result (NA) must carry an
 ERRCODE in ridgeway's file. An optional third argument replaces 1e-4 (PLINK 2 rounds BGEN dosages, multiples of
 1/255 at 8 bits, to its own grid of 1/16384, moving each by up to 3e-5 where ridgeway keeps them exact).
 Usage: compare_with_plink2.py RIDGEWAY.tsv.gz PLINK.glm.linear [TOLERANCE]
@@ -56,6 +57,9 @@ def main(ridgeway_path, plink_path, tolerance=1e-4):
             continue
         if int(row["N"]) != int(theirs["OBS_CT"]):
             failures.append(f"{theirs['ID']}: N {row['N']} != OBS_CT {theirs['OBS_CT']}")
+        # A1_FREQ when PLINK 2 printed it (cols=+a1freq): both round to 6 significant digits.
+        if "A1_FREQ" in theirs and relative_difference(float(row["A1FREQ"]), float(theirs["A1_FREQ"])) > 1e-5:
+            failures.append(f"{theirs['ID']}: A1FREQ {row['A1FREQ']} vs A1_FREQ {theirs['A1_FREQ']}")
         beta, se = float(theirs["BETA"]), float(theirs["SE"])
         differences = {"BETA": abs(float(row["BETA"]) - beta) / max(abs(beta), se, 1e-300),
                        "SE": relative_difference(float(row["SE"]), se)}
@@ -71,6 +75,11 @@ def main(ridgeway_path, plink_path, tolerance=1e-4):
             failures.append(f"{theirs['ID']}: log10 P {ours_log10p} vs {theirs_log10p}")
     print(f"{compared} variants compared, {without_result} without a PLINK 2 result; worst BETA difference "
           f"{worst['BETA']:.2e} (of max(|BETA|, SE)), relative SE {worst['SE']:.2e}; worst |log10 P| difference {worst['LOG10P']:.2e}")
+    return verdict(failures, compared)
+
+
+def verdict(failures, compared):
+    """Prints the first failures; the exit status of a comparison (1 when anything failed or nothing was compared)."""
     if compared == 0:
         failures.append("no variant compared")
     for failure in failures[:20]:

@@ -44,8 +44,8 @@ plink2 --bfile cond --extract quarter.list --pheno case.pheno --pheno-name CASE 
 "$ridgeway" assoc --bt --firth --firth-wald --pThresh 1 --bfile cond --extract quarter.list --pheno case.pheno \
   --covar EUR_subset.pheno2.covars --covar-name QCOV1-QCOV2,CAT_COV --condition-list top.list --threads 2 --no-report \
   --out firth >/dev/null
-/usr/bin/python3 "$here/compare_firth_with_plink2.py" firth.CASE.logistic.tsv.gz plink.CASE.glm.firth "$here" cond \
-  rs5028988,rs7254125,rs5752916
+/usr/bin/python3 "$here/compare_firth_with_plink2.py" firth.CASE.logistic.tsv.gz plink.CASE.glm.firth "$here" bfile=cond \
+  condition=rs5028988,rs7254125,rs5752916
 
 # The conditioning variants from a file of their own: the same covariates, so the same bytes.
 plink2 --bfile cond --extract top.list --make-pgen --out top_pgen >/dev/null

@@ -12,8 +12,9 @@
 #  4. With regenie 4.1 (REGENIE=/path/to/regenie, or regenie on the PATH; otherwise skipped, loudly): regenie's step 2
 #     runs on ridgeway's step-1 files of both data sets and equals ridgeway's --test-stat normal on them, and on
 #     EUR_subset ridgeway's --test-stat normal on regenie's own step-1 predictions equals regenie's step 2, to the
-#     printed digits (BETA, SE, CHISQ, LOG10P, and A1FREQ and N); so does regenie's step 2 --use-prs on ridgeway's
-#     .prs files against ridgeway's assoc --use-prs.
+#     printed digits (BETA, SE, CHISQ, LOG10P, and A1FREQ and N); so do --test dominant and recessive, --apply-rint,
+#     --apply-rerint and --apply-rerint-cov, without and with those predictions, and regenie's step 2 --use-prs on
+#     ridgeway's .prs files against ridgeway's assoc --use-prs.
 set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -105,3 +106,16 @@ layout pred-list regenie_step1_pred.list eur.samples 17,18,19,20,21,22  # the pa
   --out ridgeway_on_regenie >/dev/null
 layout compare regenie_on_regenie_PHENO.regenie ridgeway_on_regenie_PHENO.regenie
 echo "regenie 4.1's step 2 reads ridgeway's step 1; ridgeway --test-stat normal equals regenie's step 2"
+
+# The genetic models and the rank-based inverse normal transforms, without and with regenie's step-1 predictions.
+for option in "--test dominant" "--test recessive" --apply-rint --apply-rerint --apply-rerint-cov; do
+  for pred in --ignore-pred regenie_step1_pred.list; do
+    regenie_pred=(--ignore-pred) ridgeway_pred=()
+    [ $pred != --ignore-pred ] && regenie_pred=(--pred $pred) ridgeway_pred=(--pred $pred)
+    "$regenie" --step 2 "${regenie_eur[@]}" $option "${regenie_pred[@]}" --bsize 400 --out regenie_option >/dev/null
+    "$ridgeway" assoc --no-report "${eur[@]}" $option "${ridgeway_pred[@]}" --format regenie --test-stat normal \
+      --mac 5 --out ridgeway_option >/dev/null
+    echo "$option, ${regenie_pred[*]}:"
+    layout compare regenie_option_PHENO.regenie ridgeway_option_PHENO.regenie
+  done
+done

@@ -89,7 +89,7 @@ TEST(LinearBlockTest, MatchesDirectLeastSquaresWithMissingCallsAndTraits) {
     TraitSet set = prepare_traits(traits, covariates);
     LinearBlockTest test(set, VariantFilters{});
     BlockResults results;
-    test.run(block, results);
+    test.run(TestedBlock(block), results);
     for (std::size_t v = 0; v < m; ++v) {
         ASSERT_TRUE(results.kept[v]);
         for (std::size_t t = 0; t < n_traits; ++t) {
@@ -141,7 +141,7 @@ TEST(LinearBlockTest, NormalStatisticIsRegeniesWithMeanImputedCalls) {
     TraitSet set = prepare_traits(traits, covariates);
     LinearBlockTest test(set, VariantFilters{}, LinearStatistic::normal);
     BlockResults results;
-    test.run(block, results);
+    test.run(TestedBlock(block), results);
     for (std::size_t v = 0; v < m; ++v) {
         const std::int8_t* g = block.variant(v);
         double sum = 0, called = 0;
@@ -188,7 +188,7 @@ TEST(LinearBlockTest, ReportsConstantVariantsAndAppliesFilters) {
     filters.maf = 0.05;
     LinearBlockTest test(set, filters);
     BlockResults results;
-    test.run(block, results);
+    test.run(TestedBlock(block), results);
     EXPECT_TRUE(results.kept[0]);  // MAF 0.5 as heterozygotes, but no variation
     EXPECT_EQ(results.results[0].error, ErrorCode::constant_allele);
     EXPECT_FALSE(results.kept[1]);

@@ -51,6 +51,7 @@ struct ResultFileSpec {
     // Z_STAT, and regenie's CHISQ is then the 1-df chi-square value of P rather than t^2.
     bool t_distribution = false;
     bool info = false;    // an INFO column (imputation quality), for genotypes with dosages
+    const char* model_test = "ADD";  // `regenie`'s TEST column: the genetic model (ADD, DOM or REC)
     bool index = true;  // build a tabix index (needs rows sorted by chromosome and position)
     bool gzip = false;  // `regenie`: gzip the file (the other layouts are always compressed)
     TraitAnalysis analysis;  // for the metadata of `ssf`

@@ -30,7 +30,7 @@ public:
     RegenieWriter(const ResultFileSpec& spec, OutputSet& outputs)
         : final_(spec.out_prefix + "_" + spec.trait + ".regenie" + gzip_suffix(spec.gzip)), temporary_(outputs.add(final_)),
           file_(temporary_, spec.gzip, final_), binary_(spec.binary), info_(spec.info),
-          t_distribution_(spec.t_distribution), terms_(spec.terms) {
+          t_distribution_(spec.t_distribution), model_test_(spec.model_test), terms_(spec.terms) {
         const std::string header = std::string("CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ ") +
                                    (binary_ ? "A1FREQ_CASES A1FREQ_CONTROLS " : "") + (info_ ? "INFO " : "") +
                                    (binary_ ? "N N_CASES N_CONTROLS " : "N ") + "TEST BETA SE CHISQ LOG10P EXTRA\n";
@@ -43,7 +43,8 @@ public:
         if (binary_)
             line += fmt::format("{} {} ", format_number(result.a1_freq_cases), format_number(result.a1_freq_controls));
         if (info_) line += format_number(result.info) + " ";
-        const std::string_view test = terms_.empty() ? "ADD" : std::string_view(terms_[term].name);
+        const std::string_view test =
+            terms_.empty() ? std::string_view(model_test_) : std::string_view(terms_[term].name);
         const unsigned df = terms_.empty() ? 1 : terms_[term].df;
         if (binary_)
             line += fmt::format("{} {} {} {} ", result.n, result.n_cases, result.n_controls, test);
@@ -76,6 +77,7 @@ private:
     std::string final_, temporary_;
     TextOutput file_;
     bool binary_, info_, t_distribution_;
+    const char* model_test_;
     std::vector<ResultTerm> terms_;
 };
 

@@ -46,9 +46,13 @@ std::string utc_date() {
 // How to read the columns, and which rows are not in the file.
 std::string author_notes(const ResultFileSpec& spec, const SsfDataFile& file) {
     std::string text = spec.analysis.method.empty() ? "" : spec.analysis.method + ". ";
-    text += spec.binary ? "beta is the log odds ratio per copy of effect_allele (the odds ratio is exp(beta)) and "
-                          "standard_error its standard error"
-                        : "beta is the change in the trait per copy of effect_allele";
+    // What one unit of the coded genotype is (ResultFileSpec::model_test: the genetic model).
+    const std::string unit = spec.model_test == std::string("DOM")   ? "of carriers of effect_allele against the others"
+                             : spec.model_test == std::string("REC") ? "of effect_allele homozygotes against the others"
+                                                                     : "per copy of effect_allele";
+    text += spec.binary ? "beta is the log odds ratio " + unit + " (the odds ratio is exp(beta)) and standard_error "
+                          "its standard error"
+                        : "beta is the change in the trait " + unit;
     text += "; n counts the samples with a call; variant_id takes other_allele as the reference allele; p_value is "
             "exact below 1e-308.";
     if (file.info) text += " info is the imputation quality (MACH R2) among the analysed samples.";

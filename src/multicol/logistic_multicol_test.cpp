@@ -233,7 +233,8 @@ void LogisticMulticolTest::maximum_likelihood(std::size_t trait, std::size_t k, 
         }
     std::copy(estimate_.begin(), estimate_.end(), start.begin() + r);
     const Matrix& x = design(trait, k);
-    const LogisticFit fit = fit_logistic({x, null.y, null.offset}, LogisticPenalty::none, start, &workspace_);
+    const LogisticFit fit =
+        fit_logistic({x, null.y, null.offset, 0, true}, LogisticPenalty::none, start, &workspace_);
     for (std::size_t j = 0; j <= m; ++j) rows[j].test = TestKind::wald;
     const std::vector<double> covariance = fit.converged ? variant_covariance(fit.covariance, r, m) : std::vector<double>{};
     if (!fit.converged || !fill_wald_rows(fit.beta.data() + r, covariance.data(), m, {false, 0.0}, rows))

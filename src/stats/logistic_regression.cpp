@@ -7,6 +7,8 @@
 #include <cblas.h>
 #include <lapacke.h>
 
+#include "linalg/genotype_kernels.hpp"
+
 namespace ridgeway {
 
 namespace {
@@ -44,6 +46,10 @@ void evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vect
     Matrix& weighted = scratch.weighted;
     std::vector<double>& residual = scratch.residual;
     residual.resize(n);
+    const bool one_pass =
+        data.one_pass_information && penalty == LogisticPenalty::none && p > 0 && p <= kGramColumns;
+    std::vector<double>& weights = scratch.weights;
+    if (one_pass) weights.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         // One exponential gives both mu and log(1 + e^eta).
         const double decay = std::exp(-std::abs(eta[i]));
@@ -52,11 +58,18 @@ void evaluate(const LogisticData& data, LogisticPenalty penalty, const std::vect
         e.fitted[i] = mu;
         e.log_likelihood += data.y[i] * eta[i] - (std::max(eta[i], 0.0) + std::log1p(decay));
         residual[i] = data.y[i] - mu;
+        if (one_pass) {
+            weights[i] = mu * (1.0 - mu);
+            continue;
+        }
         const double root_w = std::sqrt(mu * (1.0 - mu));
         for (std::size_t j = 0; j < p; ++j) weighted(i, j) = root_w * data.x(i, j);
     }
     if (e.factor.rows() != p) e.factor = Matrix(p, p);
-    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, p, n, 1.0, weighted.data(), n, 0.0, e.factor.data(), p);
+    if (one_pass)
+        column_gram(data.x.data(), p, n, weights.data(), e.factor.data());
+    else
+        cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, p, n, 1.0, weighted.data(), n, 0.0, e.factor.data(), p);
     if (LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', p, e.factor.data(), p) != 0) return;
     for (std::size_t j = 0; j < p; ++j)
         if (!(e.factor(j, j) > 1e-150)) return;

@@ -16,6 +16,10 @@ struct LogisticData {
     // still that of the whole design, log|X'WX| / 2 over every column, so that the constrained maximum is the
     // reference of Firth's penalized likelihood-ratio test (the profile penalized likelihood, as in logistf).
     std::size_t fixed = 0;
+    // Without a penalty and with at most 8 columns: X'WX from one weighted pass over X (column_gram) instead of from
+    // W^1/2 X, the same matrix with other rounding and a third of the memory traffic. The null models keep the
+    // W^1/2 X route, which step 1's level-1 fits start from.
+    bool one_pass_information = false;
 };
 
 struct LogisticFit {
@@ -33,7 +37,7 @@ enum class LogisticPenalty { none, firth };
 // keeps one and passes it to every fit: fresh n x p buffers per fit cost more in page faults than the arithmetic.
 struct LogisticWorkspace {
     Matrix weighted;  // W^1/2 X, then W^1/2 X L^-T
-    std::vector<double> eta, residual, change, current_fitted, candidate_fitted;
+    std::vector<double> eta, residual, weights, change, current_fitted, candidate_fitted;
 };
 
 // `start` may be empty (zeros), except with `fixed`, whose values it holds. Fails (converged = false) on divergence

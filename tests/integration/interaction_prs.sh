@@ -2,9 +2,9 @@
 # --interaction-prs (G x PRS, the trait's whole-genome step-1 prediction, as regenie's) on a simulated cohort: its
 # rows are the bytes of --interaction PRS with the same values in a covariate column and no --pred (the PRS joins the
 # covariates and the tests are not conditioned on step 1 otherwise), for the .prs row of --use-prs and for the
-# prediction recovered from the .loco rows (their sum over their number less one), for a quantitative trait (HC3)
-# and a case/control one (score rows with maximum-likelihood refits, and Firth's); and they differ from a run whose
-# PRS is the first LOCO row instead.
+# prediction recovered from the .loco rows (their sum over their number less one), for a quantitative trait (HC3 with
+# t references, model-based with normal ones) and a case/control one (score rows with maximum-likelihood refits,
+# Firth's likelihood ratios, Firth's Wald tests); and they differ from a run whose PRS is the first LOCO row instead.
 set -euo pipefail
 ridgeway=$1 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,10 +40,15 @@ with_prs qt_1.loco qt_loco.covar
 with_prs bt_1.prs bt_prs.covar
 qt=("${inputs[@]}" --pheno-name Q1)
 bt=("${inputs[@]}" --pheno-name B1 --bt)
-"$ridgeway" assoc "${qt[@]}" --covar sim.covar --covar-name AGE,PC1 --interaction-prs --pred qt_prs.list --use-prs \
-  --out q_prs >/dev/null
-"$ridgeway" assoc "${qt[@]}" --covar qt_prs.covar --covar-name AGE,PC1,PRS --interaction PRS --out q_cov >/dev/null
-compare q_prs.Q1.linear.tsv.gz q_cov.Q1.linear.tsv.gz "quantitative, .prs row (--use-prs)"
+for mode in hc3 plain; do
+  extra=()
+  [ $mode = plain ] && extra=(--no-robust --test-stat normal)
+  "$ridgeway" assoc "${qt[@]}" "${extra[@]}" --covar sim.covar --covar-name AGE,PC1 --interaction-prs \
+    --pred qt_prs.list --use-prs --out q_$mode >/dev/null
+  "$ridgeway" assoc "${qt[@]}" "${extra[@]}" --covar qt_prs.covar --covar-name AGE,PC1,PRS --interaction PRS \
+    --out q_${mode}_cov >/dev/null
+  compare q_$mode.Q1.linear.tsv.gz q_${mode}_cov.Q1.linear.tsv.gz "quantitative ($mode), .prs row (--use-prs)"
+done
 "$ridgeway" assoc "${qt[@]}" --covar sim.covar --covar-name AGE,PC1 --interaction-prs --pred qt_pred.list \
   --out q_loco >/dev/null
 "$ridgeway" assoc "${qt[@]}" --covar qt_loco.covar --covar-name AGE,PC1,PRS --interaction PRS --out q_loco_cov >/dev/null
@@ -51,9 +56,10 @@ compare q_loco.Q1.linear.tsv.gz q_loco_cov.Q1.linear.tsv.gz "quantitative, from 
 grep -q "Interaction with PRS, the whole-genome step-1 prediction of Q1 (the sum of its 23" q_loco.log ||
   fail "q_loco.log does not say how the PRS was formed"
 
-for mode in score firth; do
+for mode in score firth firth_wald; do
   extra=()
   [ $mode = firth ] && extra=(--firth)
+  [ $mode = firth_wald ] && extra=(--firth --firth-wald --pThresh 0.2)
   "$ridgeway" assoc "${bt[@]}" "${extra[@]}" --covar sim.covar --covar-name AGE,PC1 --interaction-prs \
     --pred bt_prs.list --use-prs --out b_$mode >/dev/null
   "$ridgeway" assoc "${bt[@]}" "${extra[@]}" --covar bt_prs.covar --covar-name AGE,PC1,PRS --interaction PRS \

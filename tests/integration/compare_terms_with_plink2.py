@@ -24,26 +24,14 @@ PLINK 2 result must have one in ridgeway's.
 The check must be able to fail: after the comparison passes, it is repeated with each of ridgeway's BETA, SE,
 statistic and P moved by ten times the tolerance (0.1% at 1e-4), and each of those must fail.
 """
-import gzip
 import math
 import sys
 
 import scipy.stats
 
+from compare_with_plink2 import log10_of_printed, read_rows
+
 TOLERANCE = 1e-4
-
-
-def read_rows(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt") as handle:
-        header = handle.readline().lstrip("#").rstrip("\n").split("\t")
-        for line in handle:
-            yield dict(zip(header, line.rstrip("\n").split("\t")))
-
-
-def log10_of_printed(text):
-    mantissa, _, exponent = text.lower().partition("e")
-    return math.log10(float(mantissa)) + (int(exponent) if exponent else 0)
 
 
 def statistic_column(row):

@@ -42,7 +42,7 @@ TEST(SexChromosomes, ClassifiesByCodeAndPosition) {
 
 // One non-PAR X variant read for a male, a female and a sample of unknown sex, several times over.
 struct XBlock {
-    std::vector<Variant> variants{{"X", "x", 0, 5000000}, {"1", "a", 0, 100}};
+    std::vector<Variant> variants{{"X", "x", 0, 5000000, "", ""}, {"1", "a", 0, 100, "", ""}};
     std::vector<Sex> sexes{Sex::male, Sex::female, Sex::unknown, Sex::male, Sex::female};
     std::vector<std::size_t> samples{0, 1, 2, 3, 4};
     GenotypeBlock block;

@@ -16,9 +16,9 @@
 # cli.chrx_1000genomes), the progress lines of batch runs (a gwas long enough for several 10-second lines; the run
 # log's code runs in every test and tests/unit/run_log_test.cpp), regenie's command lines (each run twice under
 # both names; the option parsing runs in every test), conditional analysis in every step-2 mode (fourteen runs;
-# the conditioning code runs here in cli.conditional_1000genomes and cli.bad_input), the interaction tests against
-# PLINK 2 and statsmodels (about a minute each), and --test dominant/recessive and the rank-based
-# inverse normal transforms against PLINK 2 and scipy (their code runs here in tests/unit/genetic_model_test.cpp).
+# the conditioning code runs here in cli.conditional_1000genomes and cli.bad_input), and --test dominant/recessive and
+# the rank-based inverse normal transforms against PLINK 2 and scipy (their code runs here in
+# tests/unit/genetic_model_test.cpp).
 # This build leaves MPI out (-DRIDGEWAY_MPI=OFF): it is the single-process build,
 # so every change is also built and tested without MPI, and the distributed runs (cli.mpi_runs, which skips here)
 # are tested in the plain build.

@@ -87,13 +87,7 @@ void LogisticMulticolTest::run(const TestedBlock& tested, BlockResults& out) {
     std::vector<GenotypeSums> sums(group_);
     std::vector<std::size_t> kept;
     for (std::size_t first = 0; first < b; first += group_) {
-        kept.clear();
-        for (std::size_t v = first; v < std::min(first + group_, b); ++v) {
-            const std::size_t k = kept.size();
-            sum_genotypes(block, v, sums[k], values_.column(k));
-            out.kept[v] = passes_filters(filters_, sums[k], n);
-            if (out.kept[v]) kept.push_back(v);
-        }
+        sum_and_filter_group(block, first, std::min(first + group_, b), filters_, sums, values_, out.kept, kept);
         if (kept.empty()) continue;
         for (std::size_t t = 0; t < p; ++t) test_group(t, block, kept, sums.data(), out);
     }

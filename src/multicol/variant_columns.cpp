@@ -98,4 +98,16 @@ void variant_gram(const double* columns, std::size_t m, std::size_t n, const dou
         }
 }
 
+void sum_and_filter_group(const GenotypeBlock& block, std::size_t first, std::size_t last,
+                          const VariantFilters& filters, std::vector<GenotypeSums>& sums, Matrix& values,
+                          std::vector<bool>& passed, std::vector<std::size_t>& kept) {
+    kept.clear();
+    for (std::size_t v = first; v < last; ++v) {
+        const std::size_t k = kept.size();
+        sum_genotypes(block, v, sums[k], values.column(k));
+        passed[v] = passes_filters(filters, sums[k], block.n_samples);
+        if (passed[v]) kept.push_back(v);
+    }
+}
+
 }  // namespace ridgeway

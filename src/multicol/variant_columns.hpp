@@ -58,6 +58,12 @@ inline void column_products(const double* const* vectors, std::size_t count, con
     column_products(vectors, count, columns.data(), columns.cols(), columns.rows(), out);
 }
 
+// One group of a block's variants, [first, last): each summed (its values into the next column of `values`, so the
+// kept ones fill the leading columns) and filtered; passed[v] says whether it passed, and `kept` lists those that did.
+void sum_and_filter_group(const GenotypeBlock& block, std::size_t first, std::size_t last,
+                          const VariantFilters& filters, std::vector<GenotypeSums>& sums, Matrix& values,
+                          std::vector<bool>& passed, std::vector<std::size_t>& kept);
+
 // out (m x m) = V' diag(weights) V for m columns of n (weights null: V'V), any m.
 void variant_gram(const double* columns, std::size_t m, std::size_t n, const double* weights, double* out);
 
